@@ -1,0 +1,1 @@
+"""Scoring the extraction against hand annotations (``../shared/gold``, format in its GUIDE.md)."""

@@ -1,0 +1,215 @@
+"""The extraction model: dataclasses that serialise to ``explainer/1`` (see docs/schema).
+
+Every extracted item carries character offsets into :attr:`Extraction.text` so that readers and
+editors can check it against the article. Fields beyond the schema's required ones (roles'
+affiliation, quote cues, timeline sources) are allowed by the schema and used by the site.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+SCHEMA_ID = "explainer/1"
+ACTOR_KINDS = ("person", "organisation", "country", "place", "group")
+PRECISIONS = ("day", "week", "month", "quarter", "year", "decade", "century")
+
+Offsets = tuple[int, int]
+
+
+@dataclass
+class ArticleMeta:
+    """What the article's header says about it (Pelican metadata)."""
+
+    slug: str
+    title: str
+    date: dt.date | None
+    lang: str = "nl"
+    dossier: str | None = None
+    source_path: str | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "slug": self.slug,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "lang": self.lang,
+        }
+
+
+@dataclass
+class Block:
+    """A paragraph or heading of the body: its kind and its offsets into the plain text."""
+
+    kind: str  # "paragraph" | "heading"
+    start: int
+    end: int
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Offsets] = field(default_factory=list)
+    affiliation: str | None = None  # id or name of a country/organisation the text ties it to
+
+    def to_json(self) -> dict:
+        data = {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "roles": list(self.roles),
+            "aliases": list(self.aliases),
+            "mentions": [[s, e] for s, e in self.mentions],
+        }
+        if self.affiliation:
+            data["affiliation"] = self.affiliation
+        return data
+
+
+@dataclass
+class Quote:
+    id: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None  # actor id, or None when the text gives no evidence
+    partial: bool = False
+    cue: Offsets | None = None  # offsets of the attribution cue ("aldus", "zei", "volgens")
+    headline: bool = False
+
+    def to_json(self) -> dict:
+        data = {
+            "id": self.id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "partial": self.partial,
+        }
+        if self.cue:
+            data["cue"] = [self.cue[0], self.cue[1]]
+        if self.headline:
+            data["headline"] = True
+        return data
+
+
+@dataclass
+class TimeExpression:
+    """A recognised temporal expression and its normalised value (a TIMEX3-like record)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO value, None when it needs an anchor the article lacks
+    precision: str | None
+    end_value: str | None = None
+    certain: bool = True
+    in_quote: bool = False
+
+
+@dataclass
+class TimelineEntry:
+    id: str
+    date: str
+    precision: str
+    expression: str
+    start: int
+    end: int
+    summary: str
+    actors: list[str] = field(default_factory=list)
+    end_date: str | None = None
+    sources: list[Offsets] = field(default_factory=list)  # every mention of the same event
+    summary_span: Offsets | None = None
+    certain: bool = True
+
+    def to_json(self) -> dict:
+        data = {
+            "id": self.id,
+            "date": self.date,
+            "precision": self.precision,
+            "expression": self.expression,
+            "start": self.start,
+            "end": self.end,
+            "summary": self.summary,
+            "actors": list(self.actors),
+        }
+        if self.end_date:
+            data["end_date"] = self.end_date
+        if self.sources:
+            data["sources"] = [[s, e] for s, e in self.sources]
+        if not self.certain:
+            data["certain"] = False
+        return data
+
+
+@dataclass
+class Extraction:
+    """Everything the site needs about one article; the site layer never re-parses text."""
+
+    article: ArticleMeta
+    text: str
+    blocks: list[Block] = field(default_factory=list)
+    sentences: list[Offsets] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "schema": SCHEMA_ID,
+            "article": self.article.to_json(),
+            "text": self.text,
+            "actors": [a.to_json() for a in self.actors],
+            "quotes": [q.to_json() for q in self.quotes],
+            "timeline": [t.to_json() for t in self.timeline],
+            "blocks": [[b.kind, b.start, b.end] for b in self.blocks],
+            "sentences": [[s, e] for s, e in self.sentences],
+            "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Extraction":
+        """Rebuild an extraction from its JSON (the cache and corrections read it back)."""
+        art = data["article"]
+        meta = ArticleMeta(
+            slug=art["slug"],
+            title=art["title"],
+            date=dt.date.fromisoformat(art["date"]) if art.get("date") else None,
+            lang=art.get("lang", "nl"),
+        )
+        return cls(
+            article=meta,
+            text=data["text"],
+            blocks=[Block(k, s, e) for k, s, e in data.get("blocks", [])],
+            sentences=[(s, e) for s, e in data.get("sentences", [])],
+            actors=[
+                Actor(
+                    id=a["id"], name=a["name"], kind=a["kind"], roles=list(a["roles"]),
+                    aliases=list(a["aliases"]), mentions=[(s, e) for s, e in a["mentions"]],
+                    affiliation=a.get("affiliation"),
+                )
+                for a in data["actors"]
+            ],
+            quotes=[
+                Quote(
+                    id=q["id"], text=q["text"], start=q["start"], end=q["end"], speaker=q["speaker"],
+                    partial=q["partial"], cue=tuple(q["cue"]) if q.get("cue") else None,
+                    headline=q.get("headline", False),
+                )
+                for q in data["quotes"]
+            ],
+            timeline=[
+                TimelineEntry(
+                    id=t["id"], date=t["date"], precision=t["precision"], expression=t["expression"],
+                    start=t["start"], end=t["end"], summary=t["summary"], actors=list(t["actors"]),
+                    end_date=t.get("end_date"), sources=[(s, e) for s, e in t.get("sources", [])],
+                    certain=t.get("certain", True),
+                )
+                for t in data["timeline"]
+            ],
+            warnings=list(data.get("warnings", [])),
+        )

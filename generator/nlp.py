@@ -1,0 +1,90 @@
+"""Building the spaCy pipeline: a Dutch base (ours, blank, or any installed one) + our components.
+
+``load_pipeline`` is the one place that decides which statistical model sits under the extraction
+components; everything above it only reads ``doc.ents``, sentences, tags and the ``Doc._`` fields.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ConfigurationError
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_MODEL_PATH = PACKAGE_DIR / "models" / "nl_explainer"
+COMPONENTS = ("explainer_blocks", "explainer_actors", "explainer_quotes", "explainer_timeline")
+
+_DOC_EXTENSIONS = {
+    "publication_date": None,  # datetime.date | None: the anchor for relative dates
+    "blocks": None,  # list[model.Block]: paragraphs and headings of the body
+    "actors": None,  # list[model.Actor]
+    "quotes": None,  # list[model.Quote]
+    "timexes": None,  # list[model.TimeExpression]
+    "timeline": None,  # list[model.TimelineEntry]
+    "warnings": None,  # list[str]: problems a build should report (e.g. dates without anchor)
+}
+
+
+def register_extensions() -> None:
+    """Declare the ``Doc._`` fields our components fill (idempotent)."""
+    for name, default in _DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def _import_components() -> None:
+    """Importing the component modules registers their factories with spaCy."""
+    from .components import actors, blocks, quotes, timeline  # noqa: F401
+
+
+def _base_pipeline(model: str, lang: str) -> Language:
+    if model == "rules":
+        return spacy.blank(lang)
+    if model == "default":
+        if lang == "nl" and DEFAULT_MODEL_PATH.exists():
+            return spacy.load(DEFAULT_MODEL_PATH, exclude=["senter"])
+        return spacy.blank(lang)
+    try:
+        return spacy.load(model)
+    except (OSError, ImportError) as err:
+        raise ConfigurationError(
+            f"EXPLAINER_SPACY_MODEL / --model: spaCy pipeline {model!r} is not installed or not a "
+            f"pipeline folder ({str(err).splitlines()[0][:120]}); use 'default', 'rules', an "
+            "installed package name or a path"
+        ) from None
+
+
+@lru_cache(maxsize=8)
+def load_pipeline(model: str = "default", lang: str = "nl") -> Language:
+    """The configured pipeline with ``doc.ents`` labelled and our extraction components on top.
+
+    Cached per process: loading a pipeline is the expensive part of a run.
+    """
+    register_extensions()
+    _import_components()
+    nlp = _base_pipeline(model or "default", lang)
+    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+        nlp.add_pipe("sentencizer")
+    for name in COMPONENTS:
+        if not nlp.has_pipe(name):
+            nlp.add_pipe(name, config={"lang": lang} if name != "explainer_blocks" else {})
+    return nlp
+
+
+def pipeline_fingerprint(nlp: Language) -> str:
+    """A version key for caches: changes when the model, our rules/data or our code change."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps(nlp.meta, sort_keys=True, default=str).encode())
+    digest.update(json.dumps(nlp.pipe_names).encode())
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".json", ".txt", ".tsv", ".yaml"} \
+                and "models" not in path.relative_to(PACKAGE_DIR).parts[:1]:
+            digest.update(str(path.relative_to(PACKAGE_DIR)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
