@@ -1,0 +1,135 @@
+"""The ``explainer`` command line: extract, evaluate, evaluate-ner.
+
+User errors (a missing file, a bad date, an unknown pipeline) print one line on stderr naming the file
+and the problem; ``--debug`` shows the traceback instead.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import ExplainerError, InputError
+
+EXIT_USER_ERROR = 2
+
+
+def _json_dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="explainer", description=__doc__.splitlines()[0])
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="extract actors, quotes and timeline as JSON")
+    extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    extract.add_argument("--date", help="publication date YYYY-MM-DD (overrides the file's Date)")
+    extract.add_argument("--lang", help="article language (default: the file's Lang, else nl)")
+    extract.add_argument("--out", type=Path, metavar="DIR", help="write DIR/<slug>.json per file")
+    extract.add_argument("--model", default=None,
+                         help="'default' (ours), 'rules', or an installed spaCy pipeline name or path")
+
+    evaluate = commands.add_parser("evaluate", help="score the extraction against gold annotations")
+    evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD.json")
+    evaluate.add_argument("--model", default=None)
+    evaluate.add_argument("--only", choices=["quotes", "dates", "actors"], action="append")
+
+    build = commands.add_parser("build", help="build the site atomically into OUTPUT (Pelican + search)")
+    build.add_argument("--settings", "-s", type=Path, default=Path("pelicanconf.py"))
+    build.add_argument("--output", "-o", type=Path, default=Path("output"))
+    build.add_argument("--model", default=None)
+    build.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+
+    ner = commands.add_parser("evaluate-ner", help="score the pipeline's NER on a CoNLL file")
+    ner.add_argument("file", type=Path)
+    ner.add_argument("--encoding", default="latin-1")
+    ner.add_argument("--model", default=None)
+    return parser
+
+
+def _model_name(requested: str | None) -> str:
+    """The CLI flag wins over the environment, which wins over the default pipeline."""
+    import os
+
+    return requested or os.environ.get("EXPLAINER_SPACY_MODEL") or "default"
+
+
+def run_extract(args) -> int:
+    from .extraction import extract_many
+    from .nlp import load_pipeline
+    from .reading import read_article
+
+    sources, failed = [], False
+    for path in args.files:
+        try:
+            sources.append(read_article(path, date=args.date, lang=args.lang))
+        except InputError as err:
+            print(f"explainer: {err.line()}", file=sys.stderr)
+            failed = True
+    if sources:
+        nlp = load_pipeline(_model_name(args.model), sources[0].meta.lang if not args.lang else args.lang)
+        if args.out:
+            args.out.mkdir(parents=True, exist_ok=True)
+        for extraction in extract_many(sources, nlp):
+            for warning in extraction.warnings:
+                print(f"explainer: {extraction.article.source_path}: warning: {warning}", file=sys.stderr)
+            if args.out:
+                (args.out / f"{extraction.article.slug}.json").write_text(
+                    _json_dumps(extraction.to_json()), encoding="utf-8")
+            elif len(args.files) == 1:
+                sys.stdout.write(_json_dumps(extraction.to_json()))
+            else:
+                sys.stdout.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+    return EXIT_USER_ERROR if failed else 0
+
+
+def run_evaluate(args) -> int:
+    from .evaluation import actors, dates, quotes
+    from .evaluation.gold import extract_gold
+
+    scorers = {"quotes": quotes, "dates": dates, "actors": actors}
+    for gold_path in args.gold:
+        pairs = extract_gold(gold_path, _model_name(args.model))
+        print(f"# {gold_path} ({len(pairs)} documents, model {_model_name(args.model)})")
+        for name in args.only or list(scorers):
+            print(f"\n## {name}")
+            print(scorers[name].report(scorers[name].score(pairs)))
+    return 0
+
+
+def run_build(args) -> int:
+    import os
+
+    from .site.build import build_site
+
+    if args.model:
+        os.environ["EXPLAINER_SPACY_MODEL"] = args.model
+    if not args.settings.exists():
+        raise InputError(args.settings, "settings file not found")
+    output = build_site(args.settings, args.output, search=not args.no_search)
+    print(f"explainer: site built in {output}")
+    return 0
+
+
+def run_evaluate_ner(args) -> int:
+    from .evaluation.ner import evaluate_ner, format_ner_report
+
+    if not args.file.exists():
+        raise InputError(args.file, "file not found")
+    print(format_ner_report(evaluate_ner(args.file, encoding=args.encoding, model=_model_name(args.model))))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {"extract": run_extract, "build": run_build, "evaluate": run_evaluate, "evaluate-ner": run_evaluate_ner}
+    try:
+        return handlers[args.command](args)
+    except ExplainerError as err:
+        if args.debug:
+            raise
+        print(f"explainer: {err}", file=sys.stderr)
+        return EXIT_USER_ERROR

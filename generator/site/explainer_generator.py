@@ -1,0 +1,127 @@
+"""The Pelican generator for explainers, in Pelican's two phases.
+
+``generate_context`` reads each article, extracts it (through the cache) and attaches the template data
+to the article as ``article.explainer``; ``generate_output`` writes the explainer's pages and data
+files. Nothing is written in the first phase and nothing is computed in the second.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+
+from pelican.generators import Generator
+
+from ..cache import ExtractionCache, cache_key
+from ..errors import InputError
+from ..extraction import extract_many
+from ..nlp import load_pipeline, pipeline_fingerprint
+from ..reading import SLUG_PATTERN, read_article
+from . import i18n
+from .timelinejs import timelinejs
+from .views import PAGES, build_explainer
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "EXPLAINER_SPACY_MODEL": "default",
+    "EXPLAINER_CACHE_PATH": ".cache/explainer",
+    "EXPLAINER_UI_LANG": "nl",
+}
+
+
+def setting(settings: dict, name: str):
+    return settings.get(name, DEFAULTS[name])
+
+
+def _source_for(article):
+    """Our reading of the article file, with Pelican's metadata as the authority for the site."""
+    source = read_article(article.source_path)
+    if not SLUG_PATTERN.match(article.slug or ""):
+        raise InputError(article.source_path, f"invalid slug {article.slug!r}", field="Slug",
+                         fix="use lowercase letters, digits and hyphens only")
+    source.meta.slug = article.slug
+    source.meta.title = article.title
+    source.meta.lang = getattr(article, "lang", source.meta.lang)
+    date = getattr(article, "date", None)
+    source.meta.date = date.date() if date else source.meta.date
+    return source
+
+
+def extract_articles(articles, settings: dict) -> list:
+    """Extractions for Pelican articles, reusing cached ones; the pipeline loads only if needed."""
+    seen: dict[str, str] = {}
+    sources = []
+    for article in articles:
+        source = _source_for(article)
+        if source.meta.slug in seen:
+            raise InputError(article.source_path, f"slug {source.meta.slug!r} is already used by "
+                             f"{seen[source.meta.slug]}", field="Slug", fix="give each article its own Slug")
+        seen[source.meta.slug] = article.source_path
+        sources.append(source)
+    model = os.environ.get("EXPLAINER_SPACY_MODEL") or setting(settings, "EXPLAINER_SPACY_MODEL")
+    cache = ExtractionCache(setting(settings, "EXPLAINER_CACHE_PATH"))
+    results: dict[int, object] = {}
+    missing: list[tuple[int, str]] = []
+    nlp = None
+    fingerprint = None
+    by_lang: dict[str, list[int]] = {}
+    for index, source in enumerate(sources):
+        by_lang.setdefault(source.meta.lang, []).append(index)
+    for lang, indexes in sorted(by_lang.items()):
+        nlp = load_pipeline(model, lang)
+        fingerprint = pipeline_fingerprint(nlp)
+        todo = []
+        for index in indexes:
+            key = cache_key(sources[index], fingerprint)
+            cached = cache.get(key)
+            if cached is not None:
+                cached.article = sources[index].meta
+                results[index] = cached
+            else:
+                todo.append((index, key))
+        for (index, key), extraction in zip(todo, extract_many([sources[i] for i, _ in todo], nlp)):
+            cache.put(key, extraction)
+            results[index] = extraction
+        missing.extend(todo)
+    if missing:
+        logger.info("explainer: extracted %d article(s), %d from cache", len(missing), len(sources) - len(missing))
+    return [results[i] for i in range(len(sources))]
+
+
+class ExplainerGenerator(Generator):
+    """Writes every article's explainer pages: timeline, actors, quotes, annotated article, method."""
+
+    def generate_context(self):
+        articles = list(self.context.get("articles", []))
+        locale = setting(self.settings, "EXPLAINER_UI_LANG")
+        self.explainers = []
+        for article, extraction in zip(articles, extract_articles(articles, self.settings)):
+            for warning in extraction.warnings:
+                logger.warning("%s: %s", article.source_path, warning)
+            article.explainer = build_explainer(extraction, locale)
+            self.explainers.append(article.explainer)
+        self.context["explainers"] = self.explainers
+
+    def generate_output(self, writer):
+        i18n.install(self.env, setting(self.settings, "EXPLAINER_UI_LANG"))
+        relative = self.settings.get("RELATIVE_URLS", False)
+        for explainer in self.explainers:
+            article = next(a for a in self.context["articles"] if getattr(a, "explainer", None) is explainer)
+            base = {"article": article, "explainer": explainer}
+            for page in PAGES:
+                writer.write_file(explainer.urls.save_as(page), self.get_template(f"explainer_{page}"),
+                                  self.context, relative_urls=relative, page_name=page,
+                                  url=explainer.urls.page(page), **base)
+            template = self.get_template("explainer_actor")
+            for view in explainer.actors:
+                writer.write_file(explainer.urls.actor_save_as(view.actor.id), template, self.context,
+                                  relative_urls=relative, page_name="actor", actor=view, url=view.url, **base)
+            self._write_json(explainer.urls.data("explainer.json"), explainer.extraction.to_json())
+            self._write_json(explainer.urls.data("timeline.json"), timelinejs(explainer.extraction, explainer.locale))
+
+    def _write_json(self, relative_path: str, data: dict) -> None:
+        path = os.path.join(self.output_path, relative_path)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")

@@ -1,0 +1,162 @@
+"""Template data for one explainer, computed once from its extraction (pure functions, no I/O).
+
+URLs are relative to the site root; templates prefix them with ``SITEURL``.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Actor, Extraction, Quote, TimelineEntry
+from .annotate import annotated_blocks, block_anchor
+from .dates import format_period, format_publication_date, sort_key
+
+KIND_ORDER = ("person", "organisation", "country", "place", "group")
+
+
+@dataclass
+class ExplainerUrls:
+    """Where each page of one explainer lives (relative to the site root)."""
+
+    slug: str
+
+    @property
+    def overview(self) -> str:
+        return f"{self.slug}/"
+
+    def page(self, name: str) -> str:
+        return f"{self.slug}/{name}/"
+
+    def save_as(self, name: str) -> str:
+        return f"{self.slug}/{name}/index.html"
+
+    def actor(self, actor_id: str) -> str:
+        return f"{self.slug}/actoren/{actor_id}/"
+
+    def actor_save_as(self, actor_id: str) -> str:
+        return f"{self.slug}/actoren/{actor_id}/index.html"
+
+    def data(self, name: str) -> str:
+        return f"{self.slug}/{name}"
+
+
+PAGES = ("tijdlijn", "actoren", "citaten", "artikel", "methode")
+
+
+@dataclass
+class ActorView:
+    actor: Actor
+    url: str
+    quotes: list[Quote] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    related: list[tuple["ActorView", int]] = field(default_factory=list)
+    affiliation: "ActorView | str | None" = None
+
+
+@dataclass
+class Explainer:
+    extraction: Extraction
+    urls: ExplainerUrls
+    locale: str
+    actors: list[ActorView]
+    actors_by_id: dict[str, ActorView]
+    actors_by_kind: list[tuple[str, list[ActorView]]]
+    quotes_by_speaker: list[tuple[ActorView | None, list[Quote]]]
+    timeline: list[dict]
+    blocks: list[dict]
+    lead: str
+    published: str
+
+    @property
+    def article(self):
+        return self.extraction.article
+
+    def speaker(self, quote: Quote) -> ActorView | None:
+        return self.actors_by_id.get(quote.speaker) if quote.speaker else None
+
+    def article_link(self, offset: int) -> str:
+        return f"{self.urls.page('artikel')}#{block_anchor(self.extraction, offset)}"
+
+
+def _context(text: str, sentences, start: int, end: int) -> dict:
+    """The sentence around a mention, split so the template can highlight the mention."""
+    sent_start, sent_end = next(((s, e) for s, e in sentences if s <= start and end <= e), (start, end))
+    return {"before": text[sent_start:start], "mention": text[start:end], "after": text[end:sent_end]}
+
+
+def _cooccurrence(extraction: Extraction) -> Counter:
+    """How often two actors are mentioned in the same sentence (the actor network's edges)."""
+    pairs: Counter = Counter()
+    for sent_start, sent_end in extraction.sentences:
+        present = sorted({a.id for a in extraction.actors
+                          for s, e in a.mentions if sent_start <= s and e <= sent_end})
+        for i, first in enumerate(present):
+            for second in present[i + 1:]:
+                pairs[(first, second)] += 1
+    return pairs
+
+
+def _timeline_rows(extraction: Extraction, locale: str) -> list[dict]:
+    rows = []
+    for entry in sorted(extraction.timeline, key=lambda t: (sort_key(t.date), t.start)):
+        rows.append({
+            "entry": entry,
+            "label": format_period(entry.date, entry.end_date, entry.precision, locale),
+            "is_period": bool(entry.end_date and entry.end_date != entry.date),
+        })
+    return rows
+
+
+def build_explainer(extraction: Extraction, locale: str = "nl") -> Explainer:
+    urls = ExplainerUrls(extraction.article.slug)
+    views = [ActorView(actor=a, url=urls.actor(a.id)) for a in extraction.actors]
+    by_id = {v.actor.id: v for v in views}
+    text = extraction.text
+    for view in views:
+        view.mentions = [
+            {**_context(text, extraction.sentences, s, e), "anchor": f"m-{view.actor.id}-{i + 1}"}
+            for i, (s, e) in enumerate(view.actor.mentions)
+        ]
+        affiliation = view.actor.affiliation
+        view.affiliation = by_id.get(affiliation, affiliation) if affiliation else None
+    grouped: dict[str | None, list[Quote]] = defaultdict(list)
+    for quote in sorted(extraction.quotes, key=lambda q: q.start):
+        if quote.speaker in by_id:
+            by_id[quote.speaker].quotes.append(quote)
+        grouped[quote.speaker if quote.speaker in by_id else None].append(quote)
+    for entry in extraction.timeline:
+        for actor_id in entry.actors:
+            if actor_id in by_id:
+                by_id[actor_id].timeline.append(entry)
+    for (first, second), count in _cooccurrence(extraction).items():
+        by_id[first].related.append((by_id[second], count))
+        by_id[second].related.append((by_id[first], count))
+    for view in views:
+        view.related.sort(key=lambda pair: (-pair[1], pair[0].actor.name))
+    by_kind = [(kind, sorted((v for v in views if v.actor.kind == kind),
+                             key=lambda v: (-len(v.actor.mentions), v.actor.name)))
+               for kind in KIND_ORDER]
+    speakers = sorted((k for k in grouped if k), key=lambda k: (-len(grouped[k]), by_id[k].actor.name))
+    quotes_by_speaker = [(by_id[k], grouped[k]) for k in speakers]
+    if None in grouped:
+        quotes_by_speaker.append((None, grouped[None]))
+    first_paragraph = next((b for b in extraction.blocks if b.kind == "paragraph"), None)
+
+    def speaker_name(actor_id):
+        return by_id[actor_id].actor.name if actor_id in by_id else ""
+
+    return Explainer(
+        extraction=extraction,
+        urls=urls,
+        locale=locale,
+        actors=sorted(views, key=lambda v: (-len(v.actor.mentions), v.actor.name)),
+        actors_by_id=by_id,
+        actors_by_kind=[(kind, group) for kind, group in by_kind if group],
+        quotes_by_speaker=quotes_by_speaker,
+        timeline=_timeline_rows(extraction, locale),
+        blocks=annotated_blocks(extraction, lambda a: "../" + urls.actor(a.id)[len(urls.slug) + 1:],
+                                speaker_name),
+        lead=text[first_paragraph.start:first_paragraph.end] if first_paragraph else "",
+        published=format_publication_date(extraction.article.date, locale),
+    )

@@ -1,0 +1,51 @@
+"""Pelican settings for local builds and the preview server (``make html``, ``make serve``)."""
+
+AUTHOR = "Explainer"
+SITENAME = "Explainers"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "Europe/Brussels"
+DEFAULT_LANG = "nl"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+THEME = "theme"
+
+PLUGINS = ["generator"]
+
+# Explainer settings (defaults live in generator/site/explainer_generator.py)
+EXPLAINER_SPACY_MODEL = "default"  # "default" (ours), "rules", or an installed spaCy pipeline name/path
+EXPLAINER_CACHE_PATH = ".cache/explainer"
+EXPLAINER_UI_LANG = "nl"  # "nl" or "en"
+
+# Each article's overview lives at /<slug>/; its explainer pages below it.
+ARTICLE_URL = "{slug}/"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+ARTICLE_LANG_URL = "{slug}-{lang}/"
+ARTICLE_LANG_SAVE_AS = "{slug}-{lang}/index.html"
+STATIC_PATHS = []
+READERS = {"txt": None, "html": None, "htm": None}
+IGNORE_FILES = [".#*", "*.explainer.yaml"]
+
+DIRECT_TEMPLATES = ["index"]
+PAGE_SAVE_AS = ""
+PAGE_URL = ""
+DRAFT_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+TAG_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+RELATIVE_URLS = True
+CACHE_CONTENT = False

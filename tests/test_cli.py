@@ -1,0 +1,90 @@
+"""The ``explainer extract`` command: schema-valid JSON, true offsets, clear errors."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from conftest import DEV_ARTICLES, ROOT, SHARED, require_shared
+
+SEED = ROOT / "content" / "poetin-macron-oekraine.md"
+
+
+def run_cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "generator", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd, timeout=300)
+
+
+def check_contract(data: dict, schema: dict) -> None:
+    jsonschema.Draft202012Validator(schema).validate(data)
+    text = data["text"]
+    ids = {a["id"] for a in data["actors"]}
+    assert len(ids) == len(data["actors"])
+    for actor in data["actors"]:
+        for start, end in actor["mentions"]:
+            assert 0 <= start < end <= len(text)
+    for quote in data["quotes"]:
+        assert text[quote["start"]:quote["end"]] == quote["text"]
+        assert quote["speaker"] is None or quote["speaker"] in ids
+    for entry in data["timeline"]:
+        assert text[entry["start"]:entry["end"]] == entry["expression"]
+        assert set(entry["actors"]) <= ids
+
+
+def test_extract_seed_prints_valid_json(schema):
+    result = run_cli("extract", SEED)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    check_contract(data, schema)
+    assert data["article"] == {"slug": "poetin-macron-oekraine", "title": data["article"]["title"],
+                               "date": "2022-01-28", "lang": "nl"}
+    assert data["quotes"] and data["actors"] and data["timeline"]
+
+
+def test_extract_raw_seed_with_date(schema):
+    seed = require_shared(SHARED / "seed" / "000_55c0aa1bbed82351.txt")
+    result = run_cli("extract", seed, "--date", "2022-01-28")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    check_contract(data, schema)
+    assert data["article"]["date"] == "2022-01-28"
+
+
+def test_extract_many_to_folder_validates_on_unseen_articles(schema, tmp_path):
+    files = sorted(require_shared(DEV_ARTICLES).glob("*.md"))
+    result = run_cli("extract", *files, "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = sorted(tmp_path.glob("*.json"))
+    assert len(written) == len(files)
+    for path in written:
+        check_contract(json.loads(path.read_text(encoding="utf-8")), schema)
+
+
+def test_bad_inputs_one_line_each_and_exit_2(tmp_path):
+    bad_date = tmp_path / "datum.md"
+    bad_date.write_text("Title: T\n\nTekst.\n", encoding="utf-8")
+    latin = tmp_path / "latin.md"
+    latin.write_bytes("Title: Caf\xe9\n\nTekst.\n".encode("cp1252"))
+    good = tmp_path / "goed.md"
+    good.write_text("Title: Goed\nDate: 2022-01-28\n\nGisteren zei Jan Peeters iets.\n", encoding="utf-8")
+    result = run_cli("extract", tmp_path / "ontbreekt.md", latin, good, "--out", tmp_path / "out")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert any("ontbreekt.md" in line and "not found" in line for line in lines)
+    assert any("latin.md" in line and "UTF-8" in line for line in lines)
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "out" / "goed.json").exists()
+
+    result = run_cli("extract", bad_date, "--date", "0000-00-00")
+    assert result.returncode == 2
+    assert "datum.md" in result.stderr and "0000-00-00" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_model_is_one_clear_error():
+    result = run_cli("extract", SEED, "--model", "nl_core_news_nope")
+    assert result.returncode == 2
+    assert "nl_core_news_nope" in result.stderr and "Traceback" not in result.stderr

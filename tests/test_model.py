@@ -1,0 +1,55 @@
+"""The shipped Dutch pipeline (generator/models/nl_explainer): loads, has its labels, sensible output."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.nlp import DEFAULT_MODEL_PATH
+
+pytestmark = pytest.mark.skipif(
+    not (DEFAULT_MODEL_PATH / "config.cfg").exists(),
+    reason="shipped model folder absent (train it with `python training/train.py`)",
+)
+
+SENTENCE = "De Russische president Vladimir Poetin sprak vrijdag met Emmanuel Macron in Parijs."
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import spacy
+
+    return spacy.load(DEFAULT_MODEL_PATH)
+
+
+def test_components_and_labels(nlp):
+    assert "morphologizer" in nlp.pipe_names
+    assert "ner" in nlp.pipe_names
+    assert "parser" not in nlp.pipe_names
+    assert {"PER", "ORG", "LOC", "MISC"} <= set(nlp.get_pipe("ner").labels)
+
+
+def test_dutch_sentence(nlp):
+    doc = nlp(SENTENCE)
+    per = [ent for ent in doc.ents if ent.label_ == "PER"]
+    assert any(ent.start_char <= SENTENCE.index("Vladimir") and ent.end_char >= SENTENCE.index("Poetin") + 6
+               for ent in per), [(e.text, e.label_) for e in doc.ents]
+    sprak = next(t for t in doc if t.text == "sprak")
+    assert "Past" in sprak.morph.get("Tense"), str(sprak.morph)
+
+
+def test_evaluate_ner_report(tmp_path):
+    from generator.evaluation.ner import evaluate_ner, format_ner_report
+
+    snippet = (
+        "-DOCSTART- -DOCSTART- O\n"
+        "Vladimir N B-PER\nPoetin N I-PER\nbezocht V O\nParijs N B-LOC\n. Punc O\n\n"
+        "De Art O\nVerenigde N B-ORG\nNaties N I-ORG\nvergaderden V O\nin Prep O\nBrussel N B-LOC\n. Punc O\n"
+    )
+    path = tmp_path / "mini.conll"
+    path.write_bytes(snippet.encode("latin-1"))
+    scores = evaluate_ner(path)
+    assert scores["sentences"] == 2
+    assert scores["overall"]["gold"] == 4
+    last = format_ner_report(scores).splitlines()[-1]
+    assert re.fullmatch(r"overall precision=[01]\.\d{3} recall=[01]\.\d{3} f1=[01]\.\d{3}", last), last

@@ -1,0 +1,90 @@
+"""A real Pelican build: every explainer page exists, carries its content and links resolve."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+SLUG = "poetin-macron-oekraine"
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if attrs.get(name):
+                self.links.append(attrs[name])
+
+
+def parse(path: Path) -> LinkCollector:
+    collector = LinkCollector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def test_every_page_type_exists(built_site):
+    for page in ["index.html", f"{SLUG}/index.html", f"{SLUG}/tijdlijn/index.html",
+                 f"{SLUG}/actoren/index.html", f"{SLUG}/citaten/index.html", f"{SLUG}/artikel/index.html",
+                 f"{SLUG}/methode/index.html", f"{SLUG}/explainer.json", f"{SLUG}/timeline.json"]:
+        assert (built_site / page).exists(), page
+    actor_pages = list((built_site / SLUG / "actoren").glob("*/index.html"))
+    data = json.loads((built_site / SLUG / "explainer.json").read_text(encoding="utf-8"))
+    assert len(actor_pages) == len(data["actors"]) > 0
+
+
+def test_pages_show_the_extraction(built_site):
+    data = json.loads((built_site / SLUG / "explainer.json").read_text(encoding="utf-8"))
+    quotes_html = (built_site / SLUG / "citaten" / "index.html").read_text(encoding="utf-8")
+    for quote in data["quotes"]:
+        assert f"#{quote['id']}" in quotes_html
+    article_html = (built_site / SLUG / "artikel" / "index.html").read_text(encoding="utf-8")
+    assert article_html.count('class="quote"') == len(data["quotes"])
+    assert 'id="p1"' in article_html and 'class="mention' in article_html
+    timeline_html = (built_site / SLUG / "tijdlijn" / "index.html").read_text(encoding="utf-8")
+    assert timeline_html.count("<time datetime=") >= len(data["timeline"])
+    assert '<html lang="nl">' in timeline_html
+    index_html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert f'href="./{SLUG}/"' in index_html or f'{SLUG}/"' in index_html
+
+
+def test_timelinejs_format(built_site):
+    data = json.loads((built_site / SLUG / "timeline.json").read_text(encoding="utf-8"))
+    assert data["events"]
+    for event in data["events"]:
+        assert isinstance(event["start_date"]["year"], int)
+        assert event["text"]["text"]
+
+
+def test_no_dead_internal_links_or_anchors(built_site):
+    pages = {p: parse(p) for p in built_site.rglob("*.html")}
+    problems = []
+    for page, parsed in pages.items():
+        base = "file://" + str(page)
+        for link in parsed.links:
+            url = urlparse(urljoin(base, link))
+            if url.scheme != "file":
+                continue
+            target = Path(unquote(url.path))
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                problems.append(f"{page.relative_to(built_site)} → {link}")
+            elif url.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if url.fragment not in ids:
+                    problems.append(f"{page.relative_to(built_site)} → {link} (no anchor)")
+    assert not problems, problems[:10]
+
+
+def test_no_article_markup_is_executed(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"<script(?![^>]*application/ld\+json)", html) or "pagefind" in html
