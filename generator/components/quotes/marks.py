@@ -2,7 +2,7 @@
 
 Dutch and Belgian news use “…”, „…”, "…", ‘…’, '…', «…» and (in wire copy) LaTeX-style ``…''.
 Apostrophes ("auto's", "Obama's", "'s avonds", "zo ’n"), inch marks (15'') and the doubled quotes of a
-spreadsheet export ("Jobs noemde het""het meest geavanceerde…""") are not quote marks. Malformed wire
+spreadsheet export (Jobs noemde het""het meest geavanceerde…"") are not quote marks. Malformed wire
 copy is paired into its natural units: ``A .. ``B'' gives A and B; a stray opening '' is read as ``.
 
 The pass is one left-to-right walk over the marks with at most one open double and one open single
@@ -136,8 +136,9 @@ def _is_elision(text: str, index: int) -> bool:
 
 def _context_role(before: str, after: str) -> str:
     """Open/close from the neighbours of a straight mark; ambiguous when glued to words on both sides."""
-    opens = (before in _OPENING_BEFORE or before in "„“‘«") and after not in ("", " ", "\n", "\t")
-    closes = (after == "" or after in " \t\n.,;:!?)]}–—-" ) and before not in ("", " ", "\n", "\t")
+    opens = (before in _OPENING_BEFORE or before in "„“‘«") and (after.isalnum() or after in "`'\"‘“„_…[(.")
+    closes = (after == "" or after in " \t\n.,;:!?)]}–—-") and (before not in ("", " ", "\n", "\t")
+                                                                   or not after.isalnum())
     if opens and not closes:
         return "open"
     if closes and not opens:
@@ -165,6 +166,10 @@ def find_quote_spans(text: str, blocks: list[Block], scanner: MarkScanner, max_c
 
     def emit(opening: _Mark, end: int, close_end: int, closed: bool = True) -> None:
         start = opening.end
+        if not closed:  # without its closing mark a quote is cut at the end of its line
+            line_end = text.find("\n", start)
+            if 0 <= line_end < end:
+                end = close_end = line_end
         while start < end and text[start].isspace():
             start += 1
         while end > start and (text[end - 1].isspace() or (not closed and text[end - 1] in "'\"`")):

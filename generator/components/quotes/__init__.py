@@ -1,0 +1,258 @@
+"""Quotes: every quoted stretch of speech in the article, with its attribution cue and speaker.
+
+``doc._.quotes`` is a list of :class:`~generator.model.Quote` in text order (ids q1, q2, …). The
+work is split by question:
+
+- :mod:`.marks` — where are the quotes? (quote marks, nesting, apostrophes, malformed wire copy)
+- :mod:`.cues` — what attributes them? ("zei", "aldus", "volgens", "X:", "klinkt het")
+- :mod:`.attribution` — which actor is the speaker? (names, roles, pronouns, context)
+
+and this module wires them together, decides full versus partial quotes, drops quoted names and
+scare quotes, and attributes headline quotes and cue-less continuation quotes.
+
+Example (the seed article): in “Rusland verplaatst meer troepen …”, aldus Stoltenberg. “De bewapening
+gaat dus voort.” the first quote has the cue "aldus" and the speaker Jens Stoltenberg; the second has
+no cue and continues his words.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...model import Block, Quote
+from .attribution import ActorIndex, SpeakerResolver
+from .cues import Cue, Sentences, cue_after, cue_before, mask_quotes, source_in, tokens
+from .lexicon import Lexicon, load_lexicon
+from .marks import MarkScanner, QuoteSpan, find_quote_spans
+
+_WORDS = re.compile(r"\w+")
+_INTERNAL_BREAK = re.compile(r"[.!?…][\"'”’]*\s+[\"'“„‘«`]*[A-Z0-9À-Ý]|\n")
+_HEADLINE_PREFIX = re.compile(r"^[^:\n]{1,80}:\s*$")
+_COORDINATION = re.compile(r"^\s*(?:,|en|of|,\s*en)\s*$")
+
+
+def blocks_of(doc: Doc) -> list[Block]:
+    """The article's blocks, or paragraphs split on blank lines when the reader gave none."""
+    if doc._.blocks:
+        return sorted(doc._.blocks, key=lambda b: b.start)
+    blocks, start = [], 0
+    for match in re.finditer(r"\n\s*\n", doc.text):
+        blocks.append(Block("paragraph", start, match.start()))
+        start = match.end()
+    blocks.append(Block("paragraph", start, len(doc.text)))
+    return blocks
+
+
+def is_full_quote(text: str, span: QuoteSpan, masked: str, sentence: tuple[int, int]) -> bool:
+    """A whole sentence or more of speech, as opposed to a few words inside the writer's sentence."""
+    content = text[span.start:span.end]
+    if _INTERNAL_BREAK.search(content.strip()):
+        return True
+    first = next((c for c in content if c.isalnum()), "")
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if content.rstrip()[-1:] in ".!?…,":
+        return True
+    before = masked[sentence[0]:span.open_start].strip()
+    after = masked[span.close_end:sentence[1]].strip()
+    return (not before or before.endswith(":")) and (not after or after[0] in ",.!?;")
+
+
+class QuoteExtractor:
+    """The ``explainer_quotes`` component: finds, filters and attributes quotes."""
+
+    def __init__(self, nlp: Language, name: str, lang: str):
+        self.lang = lang
+        self.lex: Lexicon = load_lexicon(lang)
+        self.scanner = MarkScanner(self.lex.marks)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = self.extract(doc.text, blocks_of(doc), list(doc._.actors or []))
+        return doc
+
+    def extract(self, text: str, blocks: list[Block], actors: list) -> list[Quote]:
+        spans = find_quote_spans(text, blocks, self.scanner)
+        masked = mask_quotes(text, spans)
+        sentences = Sentences(masked)
+        index = ActorIndex(actors, text, masked)
+        resolver = SpeakerResolver(index, self.lex)
+        block_starts = [b.start for b in blocks]
+
+        def block_of(position: int) -> int:
+            return max(0, bisect_right(block_starts, position) - 1)
+
+        self._source_events(masked, sentences, resolver, spans)
+
+        records = []  # [span, full, cue, speaker, attributed, headline]
+        for k, span in enumerate(spans):
+            sentence = (sentences.around(span.open_start)[0], sentences.around(max(span.close_end - 1, 0))[1])
+            headline = self._is_headline(text, span, blocks, block_of(span.start))
+            full = headline or is_full_quote(text, span, masked, sentence)
+            cue, speaker, attributed = self._attribute(text, masked, spans, k, sentence, resolver, blocks,
+                                                       block_of)
+            if not headline and not self._keep(text, masked, span, full, cue, sentence):
+                continue
+            if not attributed and k > 0 and records and records[-1][0] is spans[k - 1] \
+                    and spans[k - 1].close_end >= sentence[0] and records[-1][4]:
+                speaker, attributed = records[-1][3], True  # the same sentence goes on quoting the same speaker
+            records.append([span, full, cue, speaker, attributed, headline])
+            if attributed and not headline:
+                resolver.add_event(max(span.end, cue.end if cue else 0), speaker)
+
+        # quotes without a cue: continue the speaker of the adjacent quote, or of the text around
+        for i, record in enumerate(records):
+            span, full, cue, speaker, attributed, headline = record
+            if attributed or headline or not full or cue is not None:
+                continue
+            block = block_of(span.start)
+            floor = blocks[max(0, block - 1)].start if blocks else 0
+            current = resolver.current_speaker(span.start, not_before=floor, named_only=False)
+            if current is not None:
+                record[3], record[4] = current.actor, True
+                resolver.add_event(span.end, current.actor)
+                continue
+            for later in records[i + 1:]:
+                if block_of(later[0].start) > block + 1:
+                    break
+                if later[4] and later[2] is not None and not later[5]:
+                    record[3], record[4] = later[3], True
+                    break
+
+        # headline quotes: "Lavrov: “…”", or a quoted subhead attributed by the paragraph under it
+        for record in records:
+            span, full, cue, speaker, attributed, headline = record
+            if not headline or attributed:
+                continue
+            block = block_of(span.start)
+            if block + 1 < len(blocks):
+                nxt = blocks[block + 1]
+                for event in resolver.events:
+                    if nxt.start <= event.position < nxt.end and event.actor:
+                        record[3] = event.actor
+                        break
+
+        quotes = []
+        for span, full, cue, speaker, attributed, headline in records:
+            quotes.append(Quote(
+                id=f"q{len(quotes) + 1}", text=text[span.start:span.end], start=span.start, end=span.end,
+                speaker=speaker, partial=not full, cue=(cue.start, cue.end) if cue else None,
+                headline=headline,
+            ))
+        return quotes
+
+    # -- steps -------------------------------------------------------------------------------------
+
+    def _source_events(self, masked: str, sentences: Sentences, resolver: SpeakerResolver, spans) -> None:
+        """"aldus X" and "volgens X" outside quotes: they set the speaker of the surrounding text."""
+        for match in re.finditer(r"(?<!\w)(?:aldus|volgens|Aldus|Volgens)(?!\w)", masked):
+            end = sentences.around(match.start())[1]
+            actor, found, _ = resolver.subject_after(match.end(), end)
+            if actor:
+                resolver.add_event(match.start(), actor)
+
+    def _attribute(self, text, masked, spans, k, sentence, resolver: SpeakerResolver, blocks, block_of):
+        """(cue, speaker id, attributed?) for quote ``k`` from the cues in and around its sentence."""
+        span = spans[k]
+        cue = after = self._cue_after(text, masked, spans, k, sentence, blocks, block_of)
+        if cue is not None:
+            if cue.kind == "context":
+                current = resolver.current_speaker(span.start)
+                return cue, current.actor if current else None, current is not None
+            actor, found, _ = resolver.subject_after(cue.end, cue.subject[1])
+            if found or actor:
+                return cue, actor, True
+        cue = cue_before(masked, self.lex, sentence[0], span.open_start)
+        if cue is not None:
+            if cue.kind == "colon":
+                segment = tokens(masked, cue.subject[0], cue.subject[1])
+                actor_id = resolver.statement_source(segment)
+                if actor_id is None:
+                    actor = resolver.index.best_in_window(cue.subject[0], cue.subject[1],
+                                                          ("person", "organisation", "group"))
+                    if actor is None and len(segment) <= 3:
+                        actor = resolver.index.best_in_window(cue.subject[0], cue.subject[1])
+                    actor_id = actor.id if actor else None
+                if actor_id:
+                    return cue, actor_id, True
+            elif cue.kind == "source":
+                actor, found, _ = resolver.subject_after(cue.end, span.open_start)
+                if actor:
+                    return cue, actor, True
+            else:
+                actor, found = resolver.subject_before(cue.clause_start, cue.start)
+                if not found:
+                    actor, found, _ = resolver.subject_after(cue.end, span.open_start)
+                if actor is None:
+                    source = source_in(masked, self.lex, sentence[0], sentence[1])
+                    if source:
+                        actor = resolver.subject_after(source.end, source.subject[1])[0]
+                if actor or found:
+                    return cue, actor, True
+        source = source_in(masked, self.lex, sentence[0], sentence[1])
+        if source is not None:
+            actor, found, _ = resolver.subject_after(source.end, source.subject[1])
+            if actor:
+                return source, actor, True
+        return cue or after or source, None, False  # a cue whose speaker we cannot name, or no cue at all
+
+    def _cue_after(self, text, masked, spans, k, sentence, blocks, block_of) -> Cue | None:
+        span = spans[k]
+        end = sentence[1]
+        cue = cue_after(masked, self.lex, span.close_end, end)
+        if cue is not None:
+            return cue
+        # coordinated quotes share the cue of the last one: “Aanstootgevend” en “onacceptabel”, zo noemde…
+        if k + 1 < len(spans) and _COORDINATION.match(masked[span.close_end:spans[k + 1].open_start]):
+            return self._cue_after(text, masked, spans, k + 1, (sentence[0], max(end, spans[k + 1].close_end)),
+                                   blocks, block_of)
+        # the cue opens the next paragraph: ``…''  (blank line)  zei Bill Strazzullo.
+        block = block_of(max(span.close_end - 1, 0))
+        if blocks and not masked[span.close_end:blocks[block].end].strip(" \t\n,'\"") and block + 1 < len(blocks):
+            nxt = blocks[block + 1]
+            first = masked[nxt.start:nxt.start + 1]
+            if first.islower():
+                line_end = masked.find("\n", nxt.start)
+                return cue_after(masked, self.lex, nxt.start, nxt.end if line_end < 0 else min(line_end, nxt.end))
+        return None
+
+    def _is_headline(self, text: str, span: QuoteSpan, blocks: list[Block], block: int) -> bool:
+        """A heading (or a one-line block) that is a quote, possibly after "Name:"."""
+        if not blocks:
+            return False
+        b = blocks[block]
+        if span.close_end > b.end or text[span.close_end:b.end].strip() or "\n" in text[b.start:b.end].strip():
+            return False
+        before = text[b.start:span.open_start]
+        if before.strip() and not _HEADLINE_PREFIX.match(before):
+            return False
+        if b.kind == "heading":
+            return True
+        content = text[span.start:span.end].rstrip()
+        return len(_WORDS.findall(content)) <= 25 and content[-1:] not in ".!?…," and \
+            (block + 1 < len(blocks))
+
+    def _keep(self, text, masked, span: QuoteSpan, full: bool, cue, sentence) -> bool:
+        """Drop quoted names, titles and scare quotes; keep a short term a speaker is said to have used."""
+        following = text[span.close_end:span.close_end + 2]
+        if len(following) == 2 and following[0] == "-" and following[1].isalpha():
+            return False  # "Apple"-merk: part of a compound
+        if full:
+            return True
+        preceding = masked[max(sentence[0], span.open_start - 6):span.open_start].strip().lower()
+        if preceding.endswith("(") or preceding.endswith("(de") or preceding.endswith("(het"):
+            return False  # (de ``Big Three'')
+        clause = masked[sentence[0]:sentence[1]]
+        if self.lex.naming.search(clause):
+            return False
+        n_words = len(_WORDS.findall(text[span.start:span.end]))
+        if n_words > self.lex.partial_max_words_without_cue:
+            return True
+        return cue is not None and cue.kind != "colon"
+
+
+@Language.factory("explainer_quotes", default_config={"lang": "nl"})
+def make_quote_extractor(nlp: Language, name: str, lang: str) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name, lang)

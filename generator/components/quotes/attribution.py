@@ -1,0 +1,240 @@
+"""From a speaker phrase to an actor id: names, role + name, role mentions, pronouns, context.
+
+The actors component decides who exists (``doc._.actors``, mentions as character offsets); here we
+only pick one of them. When the text gives no evidence the answer is None, never a guess.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ...model import Actor
+from .cues import tokens
+from .lexicon import Lexicon
+
+_KIND_RANK = {"person": 0, "organisation": 1, "group": 1, "country": 2}
+
+
+@dataclass
+class SpeakerEvent:
+    """Someone was attributed words at ``position`` (None: an unnamed speaker such as "een woordvoerder")."""
+
+    position: int
+    actor: str | None
+
+
+class ActorIndex:
+    """Actor mentions sorted by offset, and a name pattern for mentions the actors component missed."""
+
+    def __init__(self, actors: list[Actor], text: str, masked: str):
+        self.text = text
+        self.masked = masked
+        self.by_id = {a.id: a for a in actors}
+        mentions = []
+        for actor in actors:
+            for start, end in actor.mentions:
+                if masked[start:start + 1] == "_":
+                    continue  # said inside a quote: neither a speaker nor an antecedent
+                mentions.append((start, end, actor))
+        mentions.sort(key=lambda m: (m[0], -m[1]))
+        self.mentions = mentions
+        self.starts = [m[0] for m in mentions]
+        names: dict[str, Actor] = {}
+        surname_owners: dict[str, set[str]] = {}
+        for actor in actors:
+            for name in [actor.name, *actor.aliases]:
+                name = name.strip()
+                if len(name) > 1 and any(c.isupper() for c in name):
+                    names.setdefault(name, actor)
+            if actor.kind == "person" and " " in actor.name.strip():
+                surname = actor.name.split()[-1]
+                if len(surname) > 2 and surname[0].isupper():
+                    surname_owners.setdefault(surname, set()).add(actor.id)
+        for surname, owners in surname_owners.items():
+            if len(owners) == 1:
+                names.setdefault(surname, self.by_id[next(iter(owners))])
+        self.names = names
+        self.name_pattern = (re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])") if names else None)
+
+    def _is_modifier(self, start: int, end: int) -> bool:
+        """"NAVO" in "NAVO-secretaris-generaal" is an affiliation, not the one who speaks."""
+        return self.text[end:end + 1] == "-" and self.text[end + 1:end + 2].islower()
+
+    def in_window(self, start: int, end: int, kinds=("person", "organisation", "group", "country")) -> list:
+        """Mentions starting inside [start, end) in text order, as (start, end, actor)."""
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end)
+        found = [m for m in self.mentions[lo:hi] if m[2].kind in kinds and not self._is_modifier(m[0], m[1])]
+        if not found and self.name_pattern:
+            for match in self.name_pattern.finditer(self.masked, start, end):
+                actor = self.names[match.group()]
+                if actor.kind in kinds and not self._is_modifier(match.start(), match.end()):
+                    found.append((match.start(), match.end(), actor))
+        return found
+
+    def best_in_window(self, start: int, end: int, kinds=("person", "organisation", "group", "country")) -> Actor | None:
+        """The speaker among the mentions of a phrase: a person before an organisation before a country."""
+        found = self.in_window(start, end, kinds)
+        if not found:
+            return None
+        return min(found, key=lambda m: (_KIND_RANK.get(m[2].kind, 3), self.is_role_mention(m), m[0]))[2]
+
+    def is_role_mention(self, mention) -> bool:
+        """"De Senator", "de minister": a description, weaker evidence than a name in the same phrase."""
+        first = self.text[mention[0]:mention[1]].split(" ", 1)[0]
+        return first.lower() in ("de", "het", "een", "deze", "die") or not first[:1].isupper()
+
+    def persons_before(self, position: int, limit: int = 3000):
+        """Person mentions before ``position``, latest first."""
+        hi = bisect_right(self.starts, position)
+        for start, end, actor in reversed(self.mentions[:hi]):
+            if start < position - limit:
+                break
+            if actor.kind == "person" and end <= position:
+                yield start, end, actor
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases against the actor index and the speakers seen so far."""
+
+    def __init__(self, index: ActorIndex, lex: Lexicon):
+        self.index = index
+        self.lex = lex
+        self.events: list[SpeakerEvent] = []  # kept sorted by position
+
+    def add_event(self, position: int, actor: str | None) -> None:
+        event = SpeakerEvent(position, actor)
+        keys = [e.position for e in self.events]
+        self.events.insert(bisect_right(keys, position), event)
+
+    def current_speaker(self, position: int, not_before: int = 0, named_only: bool = True) -> SpeakerEvent | None:
+        """The latest attribution before ``position`` (the speaker of the surrounding text)."""
+        for event in reversed(self.events):
+            if event.position >= position:
+                continue
+            if event.position < not_before:
+                return None
+            if event.actor is None and named_only:
+                continue
+            return event
+        return None
+
+    def pronoun(self, position: int) -> str | None:
+        """He/she: the most recent person, the current speaker when nothing newer intervenes."""
+        latest = next(self.index.persons_before(position), None)
+        current = self.current_speaker(position)
+        if current and self.index.by_id[current.actor].kind == "person":
+            if latest is None or current.position >= latest[0] or latest[2].id == current.actor:
+                return current.actor
+        return latest[2].id if latest else None
+
+    def role(self, start: int, end: int, position: int) -> str | None:
+        """A role mention ("de NAVO-secretaris-generaal") to the person the text gave that role."""
+        words = [t[0] for t in tokens(self.index.masked, start, end) if t[0].isalpha() or "-" in t[0]]
+        words = [w for w in words if w not in self.lex.determiners]
+        if not words:
+            return None
+        head = words[-1]
+        keys = {head}
+        if "-" in head:
+            keys.add(head.split("-", 1)[1])
+        for actor in self.index.by_id.values():
+            if actor.kind != "person":
+                continue
+            labels = [r.lower() for r in actor.roles] + [a.lower() for a in actor.aliases]
+            if any(k in label.split() or label.endswith(k) for label in labels for k in keys):
+                return actor.id
+        text = self.index.text.lower()
+        patterns = [re.compile(rf"(?<![\w]){re.escape(k)}(?!\w)") for k in keys]
+        for m_start, m_end, actor in self.index.persons_before(position, limit=6000):
+            before = text[max(0, m_start - 45):m_start]
+            after = text[m_end:m_end + 60].split(".")[0]
+            if any(p.search(before) or p.search(after) for p in patterns):
+                return actor.id
+        return None
+
+    def subject_after(self, start: int, end: int) -> tuple[str | None, bool, tuple[int, int] | None]:
+        """The inverted subject right after a cue ("zei Lavrov", "aldus het Kremlin", "zei hij").
+
+        Returns (actor id, whether a subject phrase was there at all, its offsets).
+        """
+        toks = tokens(self.index.masked, start, end)
+        i = 0
+        while i < len(toks) and toks[i][0] in self.lex.skip_words:
+            i += 1
+        if i >= len(toks) or not (toks[i][0][0].isalnum()):
+            return None, False, None
+        word, w_start, _ = toks[i]
+        if word in self.lex.person_pronouns:
+            return self.pronoun(w_start), True, (w_start, toks[i][2])
+        if word in self.lex.np_stop_words:
+            return None, False, None
+        np_end = toks[i][2]
+        has_name = False
+        for j in range(i, min(len(toks), i + 14)):
+            token, t_start, t_end = toks[j]
+            original = self.index.masked[t_start:t_end]
+            if token in (".", ";", ":", "(", ")", "!", "?", "_") or token[0] == "_":
+                break
+            if token == ",":
+                if has_name or self.index.in_window(toks[i][1], t_start):
+                    break
+                continue
+            if j > i and token in self.lex.np_stop_words and original.islower():
+                break
+            if original[:1].isupper():
+                has_name = True
+            np_end = t_end
+        actor = self.index.best_in_window(toks[i][1], np_end)
+        if actor:
+            return actor.id, True, (toks[i][1], np_end)
+        if not (has_name or word in self.lex.determiners):
+            return None, False, None  # "voegde daar aan toe": no subject phrase here
+        if word in self.lex.determiners and word not in ("een",):
+            return self.role(toks[i][1], np_end, toks[i][1]), True, (toks[i][1], np_end)
+        return None, True, (toks[i][1], np_end)
+
+    def subject_before(self, clause_start: int, verb_start: int) -> tuple[str | None, bool]:
+        """The subject before a cue verb in its clause ("Stoltenberg stelde", "De minister zei").
+
+        The subject opens the clause: a pronoun or a role there wins; a person named anywhere before
+        the verb comes next ("Patty Murray, senator van Washington, zei"); an organisation or country
+        counts only at the start of the clause (not "de kloof tussen Rusland en de VS antwoordde X").
+        """
+        toks = [t for t in tokens(self.index.masked, clause_start, verb_start) if t[0] not in (",", "(", ")")]
+        i = 0
+        while i < len(toks) and toks[i][0] in self.lex.skip_words:
+            i += 1
+        if i < len(toks) and toks[i][0] in self.lex.person_pronouns:
+            return self.pronoun(toks[i][1]), True
+        statement = self.statement_source(toks)
+        if statement:
+            return statement, True
+        found = self.index.in_window(clause_start, verb_start, ("person", "organisation", "group", "country"))
+        persons = sorted((m for m in found if m[2].kind == "person"), key=self.index.is_role_mention)
+        if persons:
+            return persons[0][2].id, True
+        for m_start, m_end, actor in found:
+            before = [t for t in toks[i:] if t[1] < m_start]
+            if len(before) <= 4 and not any(t[0] in self.lex.np_stop_words or t[0][0] == "_" for t in before):
+                return actor.id, True  # "Het Amerikaanse autobedrijf Ford meldt"
+        if toks and toks[-1][0] in self.lex.person_pronouns:
+            return self.pronoun(toks[-1][1]), True
+        if i < len(toks) and toks[i][0] in self.lex.determiners and len(toks) - i <= 6 \
+                and not any(t[0] in self.lex.np_stop_words for t in toks[i + 1:]):
+            if toks[i][0] == "een":
+                return None, True  # an unnamed speaker: "een woordvoerder zei"
+            return self.role(toks[i][1], verb_start, toks[i][1]), True
+        return None, False
+
+    def statement_source(self, toks: list) -> str | None:
+        """"Een e-mail van Burkhardt & Associates aan …", "Uit een verklaring van Apple blijkt": the author."""
+        for k, (word, start, end) in enumerate(toks[:-1]):
+            if word in self.lex.statement_nouns and toks[k + 1][0] == "van":
+                stop = toks[min(k + 8, len(toks) - 1)][2]
+                found = self.index.in_window(toks[k + 1][2], stop, ("person", "organisation", "group"))
+                if found and found[0][0] <= toks[min(k + 3, len(toks) - 1)][1]:
+                    return found[0][2].id
+        return None

@@ -1,0 +1,60 @@
+"""The language data quotes need (``generator/data/<lang>/quotes.json``), loaded once per language."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    say_verbs: frozenset[str]  # attribute anywhere in the sentence of the quote
+    near_verbs: frozenset[str]  # attribute only next to the quote marks
+    separable: dict  # verb form -> particles that complete it ("voegde" -> {"toe"})
+    source_markers: frozenset[str]  # "aldus", "volgens"
+    statement_nouns: frozenset[str]  # "een verklaring van X": X is the source
+    passive_agent: str  # "werd door Jobs geloofd als …": the agent is the source
+    context_cues: tuple[tuple[str, ...], ...]  # "klinkt het": the speaker comes from the context
+    person_pronouns: frozenset[str]
+    skip_words: frozenset[str]  # adverbs between a verb and its inverted subject
+    np_stop_words: frozenset[str]  # words that end a speaker noun phrase
+    clause_boundaries: frozenset[str]  # words that, after a comma, open a new clause
+    determiners: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    naming: re.Pattern  # "worden … genoemd", "getiteld": a quoted name, not quoted speech
+    marks: dict
+    partial_max_words_without_cue: int
+
+    def is_cue_verb(self, word: str) -> bool:
+        return word in self.say_verbs or word in self.near_verbs or word in self.separable
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(lang: str = "nl") -> Lexicon:
+    path = DATA_DIR / lang / "quotes.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    separable: dict[str, set[str]] = {}
+    for verb, particle in data["separable_verbs"]:
+        separable.setdefault(verb, set()).add(particle)
+    return Lexicon(
+        say_verbs=frozenset(data["say_verbs"]),
+        near_verbs=frozenset(data["near_verbs"]),
+        separable={k: frozenset(v) for k, v in separable.items()},
+        source_markers=frozenset(data["source_markers"]),
+        statement_nouns=frozenset(data["statement_nouns"]),
+        passive_agent=data["passive_agent"],
+        context_cues=tuple(tuple(c) for c in data["context_cues"]),
+        person_pronouns=frozenset(data["pronouns"]["person"]),
+        skip_words=frozenset(data["subject_skip_words"]),
+        np_stop_words=frozenset(data["np_stop_words"]),
+        clause_boundaries=frozenset(data["clause_boundaries"]),
+        determiners=frozenset(data["determiners"]),
+        passive_auxiliaries=frozenset(data["passive_auxiliaries"]),
+        naming=re.compile("|".join(data["naming_patterns"]), re.I),
+        marks=data["marks"],
+        partial_max_words_without_cue=int(data["partial_max_words_without_cue"]),
+    )

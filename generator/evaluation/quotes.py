@@ -1,0 +1,162 @@
+"""Scoring extracted quotes against gold: quote P/R/F1 by word overlap, and speaker accuracy.
+
+**Overlap.** Both texts become lists of word tokens (``\\w+``, lowercased, so punctuation and quote
+marks do not count); overlap = |common tokens, as a multiset| / max(|gold tokens|, |predicted tokens|).
+A prediction that covers the gold quote and nothing else scores 1.0; one that swallows twice the
+words (two quotes glued together) scores at most 0.5. This is the Gender Gap Tracker measure.
+
+**Matching.** Every (gold, predicted) pair in a document with overlap ≥ the threshold is a candidate;
+candidates are taken greedily by best overlap, each gold and each prediction at most once. Quote P/R/F1
+are micro-averaged over all documents, at the given threshold (default 0.8) and at 0.3.
+
+**Speakers** (over the quotes matched at the main threshold). A predicted speaker is an actor id; we
+compare the actor's name and aliases with the gold speaker string, after lowercasing and dropping a
+leading article (de/het/een/'t). Correct when
+
+- gold is null and the prediction is None;
+- a name or alias equals the gold string, or (when the gold string is a name, all words capitalised
+  but particles) its last word equals the gold string's last word ("Obama" for "Barack Obama");
+- the gold string is a phrase for an unnamed or collective speaker ("een woordvoerder van Boeing",
+  "de vicepresident sales van GM", "Ron Gettelfinger en Gerald Bantom"), the predicted actor is a person,
+  organisation or group, and one of its names occurs in the phrase as whole words: the quote went to
+  the organisation the spokesperson speaks for, or to one of the named speakers. A place or country
+  named in the phrase ("politici in Washington") does not count.
+
+Anything else (including None against a non-null gold) is wrong.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .gold import GoldPair, prf
+
+_WORD = re.compile(r"\w+")
+_ARTICLES = ("de ", "het ", "een ", "'t ")
+_SPEAKER_KINDS = ("person", "organisation", "group")
+_PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "la", "le", "du", "von", "da", "di", "'t", "&", "on", "of"}
+
+
+def words(text: str) -> list[str]:
+    """Lowercased word tokens without punctuation: the unit of the overlap measure."""
+    return _WORD.findall(text.lower())
+
+
+def overlap(gold_text: str, predicted_text: str) -> float:
+    """|common words| / max(|gold words|, |predicted words|), in [0, 1]."""
+    gold_words, predicted_words = words(gold_text), words(predicted_text)
+    longest = max(len(gold_words), len(predicted_words))
+    if not longest:
+        return 0.0
+    return sum((Counter(gold_words) & Counter(predicted_words)).values()) / longest
+
+
+def match_quotes(gold: list[dict], predicted: list, threshold: float) -> list[tuple[int, int, float]]:
+    """One-to-one (gold index, predicted index, overlap) pairs, greedy by best overlap."""
+    candidates = []
+    for g, gold_quote in enumerate(gold):
+        for p, quote in enumerate(predicted):
+            score = overlap(gold_quote["text"], quote.text)
+            if score >= threshold and score > 0:
+                candidates.append((score, g, p))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_gold, used_pred, pairs = set(), set(), []
+    for score, g, p in candidates:
+        if g not in used_gold and p not in used_pred:
+            used_gold.add(g)
+            used_pred.add(p)
+            pairs.append((g, p, score))
+    return sorted(pairs)
+
+
+def _normal(name: str) -> str:
+    name = " ".join(name.lower().split())
+    for article in _ARTICLES:
+        if name.startswith(article):
+            return name[len(article):]
+    return name
+
+
+def speaker_correct(gold_speaker: str | None, actor) -> bool:
+    """The rule in the module docstring; ``actor`` is a :class:`~generator.model.Actor` or None."""
+    if gold_speaker is None or actor is None:
+        return gold_speaker is None and actor is None
+    gold = _normal(gold_speaker)
+    names = [_normal(n) for n in [actor.name, *actor.aliases] if n and n.strip()]
+    name_like = all(w[:1].isupper() or w in _PARTICLES for w in gold_speaker.split())
+    gold_last = gold.split()[-1] if gold.split() and name_like else ""
+    for name in names:
+        if name == gold or (name.split() and len(gold_last) > 1 and name.split()[-1] == gold_last):
+            return True
+    if actor.kind in _SPEAKER_KINDS and len(gold.split()) > 1:
+        for name in names:
+            if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", gold):
+                return True
+    return False
+
+
+def score(pairs: list[GoldPair], min_overlap: float = 0.8) -> dict:
+    """Quote P/R/F1 at ``min_overlap`` and at 0.3, speaker accuracy, and per-document details."""
+    totals = {min_overlap: [0, 0, 0], 0.3: [0, 0, 0]}
+    speaker_right = speaker_total = 0
+    documents = []
+    for pair in pairs:
+        gold = pair.gold.get("quotes", [])
+        predicted = sorted(pair.extraction.quotes, key=lambda q: q.start)
+        actors = {a.id: a for a in pair.extraction.actors}
+        row = {"docid": str(pair.gold.get("docid")), "gold": len(gold), "predicted": len(predicted)}
+        for threshold in totals:
+            matched = match_quotes(gold, predicted, threshold)
+            totals[threshold][0] += len(matched)
+            totals[threshold][1] += len(predicted)
+            totals[threshold][2] += len(gold)
+            if threshold == min_overlap:
+                row["tp"] = len(matched)
+                matched_gold = {g for g, _, _ in matched}
+                matched_pred = {p for _, p, _ in matched}
+                row["missed"] = [gold[g]["text"] for g in range(len(gold)) if g not in matched_gold]
+                row["spurious"] = [predicted[p].text for p in range(len(predicted)) if p not in matched_pred]
+                row["speaker_errors"] = []
+                for g, p, _ in matched:
+                    actor = actors.get(predicted[p].speaker) if predicted[p].speaker else None
+                    speaker_total += 1
+                    if speaker_correct(gold[g].get("speaker"), actor):
+                        speaker_right += 1
+                    else:
+                        row["speaker_errors"].append(
+                            (gold[g]["text"], gold[g].get("speaker"), actor.name if actor else None))
+        documents.append(row)
+    return {
+        "threshold": min_overlap,
+        "quotes": prf(*totals[min_overlap]),
+        "quotes_0.3": prf(*totals[0.3]),
+        "speaker_accuracy": speaker_right / speaker_total if speaker_total else 0.0,
+        "speaker_right": speaker_right,
+        "speaker_total": speaker_total,
+        "documents": documents,
+    }
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def report(scores: dict) -> str:
+    """Rows for documents with errors, then micro totals."""
+    lines = []
+    for row in scores["documents"]:
+        if not (row["missed"] or row["spurious"] or row["speaker_errors"]):
+            continue
+        lines.append(f"{row['docid']}: gold {row['gold']} predicted {row['predicted']} matched {row['tp']}")
+        lines.extend(f"  missed   {_short(t)!r}" for t in row["missed"])
+        lines.extend(f"  spurious {_short(t)!r}" for t in row["spurious"])
+        lines.extend(f"  speaker  {_short(t, 50)!r}: gold {g!r}, predicted {p!r}"
+                     for t, g, p in row["speaker_errors"])
+    for key, label in (("quotes", f"≥{scores['threshold']}"), ("quotes_0.3", "≥0.3")):
+        s = scores[key]
+        lines.append(f"quotes {label:5} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
+                     f"(tp {s['tp']}, predicted {s['predicted']}, gold {s['gold']})")
+    lines.append(f"speaker accuracy {scores['speaker_accuracy']:.3f} "
+                 f"({scores['speaker_right']}/{scores['speaker_total']} matched quotes)")
+    return "\n".join(lines)

@@ -1,0 +1,276 @@
+"""Quotes: what counts as a quote, and who said it — specified on real Dutch news sentences.
+
+Most tests run the quote extractor on a Markdown body with hand-made actors (so they test the
+attribution logic, not the actors component); the seed test runs the whole rules pipeline.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.components.quotes import QuoteExtractor
+from generator.evaluation.quotes import overlap, speaker_correct
+from generator.model import Actor
+from generator.reading import body_to_plain_text, slugify
+
+SEED = Path("/work/shared/seed/000_55c0aa1bbed82351.txt")
+SEED_GOLD = Path("/work/shared/gold/seed.gold.json")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> QuoteExtractor:
+    return QuoteExtractor(None, "explainer_quotes", "nl")
+
+
+def actors_for(text: str, spec: dict[str, tuple]) -> list[Actor]:
+    """Actors with every (whole-word) occurrence of their name and aliases as mentions."""
+    actors = []
+    for name, (kind, *aliases) in spec.items():
+        mentions = sorted({m.span() for form in [name, *aliases]
+                           for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?!\w)", text)})
+        actors.append(Actor(id=slugify(name), name=name, kind=kind, aliases=list(aliases), mentions=mentions))
+    return actors
+
+
+def run(extractor: QuoteExtractor, body: str, spec: dict | None = None):
+    text, blocks = body_to_plain_text(body)
+    quotes = extractor.extract(text, blocks, actors_for(text, spec or {}))
+    return text, quotes
+
+
+def texts(quotes) -> list[str]:
+    return [q.text for q in quotes]
+
+
+# --- quote marks -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "“We laten ons niet intimideren”, zei premier Mark Rutte.",
+    "„We laten ons niet intimideren”, zei premier Mark Rutte.",
+    "\"We laten ons niet intimideren\", zei premier Mark Rutte.",
+    "‘We laten ons niet intimideren’, zei premier Mark Rutte.",
+    "'We laten ons niet intimideren', zei premier Mark Rutte.",
+    "«We laten ons niet intimideren», zei premier Mark Rutte.",
+    "``We laten ons niet intimideren'', zei premier Mark Rutte.",
+])
+def test_every_dutch_quote_mark_style_gives_the_words_without_the_marks(extractor, body):
+    text, quotes = run(extractor, body, {"Mark Rutte": ("person", "Rutte")})
+    assert texts(quotes) == ["We laten ons niet intimideren"]
+    assert quotes[0].speaker == "mark-rutte"
+    assert quotes[0].partial is False
+
+
+def test_offsets_point_at_the_quoted_text_and_the_cue(extractor):
+    body = "Volgens de burgemeester is de stad veilig. “Er is geen reden tot paniek”, zei Femke Halsema."
+    text, quotes = run(extractor, body, {"Femke Halsema": ("person", "Halsema")})
+    (quote,) = quotes
+    assert text[quote.start:quote.end] == quote.text == "Er is geen reden tot paniek"
+    assert text[quote.cue[0]:quote.cue[1]] == "zei"
+    assert quote.id == "q1"
+
+
+def test_nested_quote_and_apostrophes_stay_inside_the_outer_quote(extractor):
+    body = ("“We hebben Washington gewaarschuwd dat als deze ‘onbeschofte’ acties doorgaan, de auto's van "
+            "Obama's ambassade 's avonds niet meer welkom zijn”, zei Lavrov.")
+    _, quotes = run(extractor, body, {"Sergei Lavrov": ("person", "Lavrov")})
+    assert len(quotes) == 1
+    assert "‘onbeschofte’" in quotes[0].text and quotes[0].text.endswith("welkom zijn")
+    assert quotes[0].speaker == "sergei-lavrov"
+
+
+def test_apostrophes_and_inch_marks_are_not_quote_marks(extractor):
+    body = "De camera 's en foto ‘s van de MacBook met 13,3'' scherm zijn zo ’n succes dat de auto's uitverkocht zijn."
+    _, quotes = run(extractor, body)
+    assert quotes == []
+
+
+def test_a_quote_across_sentence_breaks_inside_one_pair_of_marks_is_one_quote(extractor):
+    body = ("Generaal Duncan McNab verklaarde: ``De tanker is onze eerste prioriteit.\n"
+            "Het is de eerste stap in ons beleid om de vloot te herbouwen.''")
+    _, quotes = run(extractor, body, {"Duncan McNab": ("person", "McNab")})
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("De tanker") and quotes[0].text.endswith("herbouwen.")
+    assert quotes[0].speaker == "duncan-mcnab"
+
+
+def test_malformed_wire_copy_marks_give_natural_units(extractor):
+    body = ("In een verklaring zei Ken Lewis, de topman van de bank, dat''de kredietkosten hoog blijven.\n"
+            "Dat is onze grootste uitdaging.''\n\n"
+            "``Dat betekent niet dat we geen terugval kunnen beleven.")
+    _, quotes = run(extractor, body, {"Ken Lewis": ("person", "Lewis")})
+    assert texts(quotes) == ["de kredietkosten hoog blijven.\nDat is onze grootste uitdaging.",
+                             "Dat betekent niet dat we geen terugval kunnen beleven."]
+    assert [q.speaker for q in quotes] == ["ken-lewis", "ken-lewis"]
+
+
+# --- attribution ---------------------------------------------------------------------------------
+
+def test_a_quote_split_by_its_attribution_is_two_quotes_by_the_same_speaker(extractor):
+    body = "“Rusland verplaatst meer troepen”, aldus Stoltenberg. “De bewapening gaat dus voort.”"
+    _, quotes = run(extractor, body, {"Jens Stoltenberg": ("person", "Stoltenberg")})
+    assert texts(quotes) == ["Rusland verplaatst meer troepen", "De bewapening gaat dus voort."]
+    assert [q.speaker for q in quotes] == ["jens-stoltenberg", "jens-stoltenberg"]
+    assert quotes[1].cue is None  # continuation: no cue of its own
+
+
+def test_role_and_name_together_give_the_named_person(extractor):
+    body = "Rusland drijft zijn aanwezigheid op, aldus NAVO-secretaris-generaal Jens Stoltenberg. " \
+           "“De bewapening gaat voort”, zei NAVO-topman Jens Stoltenberg."
+    _, quotes = run(extractor, body, {"Jens Stoltenberg": ("person", "Stoltenberg"), "NAVO": ("organisation",)})
+    assert [q.speaker for q in quotes] == ["jens-stoltenberg"]
+
+
+def test_partial_quote_in_an_indirect_sentence_goes_to_the_subject(extractor):
+    body = "Het Kremlin eist “wettelijke garanties” over een uitbreidingsstop van de NAVO."
+    _, quotes = run(extractor, body, {"Kremlin": ("organisation", "het Kremlin", "Het Kremlin"),
+                                      "NAVO": ("organisation",)})
+    (quote,) = quotes
+    assert (quote.text, quote.partial, quote.speaker) == ("wettelijke garanties", True, "kremlin")
+
+
+def test_aldus_with_an_organisation_as_speaker(extractor):
+    body = "“Er is geen rekening gehouden met onze bezorgdheden”, aldus het Kremlin in een verklaring."
+    _, quotes = run(extractor, body, {"Kremlin": ("organisation", "het Kremlin")})
+    assert quotes[0].speaker == "kremlin"
+
+
+def test_role_mention_resolves_to_the_person_the_text_gave_that_role(extractor):
+    body = ("Volgens NAVO-secretaris-generaal Jens Stoltenberg groeit de dreiging.\n\n"
+            "De NAVO-secretaris-generaal waarschuwde voor “zware gevolgen” bij een invasie.")
+    _, quotes = run(extractor, body, {"Jens Stoltenberg": ("person", "Stoltenberg"), "NAVO": ("organisation",)})
+    (quote,) = quotes
+    assert (quote.text, quote.partial, quote.speaker) == ("zware gevolgen", True, "jens-stoltenberg")
+
+
+def test_pronoun_resolves_to_the_most_recent_person(extractor):
+    body = ("Erich Merkle, analist voor de autosector, heeft echter zijn twijfels.\n\n"
+            "“De geschiedenis leert dat zulke samenwerkingen zelden slagen”, zei hij.")
+    _, quotes = run(extractor, body, {"Erich Merkle": ("person", "Merkle")})
+    assert quotes[0].speaker == "erich-merkle"
+
+
+def test_zo_noemde_x_het_attributes_coordinated_partial_quotes(extractor):
+    body = ("“Aanstootgevend” en “onacceptabel”, zo noemde de Russische minister van Buitenlandse Zaken "
+            "Sergei Lavrov de mogelijke uitzetting van Anatoly Antonov.")
+    _, quotes = run(extractor, body, {"Sergei Lavrov": ("person", "Lavrov"), "Anatoly Antonov": ("person",)})
+    assert texts(quotes) == ["Aanstootgevend", "onacceptabel"]
+    assert all(q.partial and q.speaker == "sergei-lavrov" for q in quotes)
+
+
+def test_klinkt_het_takes_the_speaker_of_the_surrounding_text(extractor):
+    body = ("Toch proberen de partijen de crisis te ontdooien, aldus Lavrov. "
+            "“We zijn in debat over de kwestie”, klinkt het.")
+    _, quotes = run(extractor, body, {"Sergei Lavrov": ("person", "Lavrov")})
+    assert quotes[0].speaker == "sergei-lavrov"
+
+
+def test_continuation_quote_in_the_next_paragraph_goes_to_the_same_speaker(extractor):
+    body = ("``Het zijn dealers die al geld verliezen,'' zei Mark LaNeve van GM tijdens een telefoongesprek.\n\n"
+            "``Dit had al jaren geleden moeten gebeuren.''")
+    _, quotes = run(extractor, body, {"Mark LaNeve": ("person", "LaNeve"), "GM": ("organisation",)})
+    assert [q.speaker for q in quotes] == ["mark-laneve", "mark-laneve"]
+
+
+def test_cue_in_the_paragraph_after_a_long_quote(extractor):
+    body = ("``Het gaat er heftig aan toe.\n\nKunnen we niet meer profiteren van de lage dollar?''\n\n"
+            "zei Bill Strazzullo, strateeg bij Bell Curve Trading.")
+    _, quotes = run(extractor, body, {"Bill Strazzullo": ("person", "Strazzullo")})
+    assert len(quotes) == 1 and quotes[0].speaker == "bill-strazzullo"
+
+
+def test_headline_quote_with_name_and_colon(extractor):
+    body = ("## Lavrov: “Uitzetting van onze ambassadeur is aanstootgevend”\n\n"
+            "Er is een conflict over de Russische ambassadeur in de maak, zei Sergei Lavrov.")
+    _, quotes = run(extractor, body, {"Sergei Lavrov": ("person", "Lavrov")})
+    (quote,) = quotes
+    assert quote.headline and quote.speaker == "sergei-lavrov" and not quote.partial
+
+
+def test_quoted_subhead_is_attributed_by_the_paragraph_below(extractor):
+    body = ("## “Rusland schroeft inzet troepen nog op”\n\n"
+            "Volgens NAVO-secretaris-generaal Jens Stoltenberg schroeft Rusland zijn inzet van troepen op.")
+    _, quotes = run(extractor, body, {"Jens Stoltenberg": ("person", "Stoltenberg"), "NAVO": ("organisation",),
+                                      "Rusland": ("country",)})
+    (quote,) = quotes
+    assert quote.headline and quote.speaker == "jens-stoltenberg"
+
+
+def test_statement_of_an_organisation_is_attributed_to_it(extractor):
+    body = "Uit een verklaring van Apple Computer blijkt dat \"de twee bedrijven de overeenkomst anders uitleggen.\""
+    _, quotes = run(extractor, body, {"Apple Computer": ("organisation", "Apple")})
+    assert quotes[0].speaker == "apple-computer"
+
+
+# --- not quotes, and no guessing ---------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Het jongste vliegtuig van Boeing, de 787 ``Dreamliner'', maakte zijn eerste testvlucht.",
+    "Deze kredietregelingen, die ook wel ``swap lines'' worden genoemd, ondersteunen kleine banken.",
+    "Eerder deze week vroegen Ford, Chrysler en General Motors (de ``Big Three'') het Congres om steun.",
+    "Het plan getiteld “Way Forward” moet de verliezen van Ford beëindigen.",
+    "Apple Corps klaagde Apple aan voor het gebruik van het \"Apple\"-merk in de muziekindustrie.",
+    "De nieuwe Boeing heeft zogenaamde ``blended winglets'' aan de vleugeltips.",
+    "De film ‘Het Verlangen’ won een prijs.",
+])
+def test_titles_names_and_scare_quotes_are_not_quotes(extractor, body):
+    _, quotes = run(extractor, body, {"Boeing": ("organisation",), "Ford": ("organisation",)})
+    assert quotes == []
+
+
+def test_without_evidence_the_speaker_is_none(extractor):
+    body = ("De eerste vlucht wordt ``een speciale vlucht voor het goede doel'' vanuit Singapore.\n\n"
+            "“Dit is een historische dag voor de luchtvaart.”")
+    _, quotes = run(extractor, body, {"Singapore": ("place",)})
+    assert len(quotes) == 2
+    assert [q.speaker for q in quotes] == [None, None]
+
+
+def test_unnamed_speaker_is_none_and_not_the_previous_speaker(extractor):
+    body = ("“We zijn erg teleurgesteld”, zei Boeing-woordvoerder William Barksdale.\n\n"
+            "“Het faillissement zal kort zijn”, zei een hooggeplaatste overheidsambtenaar.")
+    _, quotes = run(extractor, body, {"William Barksdale": ("person", "Barksdale"), "Boeing": ("organisation",)})
+    assert [q.speaker for q in quotes] == ["william-barksdale", None]
+
+
+def test_spreadsheet_quoting_is_not_a_quote(extractor):
+    body = ('"De USAF ontkende dat banen meespeelden; Boeing had 44.000 nieuwe banen beloofd.  "\n'
+            '"Jobs noemde de software""het meest geavanceerde besturingssysteem ter wereld."""')
+    _, quotes = run(extractor, body, {"Steve Jobs": ("person", "Jobs")})
+    assert texts(quotes) == ["het meest geavanceerde besturingssysteem ter wereld."]
+    assert quotes[0].speaker == "steve-jobs"
+
+
+# --- the whole pipeline and the scorer ----------------------------------------------------------
+
+@pytest.mark.skipif(not SEED_GOLD.exists(), reason="shared gold not available")
+def test_seed_article_all_quotes_and_speakers():
+    from generator.evaluation import quotes as scoring
+    from generator.evaluation.gold import extract_gold
+
+    scores = scoring.score(extract_gold(SEED_GOLD, "rules"))
+    assert scores["quotes"]["f1"] == 1.0
+    assert scores["speaker_accuracy"] == 1.0
+
+
+def test_quotes_are_sorted_with_ids_in_text_order(extractor):
+    body = "“Eén”, zei Rutte. “Twee.”\n\n“Drie”, zei Rutte."
+    _, quotes = run(extractor, body, {"Mark Rutte": ("person", "Rutte")})
+    assert [q.id for q in quotes] == ["q1", "q2", "q3"]
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+def test_overlap_is_word_based_and_ignores_punctuation():
+    assert overlap("We zijn in debat over de kwestie", "we zijn in debat, over de kwestie.") == 1.0
+    assert overlap("A b c d", "A b") == 0.5
+
+
+def test_speaker_rule_accepts_names_aliases_surnames_and_the_organisation_of_a_spokesperson():
+    obama = Actor("barack-obama", "Barack Obama", "person", aliases=["Obama"])
+    boeing = Actor("boeing", "Boeing", "organisation")
+    washington = Actor("washington", "Washington", "place")
+    assert speaker_correct("Obama", obama) and speaker_correct("Barack Obama", obama)
+    assert speaker_correct("een woordvoerder van Boeing", boeing)
+    assert not speaker_correct("Een groep politici in Washington", washington)
+    assert speaker_correct(None, None) and not speaker_correct("Obama", None)
