@@ -1,0 +1,88 @@
+"""Actors: the people, organisations, countries and places an article names, merged per entity.
+
+Works without a statistical model (capitalisation, word lists, gazetteers) and uses ``doc.ents``
+when the pipeline has an NER. The result is ``doc._.actors``: a list of :class:`~generator.model.Actor`
+sorted by first mention, every mention a (start_char, end_char) span of ``doc.text``.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...model import Actor
+from .candidates import NER_KINDS, CandidateFinder, Mention
+from .lexicon import load_lexicon
+from .resolve import ActorResolver, name_key
+
+__all__ = ["ActorRecognizer", "actor_at", "make_actor_recognizer", "name_key"]
+
+
+def actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
+    """The actor with a mention overlapping the character span ``start:end`` (the closest fit wins)."""
+    best, best_overlap = None, 0
+    for actor in actors:
+        for m_start, m_end in actor.mentions:
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap > best_overlap or overlap > 0 and overlap == best_overlap and best is not None \
+                    and (m_end - m_start) < 0:
+                best, best_overlap = actor, overlap
+    return best
+
+
+def _with_entities(doc: Doc, mentions: list[Mention], finder: CandidateFinder) -> list[Mention]:
+    """Add the NER's entities: their label is a kind hint; MISC entities veto rule names they cover."""
+    lex = finder.lex
+    covered: dict[int, Mention] = {}
+    for m in mentions:
+        for t in range(m.start, m.end):
+            covered[t] = m
+    vetoed: set[int] = set()
+    extra: list[Mention] = []
+    for ent in doc.ents:
+        kind = NER_KINDS.get(ent.label_)
+        overlapping = {id(covered[t]): covered[t] for t in range(ent.start, ent.end) if t in covered}
+        if kind is None:
+            if ent.label_ in {"MISC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}:
+                for m in overlapping.values():
+                    if m.key is None and not m.role_mention and m.kind is None:
+                        vetoed.add(id(m))
+            continue
+        if overlapping:
+            for m in overlapping.values():
+                m.ner_kind = kind
+            continue
+        text = ent.text
+        if lex.lookup(text) is None and (text.lower() in lex.common_words or text in lex.nationality):
+            continue
+        m = Mention(ent.start, ent.end, ent.start_char, ent.end_char, text, ner_kind=kind)
+        gaz = lex.lookup(text)
+        if gaz:
+            m.key, m.kind = gaz
+        extra.append(m)
+    kept = [m for m in mentions if id(m) not in vetoed] + extra
+    kept.sort(key=lambda m: m.start_char)
+    return kept
+
+
+class ActorRecognizer:
+    """spaCy component: fills ``doc._.actors``."""
+
+    def __init__(self, nlp: Language, name: str, lang: str):
+        self.name = name
+        self.lang = lang
+        self.lexicon = load_lexicon(lang)
+        self.find_candidates = CandidateFinder(self.lexicon)
+        self.resolve = ActorResolver(self.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        blocks = doc._.blocks if Doc.has_extension("blocks") else None
+        mentions = self.find_candidates(doc, blocks)
+        if doc.ents:
+            mentions = _with_entities(doc, mentions, self.find_candidates)
+        doc._.actors = self.resolve(mentions)
+        return doc
+
+
+@Language.factory("explainer_actors", default_config={"lang": "nl"})
+def make_actor_recognizer(nlp: Language, name: str, lang: str) -> ActorRecognizer:
+    return ActorRecognizer(nlp, name, lang)

@@ -1,0 +1,494 @@
+"""Finding name mentions in a Doc: capitalised runs, acronyms, gazetteer names, NER entities.
+
+A *mention* is one stretch of text that names an actor ("Jens Stoltenberg", "het Kremlin" → "Kremlin",
+"VS"). Words around it that say who the actor is (a role, a form of address, a nationality) are kept
+on the mention for the roles and kinds, but are not part of its name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon, normalise
+
+OPENING_MARKS = frozenset({"“", "„", '"', "`", "``", "'", "''", "‘", "’", "”", "«", "»", "(", "[", ":", ";", "‚", "‹",
+                           "-", "–", "—", "•", "*"})
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,}|[A-Z][a-z]?[A-Z]+[a-z]?|(?:[A-Z]\.){2,}[A-Z]?|[A-Z]{1,4}&[A-Z]{1,4})$")
+_MODEL_NUMBER = re.compile(r"\d")
+_CURRENCY = re.compile(r"[$€£¥#]")
+_DOTTED = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
+NER_KINDS = {
+    "PER": "person", "PERSON": "person",
+    "ORG": "organisation",
+    "LOC": "place", "GPE": "place", "FAC": "place",
+}
+_APPOSITION_ARTICLES = frozenset({"de", "het", "een", "the"})
+
+
+@dataclass
+class Mention:
+    """One name in the text (token range ``start:end``) and what its context says about it."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    key: str | None = None  # gazetteer entity ("country:US"), merges its surface forms
+    kind: str | None = None  # kind a gazetteer or name word decides
+    ner_kind: str | None = None
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)  # names: "Rusland", "NAVO"
+    person_cue: bool = False  # a role, form of address or apposition vouches for a person
+    place_cue: bool = False
+    weak: bool = False  # kept only if the same name also occurs on its own
+    span: tuple[int, int] | None = None  # char offsets to record (may include "meneer")
+    role_mention: bool = False  # "De Russische president": a mention of an actor named elsewhere
+    role_head: str | None = None
+    acronym_of: int | None = None  # index of the mention this one abbreviates "(EADS)"
+
+    @property
+    def norm(self) -> str:
+        return normalise(self.text)
+
+
+def is_acronym(text: str) -> bool:
+    """"NAVO", "VS", "V.S.", "PvdA", "AT&T": letters mostly capitals."""
+    return bool(_ACRONYM.match(text))
+
+
+def _is_name_token(tok: Token) -> bool:
+    text = tok.text
+    if not text or not text[0].isupper() or _MODEL_NUMBER.search(text) or _CURRENCY.search(text):
+        return False
+    if len(text) == 1 or text.endswith("-") or '"' in text:
+        return False  # a lone letter, "Lion- en ..." (a truncated compound), tokenizer debris
+    if "-" in text:
+        # "NAVO-secretaris-generaal", "Airbus-eigenaar": a compound with a common noun, not a name
+        if _lower_tail_split(text) is not None:
+            return False
+    return any(ch.isalpha() for ch in text)
+
+
+def _lower_tail_split(text: str) -> int | None:
+    """Where a capitalised compound turns lowercase ("UBS-analyst" → 3), else None."""
+    for match in re.finditer(r"-", text):
+        rest = text[match.end():]
+        if rest[:1].islower():
+            return match.start()
+    return None
+
+
+def initial_positions(doc: Doc, blocks) -> set[int]:
+    """Token indices where a capital says nothing: sentence, quote, heading and line starts."""
+    starts: set[int] = {0}
+    if doc.has_annotation("SENT_START"):
+        starts.update(sent.start for sent in doc.sents)
+    block_starts = {b.start for b in (blocks or [])}
+    for tok in doc:
+        if tok.idx in block_starts:
+            starts.add(tok.i)
+        if tok.text in OPENING_MARKS or tok.text.startswith(("“", "„", "``", "‘")) or tok.is_space \
+                or "\n" in tok.whitespace_ or tok.text in {".", "!", "?", "…"} \
+                or tok.text[-1:] in {".", "!", "?"} and tok.text[:1].islower():  # "dat." is one token
+            starts.add(tok.i + 1)
+    return starts
+
+
+class CandidateFinder:
+    """Scans a Doc once, left to right, and returns its name mentions (token order)."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def __call__(self, doc: Doc, blocks=None) -> list[Mention]:
+        lex = self.lex
+        initial = initial_positions(doc, blocks)
+        lower_words = {tok.text for tok in doc if tok.text.islower()}
+        is_name = [_is_name_token(tok) and not (tok.i + 1 < len(doc) and _CURRENCY.match(doc[tok.i + 1].text))
+                   for tok in doc]  # "US$ 40 miljard"
+        mentions: list[Mention] = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            gaz = self._gazetteer_at(doc, i)
+            if not is_name[i] and gaz is None:
+                if _lower_tail_split(tok.text) is not None and tok.text[0].isupper():
+                    self._compound(doc, i, mentions, is_name)
+                elif tok.lower_ == "ministerie" and i + 2 < n and doc[i + 1].lower_ == "van" \
+                        and doc[i + 2].is_alpha:
+                    end = i + 3
+                    while end < n and is_name[end] and end - i < 5:
+                        end += 1
+                    m = self._make(doc, i, end)
+                    m.kind = "organisation"
+                    mentions.append(m)
+                    i = end
+                    continue
+                i += 1
+                continue
+            end = self._run_end(doc, i, is_name)
+            if gaz is not None and gaz > end:
+                end = gaz
+            for piece_start, piece_end in self._split_run(doc, i, end):
+                self._add_run(doc, piece_start, piece_end, mentions, initial, lower_words, is_name)
+            i = end
+        self._link_parentheses(doc, mentions)
+        mentions.extend(self._role_mentions(doc, is_name))
+        mentions.sort(key=lambda m: m.start_char)
+        return mentions
+
+    # -- runs of capitalised words -------------------------------------------------------------
+    def _gazetteer_at(self, doc: Doc, i: int) -> int | None:
+        """End of the longest multi-word gazetteer name starting at token i ("Huis van Afgevaardigden")."""
+        forms = self.lex.multiword.get(doc[i].lower_)
+        if not forms or not doc[i].text[:1].isupper():
+            return None
+        for form in forms:
+            end = i + len(form)
+            if end <= len(doc) and all(normalise(doc[i + k].text) == form[k] for k in range(len(form))):
+                return end
+        return None
+
+    def _split_run(self, doc: Doc, i: int, end: int) -> list[tuple[int, int]]:
+        """"Apple CEO Steve Jobs" → "Apple" | "CEO Steve Jobs"; "UAW Ron Gettelfinger" → "UAW" | "Ron Gettelfinger"."""
+        lex = self.lex
+        if self.lex.lookup(doc[i:end].text):
+            return [(i, end)]
+        for k in range(i + 1, end - 1):
+            word = doc[k].text
+            if lex.is_role(word) and not lex.is_role(doc[k - 1].text) and doc[k - 1].lower_ not in lex.connectors:
+                return [(i, k)] + self._split_run(doc, k, end)
+            if word in lex.first_names and is_acronym(doc[k - 1].text) and k - 1 > i - 1 \
+                    and doc[k + 1].text[:1].isupper():
+                return [(i, k)] + self._split_run(doc, k, end)
+        return [(i, end)]
+
+    def _run_end(self, doc: Doc, i: int, is_name: list[bool]) -> int:
+        lex = self.lex
+        n = len(doc)
+        j = i  # last token in the run
+        while True:
+            k = j + 1
+            if k >= n or doc[j].whitespace_.count("\n"):
+                break
+            nxt = doc[k]
+            if is_name[k] and not doc[k].is_sent_start:
+                j = k
+                continue
+            low = nxt.lower_
+            if low in lex.connectors and k + 1 < n and is_name[k + 1] and not doc[j].whitespace_ == "":
+                j = k + 1
+                continue
+            if low in lex.particles or low == "van":
+                m = k
+                while m < n and doc[m].lower_ in lex.particles and m - k < 3:
+                    m += 1
+                if m < n and is_name[m] and not is_acronym(doc[m].text) and m > k:
+                    run = doc[i:j + 1]
+                    single_given = (doc[j].text in lex.first_names
+                                    and (j == i or j == i + 1 and doc[i].lower_ in lex.stop_words)) \
+                        or len(run) == 1 and run[0].lower_ in lex.particles
+                    org_head = doc[j].text in lex.org_prefixes and low == "van"
+                    if single_given or org_head:
+                        j = m
+                        continue
+                break
+            if nxt.text in {"-", "–"} and j == i and k + 1 < n and is_name[k + 1] and doc[j].whitespace_ \
+                    and nxt.whitespace_ and (k + 2 >= n or not is_name[k + 2]) \
+                    and not self.lex.lookup(doc[j].text) and not self.lex.lookup(doc[k + 1].text):
+                j = k + 1  # "Wal - Mart"
+                break
+            if nxt.text == "," and k + 1 < n and doc[k + 1].text in {"Inc.", "Inc", "Ltd.", "Jr.", "LLC", "Sr."}:
+                j = k + 1
+                continue
+            if low in {"airport", "luchthaven"} and nxt.text in lex.place_suffixes:
+                j = k
+                break
+            break
+        return j + 1
+
+    def _add_run(self, doc: Doc, i: int, end: int, mentions: list[Mention], initial: set[int],
+                 lower_words: set[str], is_name: list[bool]) -> None:
+        lex = self.lex
+        roles: list[str] = []
+        person_cue = False
+        honorific_start: int | None = None
+        start = i
+        role_at: tuple[int, str] | None = None
+        if i >= 2 and doc[i - 1].lower_ == "van" and lex.is_role(doc[i - 2].text):
+            # "minister van Buitenlandse Zaken Sergei Lavrov": the portfolio belongs to the role
+            for p in range(i + 1, end):
+                if doc[p].text in lex.first_names:
+                    role_at = (i - 2, f"{doc[i - 2].text} van {doc[i:p].text}")
+                    start = i = p
+                    break
+        # strip what precedes the name: sentence-initial words, forms of address, roles
+        while start < end:
+            tok = doc[start]
+            low = tok.lower_
+            if lex.lookup(doc[start:end].text):
+                break
+            if low in lex.honorifics:
+                person_cue = True
+                honorific_start = doc[i].idx if honorific_start is None else honorific_start
+                start += 1
+            elif lex.is_role(low) and end - start > 1:
+                roles.append(tok.text)
+                person_cue = True
+                start += 1
+            elif start in initial and not (tok.text in lex.first_names and end - start > 1) \
+                    and not (low in lex.particles and end - start > 2 and doc[start + 1].lower_ in lex.particles) and (
+                    low in lower_words or low in lex.common_words and (
+                    end - start == 1 or low in lex.stop_words
+                    or tok.text in lex.nationality or lex.is_role(low)) or lex.is_common_compound(low)) \
+                    and tok.text not in lex.org_prefixes and tok.text not in lex.place_prefixes:
+                start += 1
+                if start < end and doc[start].text in lex.connectors:
+                    start += 1
+            elif low in {"de", "het", "een"} and start + 1 < end and (
+                    doc[start + 1].text in lex.nationality or lex.is_role(doc[start + 1].text)):
+                start += 1  # "(1) De Amerikaanse en Chinese beurzen"
+            elif roles and tok.text in lex.connectors:
+                return  # "Chief of Staff", "Secretary of Defense": a role, not a name
+            elif tok.text in lex.connectors or tok.text in lex.particles and start + 1 < end and start == i:
+                start += 1
+            else:
+                break
+        if start >= end:
+            return
+        # honorific right before the run ("meneer Antonov", lowercase so not in the run)
+        prev = doc[start - 1] if start > 0 else None
+        if prev is not None and prev.lower_ in lex.honorifics and start == i:
+            person_cue = True
+            honorific_start = prev.idx
+        if lex.is_role(doc[end - 1].text) or roles and start < end and doc[start].lower_ in lex.connectors:
+            return  # "Chief Financial Officer", "Vice President", "Secretary of Defense"
+        adjective_country = None
+        if end - start > 1 and doc[start].text in lex.nationality and lex.lookup(doc[start:end].text) is None:
+            rest = doc[start + 1:end]
+            keeps = lex.lookup(rest.text) is None and (
+                len(rest) > 1 and rest[0].lower_.endswith("e") and rest[0].lower_ in lex.common_words or any(
+                w.text in lex.org_suffixes or any(w.lower_.endswith(suf.lower()) and len(suf) >= 5
+                                                  for suf in ("partij", "bank", "raad", "unie", "commissie"))
+                for w in rest))
+            if not keeps:
+                adjective_country = lex.nationality[doc[start].text]
+                start += 1  # "de Italiaanse Fiat" → Fiat
+        text = doc[start:end].text
+        gaz = lex.lookup(text)
+        if text.lower() in lex.non_actors or doc[end - 1].text in lex.non_actor_tails and end - start > 1:
+            return
+        if gaz is None:
+            words = text.split()
+            if len(words) == 1 and (text.lower() in lex.non_actors or text in lex.inhabitants
+                                    or text in lex.nationality or lex.is_role(text)):
+                return
+            if all(w.lower().strip(".") in lex.non_actors for w in words):
+                return
+            if len(words) == 1 and text.lower() in lex.stop_words:
+                return
+            if end - start == 1 and start in initial and (text.lower() in lex.common_words
+                                                          or text.lower() in lower_words):
+                return
+            if lex.is_role(doc[end - 1].text) and end - start == 1:
+                return
+            if text in lex.nationality and end - start == 1:
+                return
+        mention = self._make(doc, start, end)
+        if _DOTTED.match(doc[end - 1].text) and doc.text[mention.end_char:mention.end_char + 1] == ".":
+            # "in de V.S.." — the tokenizer took the abbreviation's dot for a full stop
+            mention.end_char += 1
+            mention.text += "."
+            gaz = lex.lookup(mention.text) or gaz
+        if gaz is not None:
+            mention.key, mention.kind = gaz
+        mention.roles = roles
+        mention.person_cue = person_cue
+        if adjective_country:
+            mention.affiliations.append(adjective_country)
+        if honorific_start is not None:
+            mention.span = (honorific_start, mention.end_char)
+        # role or nationality just before the name: "de Russische minister van Buitenlandse Zaken Sergei Lavrov"
+        self._roles_before(doc, start, mention, role_at)
+        # products: "Boeing 737", "Airbus A330 MRTT" — the maker is an actor only if named on its own
+        if end < len(doc) and _MODEL_NUMBER.search(doc[end].text) and any(c.isalpha() for c in doc[end].text) \
+                or end < len(doc) and re.fullmatch(r"\d{3}\w*", doc[end].text):
+            mention.weak = True
+        if start > 0 and _MODEL_NUMBER.search(doc[start - 1].text) and any(c.isalpha() for c in doc[start - 1].text):
+            return
+        if end < len(doc) and _lower_tail_split(doc[end].text) is not None and doc[end].whitespace_ is not None \
+                and doc[end - 1].whitespace_:
+            pass
+        if end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text[:1] == "-":
+            mention.weak = True
+        if end < len(doc) and doc[end].text[:1].isupper() and _lower_tail_split(doc[end].text) is not None:
+            # "Joint Strike Fighter-programma": the run modifies a compound noun
+            mention.weak = True
+        if end < len(doc) and doc[end].lower_ in {"airport", "luchthaven"}:
+            mention.place_cue = True
+        if start > 0 and doc[start - 1].lower_ in {"in", "naar", "nabij"} and not doc[start - 1].is_sent_start:
+            mention.place_cue = True
+        if end + 1 < len(doc) and doc[end].text == "," and (lex.lookup(doc[end + 1].text) or ("",))[-1] == "place":
+            mention.place_cue = True  # "Mobile, Alabama"
+        self._apposition_after(doc, end, mention)
+        described = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _APPOSITION_ARTICLES
+        if end - start == 1 and start in initial and gaz is None and not is_acronym(text) \
+                and not mention.person_cue and not described:
+            mention.weak = True  # "Fabrieken ..." — a name only if the text names it elsewhere too
+        mentions.append(mention)
+
+    def _make(self, doc: Doc, start: int, end: int) -> Mention:
+        span = doc[start:end]
+        return Mention(start, end, span.start_char, span.end_char, span.text)
+
+    def _roles_before(self, doc: Doc, start: int, mention: Mention,
+                      role_at: tuple[int, str] | None = None) -> None:
+        """Roles written before the name: "NAVO-secretaris-generaal Jens Stoltenberg",
+        "de Russische minister van Buitenlandse Zaken Sergei Lavrov", "zijn Franse ambtsgenoot Emmanuel Macron"."""
+        lex = self.lex
+        k = start - 1
+        if k < 0:
+            return
+        if role_at is not None:
+            k, role = role_at
+            mention.roles.insert(0, role)
+            mention.person_cue = True
+            if k > 0 and doc[k - 1].text in lex.nationality:
+                mention.affiliations.append(lex.nationality[doc[k - 1].text])
+            return
+        tok = doc[k]
+        if mention.roles:
+            # a role written capitalised at the start of the run ("Generaal Arthur Lichte")
+            k = start - len(mention.roles) - 1
+            tok = doc[k] if k >= 0 else None
+            if tok is None:
+                return
+        if lex.is_role(tok.text):
+            role = tok.text
+            head = _lower_tail_split(role)
+            if head is not None and role[0].isupper():
+                mention.affiliations.append(role[:head])
+            mention.roles.insert(0, role)
+            mention.person_cue = True
+            if k > 0 and doc[k - 1].text in lex.nationality:
+                mention.affiliations.append(lex.nationality[doc[k - 1].text])
+
+    def _apposition_after(self, doc: Doc, end: int, mention: Mention) -> None:
+        """"Michael O'Leary, CEO van Ryanair" / "Blinken (de Amerikaanse minister ...)": roles after a name."""
+        lex = self.lex
+        n = len(doc)
+        if end >= n or doc[end].text not in {",", "("}:
+            return
+        k = end + 1
+        if k < n and doc[k].lower_ in _APPOSITION_ARTICLES:
+            k += 1
+        affiliation = None
+        if k < n and doc[k].text in lex.nationality:
+            affiliation = lex.nationality[doc[k].text]
+            k += 1
+        if k < n and lex.is_role(doc[k].text) and not doc[k].text[:1].isupper() or \
+                k < n and lex.is_role(doc[k].text) and is_acronym(doc[k].text) or \
+                k < n and lex.is_role(doc[k].text) and doc[k].text[:1].isupper() and "-" in doc[k].text:
+            role = doc[k].text
+            head = _lower_tail_split(role)
+            if head is not None:
+                mention.affiliations.append(role[:head])
+            mention.person_cue = True
+            of = k + 1
+            if of < n and doc[of].lower_ in {"van", "bij", "of"} and of + 1 < n:
+                m = of + 1
+                if doc[m].lower_ in _APPOSITION_ARTICLES:
+                    m += 1
+                j = m
+                while j < n and (doc[j].text[:1].isupper() or doc[j].lower_ in lex.connectors and j + 1 < n
+                                 and doc[j + 1].text[:1].isupper()):
+                    j += 1
+                if j > m:
+                    org = doc[m:j].text
+                    if lex.lookup(org) or is_acronym(org) or True:
+                        mention.affiliations.append(org)
+            if affiliation:
+                mention.affiliations.append(affiliation)
+            mention.roles.append(role)
+
+    def _compound(self, doc: Doc, i: int, mentions: list[Mention], is_name: list[bool]) -> None:
+        """"NAVO-secretaris-generaal", "UBS-analyst", "Airbus-eigenaar": the name part is a mention."""
+        text = doc[i].text
+        cut = _lower_tail_split(text)
+        if cut is None:
+            return
+        name, tail = text[:cut], text[cut + 1:]
+        if not name or not any(c.isalpha() for c in name) or _MODEL_NUMBER.search(name):
+            return
+        if i > 0 and is_name[i - 1] and doc[i - 1].lower_ not in self.lex.stop_words:
+            return  # "Joint Strike Fighter-programma"
+        start_char = doc[i].idx
+        m = Mention(i, i + 1, start_char, start_char + len(name), name)
+        gaz = self.lex.lookup(name)
+        if gaz:
+            m.key, m.kind = gaz
+        elif not (is_acronym(name) or self.lex.is_role(tail)):
+            m.weak = True
+        if name in self.lex.nationality or name.lower() in self.lex.non_actors:
+            return
+        mentions.append(m)
+
+    # -- "European Aeronautic Defence and Space Company (EADS)" ------------------------------------
+    def _link_parentheses(self, doc: Doc, mentions: list[Mention]) -> None:
+        by_start = {m.start: idx for idx, m in enumerate(mentions)}
+        for idx, m in enumerate(mentions):
+            if m.end + 2 < len(doc) + 1 and m.end < len(doc) and doc[m.end].text == "(":
+                other = by_start.get(m.end + 1)
+                if other is None:
+                    continue
+                o = mentions[other]
+                if o.end < len(doc) and doc[o.end].text == ")":
+                    if is_acronym(o.text) and not is_acronym(m.text):
+                        o.acronym_of = idx
+                    elif is_acronym(m.text) and not is_acronym(o.text):
+                        m.acronym_of = other
+
+    # -- "De Russische president", "De NAVO-secretaris-generaal" ------------------------------------
+    def _role_mentions(self, doc: Doc, is_name: list[bool]) -> list[Mention]:
+        lex = self.lex
+        found = []
+        n = len(doc)
+        for tok in doc:
+            if tok.lower_ not in {"de", "het"}:
+                continue
+            k = tok.i + 1
+            affiliation = None
+            if k < n and doc[k].text in lex.nationality:
+                affiliation = lex.nationality[doc[k].text]
+                k += 1
+            if k >= n or not lex.is_role(doc[k].text):
+                continue
+            role = doc[k].text
+            # a name follows: this is an introduction, not a reference ("de Russische president Vladimir Poetin")
+            after = k + 1
+            if after < n and doc[after].lower_ == "van":
+                j = after + 1
+                while j < n and (is_name[j] or doc[j].lower_ in {"de", "het"}):
+                    j += 1
+                if j > after + 1 and j < n and is_name[j - 1] and any(doc[x].text in lex.first_names for x in range(after + 1, j)):
+                    continue
+            if after < n and is_name[after]:
+                continue
+            if after < n and doc[after].text == ",":
+                # "de topman, Louis Gallois"
+                if after + 1 < n and is_name[after + 1]:
+                    continue
+            head = _lower_tail_split(role)
+            m = self._make(doc, tok.i, k + 1)
+            m.role_mention = True
+            m.role_head = role
+            if affiliation:
+                m.affiliations.append(affiliation)
+            if head is not None and role[0].isupper():
+                m.affiliations.append(role[:head])
+            found.append(m)
+        return found

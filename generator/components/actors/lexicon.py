@@ -1,0 +1,191 @@
+"""The word lists the actor rules read (``generator/data/<lang>/actors``), loaded once per language.
+
+Everything language-specific lives in those files; this module only parses them into sets and maps.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+# Babel territory codes are two letters for countries; the rest are regions.
+_COUNTRY_CODE_LENGTH = 2
+
+
+def normalise(text: str) -> str:
+    """Lookup form of a name: lowercase, single spaces, typographic apostrophes straightened."""
+    return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
+
+
+@dataclass
+class Lexicon:
+    particles: frozenset[str]
+    connectors: frozenset[str]
+    honorifics: frozenset[str]
+    roles: frozenset[str]
+    non_actors: frozenset[str]
+    common_words: frozenset[str]
+    stop_words: frozenset[str]
+    first_names: frozenset[str]
+    org_suffixes: frozenset[str]
+    org_prefixes: frozenset[str]
+    place_suffixes: frozenset[str]
+    place_prefixes: frozenset[str]
+    nationality: dict[str, str]  # "Russische" -> "Rusland"
+    inhabitants: frozenset[str]  # "Russen": never an actor on its own
+    non_actor_tails: frozenset[str] = frozenset()  # "Index", "Conference": the name is no actor
+    # normalised surface form -> (entity key, kind): "vs" -> ("country:US", "country")
+    gazetteer: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # first token (normalised) -> gazetteer forms that start with it, as token tuples, longest first
+    multiword: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    long_roles: tuple[str, ...] = ()
+    world_places: frozenset[str] = frozenset()
+    _role_cache: dict[str, bool] = field(default_factory=dict, repr=False)
+
+    def is_role(self, word: str) -> bool:
+        """A role noun, also as the tail of a compound ("defensieanalist", "NAVO-secretaris-generaal")."""
+        known = self._role_cache.get(word)
+        if known is None:
+            known = self._role_cache[word] = self._is_role(word)
+        return known
+
+    def _is_role(self, word: str) -> bool:
+        low = word.lower()
+        if low in self.roles:
+            return True
+        if "-" in low:
+            head, _, tail = low.partition("-")
+            if tail in self.roles or self.is_role(tail):
+                return True
+        return any(low.endswith(role) and len(low) - len(role) >= 3 for role in self.long_roles)
+
+    def is_common_compound(self, word: str) -> bool:
+        """A Dutch compound of ordinary words ("Activistenorganisatie", "Aandelenbeurzen")."""
+        low = word.lower()
+        return any(low[cut:] in self.common_words for cut in range(4, len(low) - 3))
+
+    def lookup(self, text: str) -> tuple[str, str] | None:
+        return self.gazetteer.get(normalise(text))
+
+
+def _lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    lines = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            lines.append(line)
+    return lines
+
+
+def _split_prefixed(lines: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    suffixes = frozenset(line for line in lines if not line.startswith("prefix:"))
+    prefixes = frozenset(line[len("prefix:"):] for line in lines if line.startswith("prefix:"))
+    return suffixes, prefixes
+
+
+def _country_names(lang: str, config: dict) -> dict[str, list[str]]:
+    """Country code -> its names: Babel's territory name first, then the aliases of the data file."""
+    names: dict[str, list[str]] = {}
+    try:
+        import babel
+
+        territories = babel.Locale(lang).territories
+    except Exception:  # Babel without this locale: the data file's aliases still work
+        territories = {}
+    excluded = set(config.get("not_countries", []))
+    for code, name in territories.items():
+        if len(code) == _COUNTRY_CODE_LENGTH and code.isalpha() and code not in excluded:
+            names.setdefault(code, []).append(name)
+    for code, aliases in config.get("aliases", {}).items():
+        names.setdefault(code, []).extend(aliases)
+    for name in config.get("extra_countries", []):
+        names.setdefault(name, []).append(name)
+    return names
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(lang: str = "nl") -> Lexicon:
+    folder = DATA_DIR / lang / "actors"
+    nationalities = json.loads((folder / "nationalities.json").read_text(encoding="utf-8")) \
+        if (folder / "nationalities.json").exists() else {}
+    nationality = {adj: country for country, adjs in nationalities.get("adjectives", {}).items() for adj in adjs}
+    inhabitants = {word for words in nationalities.get("inhabitants", {}).values() for word in words}
+    inhabitants |= set(nationalities.get("other_adjectives", []))
+    org_suffixes, org_prefixes = _split_prefixed(_lines(folder / "org_words.txt"))
+    place_suffixes, place_prefixes = _split_prefixed(_lines(folder / "place_words.txt"))
+    try:
+        from spacy.util import get_lang_class
+
+        stop_words = frozenset(get_lang_class(lang).Defaults.stop_words)
+    except Exception:
+        stop_words = frozenset()
+    roles = frozenset(line.lower() for line in _lines(folder / "roles.txt"))
+    lex = Lexicon(
+        particles=frozenset(_lines(folder / "particles.txt")),
+        connectors=frozenset(_lines(folder / "connectors.txt")),
+        honorifics=frozenset(line.lower() for line in _lines(folder / "honorifics.txt")),
+        roles=roles,
+        non_actors=frozenset(line.lower() for line in _lines(folder / "non_actors.txt")),
+        common_words=frozenset(_lines(folder / "common_words.txt")) | stop_words,
+        stop_words=stop_words,
+        first_names=frozenset(_lines(folder / "first_names.txt")),
+        org_suffixes=org_suffixes,
+        org_prefixes=org_prefixes,
+        place_suffixes=place_suffixes,
+        place_prefixes=place_prefixes,
+        nationality=nationality,
+        inhabitants=frozenset(inhabitants),
+        non_actor_tails=frozenset(_lines(folder / "non_actor_words.txt")),
+        long_roles=tuple(sorted((r for r in roles if len(r) >= 5 and " " not in r), key=len, reverse=True)),
+    )
+    gazetteer: dict[str, tuple[str, str]] = {}
+
+    def add(form: str, key: str, kind: str) -> None:
+        gazetteer.setdefault(normalise(form), (key, kind))
+
+    countries = json.loads((folder / "countries.json").read_text(encoding="utf-8")) \
+        if (folder / "countries.json").exists() else {}
+    for code, names in _country_names(lang, countries).items():
+        for name in names:
+            add(name, f"country:{code}", "country")
+    institutions = json.loads((folder / "institutions.json").read_text(encoding="utf-8")) \
+        if (folder / "institutions.json").exists() else {}
+    for kind, groups in institutions.items():
+        if kind.startswith("_"):
+            continue
+        for forms in groups:
+            for form in forms:
+                add(form, f"{kind}:{forms[0]}", kind)
+    for name in _lines(folder / "groups.txt"):
+        add(name, f"group:{name}", "group")
+    # World cities are a hint for the kind only: many are also surnames or company names
+    # ("Mansfield", "Toyota"), so they neither make a name nor merge names.
+    lex.world_places = frozenset(_lines(folder / "places_world.txt"))
+    for filename in ("places.txt",):
+        for line in _lines(folder / filename):
+            name, _, kind = line.partition("|")
+            add(name, f"{kind or 'place'}:{name}", kind or "place")
+    # Territory names of regions (continents) are places.
+    try:
+        import babel
+
+        for code, name in babel.Locale(lang).territories.items():
+            if not code.isalpha() and name[:1].isupper():
+                add(name, f"place:{name}", "place")
+    except Exception:
+        pass
+    lex.gazetteer = gazetteer
+    multiword: dict[str, list[tuple[str, ...]]] = {}
+    for form in gazetteer:
+        tokens = tuple(form.split())
+        if len(tokens) > 1:
+            multiword.setdefault(tokens[0], []).append(tokens)
+    for forms in multiword.values():
+        forms.sort(key=len, reverse=True)
+    lex.multiword = multiword
+    return lex

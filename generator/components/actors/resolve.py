@@ -1,0 +1,317 @@
+"""From mentions to actors: merge the names that refer to one entity, decide kinds, roles and ids.
+
+Merging follows the habits of news text (REFERENCE.md, "Alias merging"): the same name; gazetteer
+variants ("VS" ↔ "Verenigde Staten"); an acronym after its long form in parentheses or spelling its
+initials ("United Auto Workers" ↔ "UAW"); a surname or "meneer X" onto the full name; a company's
+short name onto its long one ("Apple" ↔ "Apple Computer"); a role mention ("de Russische president")
+onto the person the text introduced with that role.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ...model import Actor
+from ...reading import slugify
+from .candidates import Mention, is_acronym
+from .lexicon import Lexicon, normalise
+
+_LEADING_ARTICLE = re.compile(r"^(?:de|het|the|een)\s+", re.IGNORECASE)
+
+
+def name_key(text: str) -> str:
+    """Comparison form of a name: lowercase, no leading article, no dots in acronyms, no possessive."""
+    text = _LEADING_ARTICLE.sub("", normalise(text))
+    text = re.sub(r"'s$", "", text)
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?", text):
+        text = text.replace(".", "")
+    return text
+
+
+def initials(words: list[str], with_connectors: bool) -> str:
+    letters = []
+    for word in words:
+        for part in word.split("-"):
+            if part[:1].isupper() or (with_connectors and part[:1].isalpha()):
+                letters.append(part[0].lower())
+    return "".join(letters)
+
+
+class _Clusters:
+    """Union-find over mention indices."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            out.setdefault(self.find(i), []).append(i)
+        return out
+
+
+class ActorResolver:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def __call__(self, mentions: list[Mention]) -> list[Actor]:
+        lex = self.lex
+        names = [m for m in mentions if not m.role_mention]
+        role_mentions = [m for m in mentions if m.role_mention]
+        # weak mentions (a product's maker, a compound's first part) count only with a firm twin
+        firm = {m.key or name_key(m.text) for m in names if not m.weak}
+        counts = Counter(m.key or name_key(m.text) for m in names)
+        # ... or when it is the first or last word of a firm longer name ("O'Leary", "Cisco")
+        for m in names:
+            words = m.text.split()
+            if not m.weak and len(words) > 1:
+                firm.update({name_key(words[0]), name_key(words[-1])})
+        names = [m for m in names if not m.weak or (m.key or name_key(m.text)) in firm
+                 or counts[m.key or name_key(m.text)] > 1]
+        # a name that also occurs in the plural is a product ("Dreamliner", "Dreamliners")
+        forms = {name_key(m.text) for m in names if not m.key}
+        plural = {f for f in forms if f + "s" in forms or f + "es" in forms}
+        plural |= {f + "s" for f in plural} | {f + "es" for f in plural}
+        names = [m for m in names if m.key or name_key(m.text) not in plural]
+        if not names:
+            return []
+        self._singles = {m.text for m in names if len(m.text.split()) == 1}
+        clusters = _Clusters(len(names))
+        by_key: dict[str, int] = {}
+        for idx, m in enumerate(names):
+            key = m.key or name_key(m.text)
+            if key in by_key:
+                clusters.union(by_key[key], idx)
+            else:
+                by_key[key] = idx
+        # acronyms from parentheses (indices refer to the candidate list)
+        position = {id(m): idx for idx, m in enumerate(names)}
+        for m in names:
+            if m.acronym_of is not None:
+                other = mentions[m.acronym_of] if m.acronym_of < len(mentions) else None
+                if other is not None and id(other) in position:
+                    clusters.union(position[id(m)], position[id(other)])
+        groups = clusters.groups()
+        kinds = {root: self._kind([names[i] for i in members]) for root, members in groups.items()}
+        self._merge_acronyms(names, clusters, groups, kinds)
+        groups = clusters.groups()
+        kinds = {root: self._kind([names[i] for i in members]) for root, members in groups.items()}
+        self._merge_short_names(names, clusters, groups, kinds)
+        groups = clusters.groups()
+        actors: list[tuple[Actor, list[Mention]]] = []
+        for root, members in groups.items():
+            ms = [names[i] for i in members]
+            kind = self._kind(ms, short_names=[names[i] for i in members])
+            actors.append((self._actor(ms, kind), ms))
+        self._assign_ids([a for a, _ in actors])
+        self._attach_role_mentions(actors, role_mentions)
+        self._set_affiliations(actors)
+        result = [a for a, _ in actors]
+        for actor in result:
+            actor.mentions.sort()
+        result.sort(key=lambda a: a.mentions[0])
+        return result
+
+    # -- kinds ----------------------------------------------------------------------------------
+    def _kind(self, ms: list[Mention], short_names=None) -> str:
+        lex = self.lex
+        votes = Counter(m.kind for m in ms if m.kind)
+        if votes:
+            return votes.most_common(1)[0][0]
+        longest = max(ms, key=lambda m: (not is_acronym(m.text), len(m.text.split()), len(m.text)))
+        words = longest.text.split()
+        if len(words) > 1 and (words[-1] in lex.org_suffixes or words[-1].rstrip(".") in lex.org_suffixes):
+            return "organisation"
+        if len(words) > 1 and words[-1] in lex.place_suffixes:
+            return "place"
+        if any(m.place_cue for m in ms) and any(w in lex.place_suffixes for w in words):
+            return "place"
+        if any(m.person_cue for m in ms):
+            return "person"
+        given = len(words) > 1 and words[0] in lex.first_names and not is_acronym(words[0])
+        if not given and len(words) > 1 and (any(w in lex.org_suffixes for w in words) or words[0] in lex.org_prefixes):
+            return "organisation"
+        if len(words) > 1 and not given and (
+                any(is_acronym(w) or len(w) == 1 for w in words)
+                or words[0] in getattr(self, "_singles", ())
+                or any(w.lower() in lex.common_words for w in words)):
+            return "organisation"
+        if len(words) > 1 and (words[0] in lex.first_names or re.fullmatch(r"[A-Z]\.", words[1] if len(words) > 2 else "")):
+            return "person"
+        if words[0] in lex.place_prefixes and len(words) > 1:
+            return "place"
+        if all(is_acronym(w) for w in words):
+            return "organisation"
+        if longest.text in lex.world_places:
+            return "place"
+        ner = Counter(m.ner_kind for m in ms if m.ner_kind)
+        if ner:
+            return ner.most_common(1)[0][0]
+        if any(m.place_cue for m in ms):
+            return "place"
+        # several mentions, some only the last word: a person's surname ("Stoltenberg")
+        if len(words) > 1 and any(len(m.text.split()) == 1 and m.text == words[-1] for m in ms):
+            return "person"
+        if len(words) in (2, 3) and all(w[:1].isupper() and w.isalpha() or re.fullmatch(r"[A-Z]\.", w) for w in words) \
+                and words[-1].lower() not in lex.common_words:
+            return "person"
+        return "organisation"
+
+    # -- merging ----------------------------------------------------------------------------------
+    def _merge_acronyms(self, names, clusters, groups, kinds) -> None:
+        """"UAW" ↔ "United Auto Workers", "BoA" ↔ "Bank of America": an acronym spelling a long name's initials."""
+        long_forms: dict[str, list[int]] = {}
+        for root, members in groups.items():
+            for i in members:
+                words = names[i].text.split()
+                if len(words) >= 2 and not is_acronym(names[i].text):
+                    for flag in (False, True):
+                        long_forms.setdefault(initials(words, flag), []).append(root)
+        for root, members in groups.items():
+            for i in members:
+                text = names[i].text
+                if is_acronym(text) and names[i].key is None:
+                    letters = text.replace(".", "").replace("&", "").lower()
+                    targets = set(long_forms.get(letters, []))
+                    if len(targets) == 1:
+                        clusters.union(root, targets.pop())
+
+    def _merge_short_names(self, names, clusters, groups, kinds) -> None:
+        """Surname → full name ("Stoltenberg" → "Jens Stoltenberg"); short company name → long one."""
+        lex = self.lex
+        long_names = []  # (root, words, kind)
+        for root, members in groups.items():
+            for i in members:
+                words = names[i].text.split()
+                if len(words) >= 2:
+                    long_names.append((root, [w.lower() for w in words], kinds[root], words))
+        for root, members in groups.items():
+            if any(names[i].key and names[i].kind in {"country", "place", "group"} for i in members):
+                continue
+            shorts = {tuple(names[i].text.lower().split()) for i in members}
+            if any(len(s) >= 2 and s[0].title() in lex.first_names for s in shorts):
+                continue
+            org_targets, person_targets = set(), set()
+            for short in shorts:
+                n = len(short)
+                for other, words, kind, original in long_names:
+                    if other == root or len(words) <= n:
+                        continue
+                    if kind == "person" and tuple(words[-n:]) == short or \
+                            kind == "person" and words[-1] in {"jr.", "sr.", "jr", "sr"} and tuple(words[-n - 1:-1]) == short:
+                        person_targets.add(other)
+                    if n >= 2 and tuple(words[-n:]) == short and kind == "organisation":
+                        org_targets.add(other)  # "Air Force" → "United States Air Force"
+                    if tuple(words[:n]) == short and kind in {"organisation", "place", "person"}:
+                        rest = original[n:]
+                        suffixes_only = all(w in lex.org_suffixes or w.rstrip(".,") in lex.org_suffixes for w in rest)
+                        if (kind != "person" or original[0] not in lex.first_names) and (
+                                suffixes_only or len(rest) == 1 and not self._descriptor(rest[0])):
+                            org_targets.add(other)
+            own_kind = kinds[root]
+            targets = org_targets if org_targets else person_targets
+            if own_kind == "place" and not person_targets:
+                continue
+            if len(targets) > 1:
+                # the most mentioned candidate wins ("Apple" → "Apple Computer" over "Apple Corps")
+                targets = {max(targets, key=lambda r: (len(groups.get(r, [])), -r))}
+            if len(targets) == 1:
+                clusters.union(root, targets.pop())
+
+    def _descriptor(self, word: str) -> bool:
+        """A word that makes "X word" a different entity than X ("GM Europe", "EADS North America")."""
+        lex = self.lex
+        return (word in lex.place_suffixes or word in lex.org_suffixes or lex.lookup(word) is not None
+                or word.lower() in lex.common_words or word in {"Europe", "America", "Asia", "International"})
+
+    # -- building actors -------------------------------------------------------------------------
+    def _actor(self, ms: list[Mention], kind: str) -> Actor:
+        def fullness(m: Mention):
+            return (not is_acronym(m.text), len(m.text.split()), len(m.text))
+
+        canonical = max(ms, key=fullness).text
+        mentions = sorted({m.span or (m.start_char, m.end_char) for m in ms})
+        aliases: list[str] = []
+        def surface(text: str) -> str:
+            return _LEADING_ARTICLE.sub("", normalise(text))
+
+        seen = {surface(canonical)}
+        for m in sorted(ms, key=lambda m: m.start_char):
+            if surface(m.text) not in seen:
+                seen.add(surface(m.text))
+                aliases.append(m.text)
+        roles: list[str] = []
+        for m in ms:
+            for role in m.roles:
+                if role not in roles:
+                    roles.append(role)
+        actor = Actor(id="", name=canonical, kind=kind, roles=roles, aliases=aliases, mentions=mentions)
+        actor._affiliation_names = [a for m in ms for a in m.affiliations]  # type: ignore[attr-defined]
+        actor._keys = {m.key for m in ms if m.key} | {name_key(m.text) for m in ms}  # type: ignore[attr-defined]
+        return actor
+
+    @staticmethod
+    def _assign_ids(actors: list[Actor]) -> None:
+        used: set[str] = set()
+        for n, actor in enumerate(sorted(actors, key=lambda a: min(a.mentions)), start=1):
+            base = slugify(actor.name) or f"actor-{n}"
+            candidate, k = base, 2
+            while candidate in used:
+                candidate, k = f"{base}-{k}", k + 1
+            used.add(candidate)
+            actor.id = candidate
+
+    def _attach_role_mentions(self, actors, role_mentions: list[Mention]) -> None:
+        """"De NAVO-secretaris-generaal" → the person introduced as NAVO-secretaris-generaal."""
+        for rm in role_mentions:
+            head = rm.role_head.lower()
+            best = None
+            for actor, ms in actors:
+                if actor.kind != "person" or not actor.roles:
+                    continue
+                first = min(actor.mentions)[0]
+                if first > rm.start_char:
+                    continue
+                if not any(r.lower() == head or r.lower().startswith(head + " ") for r in actor.roles):
+                    continue
+                if rm.affiliations:
+                    names = {normalise(a) for a in actor._affiliation_names}  # type: ignore[attr-defined]
+                    if not any(normalise(a) in names for a in rm.affiliations):
+                        continue
+                if best is None or first > min(best[0].mentions)[0]:
+                    best = (actor, ms)
+            if best is not None:
+                actor = best[0]
+                actor.mentions.append((rm.start_char, rm.end_char))
+                if name_key(rm.text) not in {name_key(a) for a in actor.aliases}:
+                    actor.aliases.append(rm.text)
+
+    def _set_affiliations(self, actors) -> None:
+        index: dict[str, Actor] = {}
+        for actor, _ in actors:
+            for key in actor._keys:  # type: ignore[attr-defined]
+                index.setdefault(key, actor)
+        for actor, _ in actors:
+            for name in actor._affiliation_names:  # type: ignore[attr-defined]
+                gaz = self.lex.lookup(name)
+                target = index.get(gaz[0]) if gaz else None
+                target = target or index.get(name_key(name))
+                if target is actor:
+                    continue
+                actor.affiliation = target.id if target else name
+                break
+        for actor, _ in actors:
+            for attr in ("_affiliation_names", "_keys"):
+                if hasattr(actor, attr):
+                    delattr(actor, attr)

@@ -1,0 +1,295 @@
+"""Actors: who an article names, merged per entity, with kinds, roles and offsets (rules mode)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from generator.components import actors as actors_component
+from generator.components.actors import actor_at
+from generator.evaluation import actors as actor_eval
+from generator.evaluation.gold import GoldPair
+from generator.model import Actor, ArticleMeta, Extraction
+from generator.nlp import register_extensions
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_55c0aa1bbed82351.txt"
+SEED_GOLD = SEED.parent.parent / "gold" / "seed.gold.json"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """A blank Dutch pipeline with only our actor component: rules mode, no statistical model."""
+    register_extensions()
+    assert actors_component.make_actor_recognizer  # importing registers the factory
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("explainer_actors", config={"lang": "nl"})
+    return pipeline
+
+
+def actors_of(nlp, text: str) -> list[Actor]:
+    return nlp(text)._.actors
+
+
+def by_name(actors: list[Actor], name: str) -> Actor:
+    found = [a for a in actors if a.name == name]
+    assert found, f"{name!r} not among {[a.name for a in actors]}"
+    return found[0]
+
+
+def names(actors: list[Actor]) -> set[str]:
+    return {a.name for a in actors}
+
+
+# -- merging ---------------------------------------------------------------------------------------
+
+def test_surname_and_meneer_merge_onto_full_name(nlp):
+    text = ("De Russische ambassadeur Anatoly Antonov werd ontboden. Volgens Antonov is dat onterecht. "
+            "We vragen meneer Antonov om het land te verlaten.")
+    actors = actors_of(nlp, text)
+    antonov = by_name(actors, "Anatoly Antonov")
+    assert antonov.kind == "person"
+    assert [text[s:e] for s, e in antonov.mentions] == ["Anatoly Antonov", "Antonov", "meneer Antonov"]
+    assert sum(a.name.endswith("Antonov") for a in actors) == 1
+
+
+def test_surname_before_and_after_the_full_name_in_other_sentences(nlp):
+    text = ("Premier Mark Rutte sprak dinsdag met de vakbonden. Rutte zei dat er geen geld is. "
+            "Volgens Rutte moet het kabinet eerst rekenen.")
+    rutte = by_name(actors_of(nlp, text), "Mark Rutte")
+    assert len(rutte.mentions) == 3
+    assert rutte.roles == ["Premier"]
+
+
+def test_acronym_from_parentheses_joins_long_form(nlp):
+    text = ("European Aeronautic Defence and Space Company (EADS) bouwt de tanker. "
+            "EADS wil daarvoor een fabriek openen in Mobile, Alabama.")
+    actors = actors_of(nlp, text)
+    eads = by_name(actors, "European Aeronautic Defence and Space Company")
+    assert eads.kind == "organisation"
+    assert "EADS" in eads.aliases
+    assert len(eads.mentions) == 3
+    assert by_name(actors, "Mobile").kind == "place"
+    assert by_name(actors, "Alabama").kind == "place"
+
+
+def test_acronym_spelling_the_initials_of_a_name(nlp):
+    text = ("De vakbond United Auto Workers is tegen de sluiting. De UAW dreigt met stakingen bij "
+            "General Motors. GM wil niet reageren.")
+    actors = actors_of(nlp, text)
+    assert "UAW" in by_name(actors, "United Auto Workers").aliases
+    assert "GM" in by_name(actors, "General Motors").aliases
+
+
+def test_vs_and_verenigde_staten_are_one_country(nlp):
+    text = ("De Verenigde Staten sturen extra troepen. Ook in de VS groeit de kritiek op Wit-Rusland, "
+            "dat de V.S. van inmenging beschuldigt.")
+    actors = actors_of(nlp, text)
+    us = by_name(actors, "Verenigde Staten")
+    assert us.kind == "country"
+    assert set(us.aliases) == {"VS", "V.S."}
+    assert by_name(actors, "Wit-Rusland").kind == "country"
+
+
+def test_company_short_name_merges_onto_long_name(nlp):
+    text = ("Apple Computer heeft een nieuwe iPod voorgesteld. Volgens analisten verkoopt Apple er "
+            "miljoenen van, ook bij Cisco Systems. Cisco wilde niet reageren.")
+    actors = actors_of(nlp, text)
+    assert "Apple" in by_name(actors, "Apple Computer").aliases
+    assert "Cisco" in by_name(actors, "Cisco Systems").aliases
+    assert "iPod" not in names(actors)
+
+
+# -- roles and role mentions ----------------------------------------------------------------------
+
+def test_role_compound_before_name_and_later_role_mention(nlp):
+    text = ("Dat zei NAVO-secretaris-generaal Jens Stoltenberg donderdag in Brussel. "
+            "De NAVO-secretaris-generaal waarschuwde voor zware gevolgen.")
+    actors = actors_of(nlp, text)
+    stoltenberg = by_name(actors, "Jens Stoltenberg")
+    assert stoltenberg.roles == ["NAVO-secretaris-generaal"]
+    assert stoltenberg.affiliation == "navo"
+    assert (text.index("De NAVO"), text.index(" waarschuwde")) in stoltenberg.mentions
+    navo = by_name(actors, "NAVO")
+    assert navo.kind == "organisation"
+    assert [text[s:e] for s, e in navo.mentions] == ["NAVO", "NAVO"]
+    assert by_name(actors, "Brussel").kind == "place"
+
+
+def test_nationality_role_with_portfolio_and_affiliation(nlp):
+    text = ("Rusland is boos. Dat zei de Russische minister van Buitenlandse Zaken Sergei Lavrov. "
+            "Volgens de Russische minister is de band verslechterd.")
+    actors = actors_of(nlp, text)
+    lavrov = by_name(actors, "Sergei Lavrov")
+    assert lavrov.roles == ["minister van Buitenlandse Zaken"]
+    assert lavrov.affiliation == "rusland"
+    assert "de Russische minister" in lavrov.aliases
+    assert "Buitenlandse Zaken" not in names(actors)
+    assert "Russische" not in names(actors)
+
+
+def test_president_role_links_later_mention(nlp):
+    text = ("De Russische president Vladimir Poetin belde met Emmanuel Macron. "
+            "De Russische president klaagde over het Westen.")
+    actors = actors_of(nlp, text)
+    poetin = by_name(actors, "Vladimir Poetin")
+    assert poetin.roles == ["president"]
+    assert poetin.affiliation == "Rusland"  # no actor "Rusland" in this text: the country's name
+    assert any(text[s:e] == "De Russische president" for s, e in poetin.mentions)
+    assert by_name(actors, "Westen").kind == "group"
+    assert by_name(actors, "Emmanuel Macron").kind == "person"
+
+
+def test_apposition_after_name_gives_role_and_affiliation(nlp):
+    text = "Michael O'Leary, CEO van Ryanair, noemde de plannen belachelijk. O'Leary wil lagere taksen."
+    actors = actors_of(nlp, text)
+    oleary = by_name(actors, "Michael O'Leary")
+    assert oleary.kind == "person"
+    assert oleary.roles == ["CEO"]
+    assert oleary.affiliation == "ryanair"
+    assert len(oleary.mentions) == 2
+    assert by_name(actors, "Ryanair").kind == "organisation"
+
+
+def test_role_inside_a_capitalised_run_splits_company_and_person(nlp):
+    text = "Eerder zei Apple CEO Steve Jobs dat de verkoop meevalt."
+    actors = actors_of(nlp, text)
+    assert names(actors) == {"Apple", "Steve Jobs"}
+    assert by_name(actors, "Steve Jobs").roles == ["CEO"]
+
+
+# -- what is not an actor ------------------------------------------------------------------------
+
+def test_sentence_and_quote_initial_words_are_not_actors(nlp):
+    text = ("Inmiddels is de toon veranderd. Volgens het Kremlin is er geen probleem. "
+            "“Aanstootgevend” en “onacceptabel”, zo noemde Lavrov het plan. Het plan is aanstootgevend. "
+            "Zekerheid is er niet. Fabrieken sluiten hun deuren.")
+    actors = actors_of(nlp, text)
+    assert names(actors) == {"Kremlin", "Lavrov"}
+    assert by_name(actors, "Kremlin").kind == "organisation"
+
+
+def test_months_weekdays_and_nationality_adjectives_are_not_actors(nlp):
+    text = ("In Maart bezocht de Franse president Parijs. Op Maandag volgde een Amerikaanse delegatie. "
+            "De Russen zeggen dat niet. 01-Mar-08 Januari was koud.")
+    actors = actors_of(nlp, text)
+    assert names(actors) == {"Parijs"}
+
+
+def test_products_are_not_actors_but_their_maker_is(nlp):
+    text = ("Boeing levert de eerste 787 pas in mei. Klanten van de Boeing 737 en de Airbus A380 klagen. "
+            "Airbus zegt dat de A380 op schema ligt.")
+    actors = actors_of(nlp, text)
+    assert names(actors) == {"Boeing", "Airbus"}
+    assert all(a.kind == "organisation" for a in actors)
+
+
+def test_currency_and_stock_indices_are_not_actors(nlp):
+    text = "Het contract is US$ 40 miljard waard. De Dow Jones en de Nasdaq stegen, meldde Reuters."
+    assert names(actors_of(nlp, text)) == {"Reuters"}
+
+
+# -- kinds, ids, offsets -------------------------------------------------------------------------
+
+def test_kinds_of_places_countries_organisations_and_people(nlp):
+    text = ("Northrop Grumman en Bell Curve Trading willen banen scheppen in Kansas City. "
+            "Ook de Europese Centrale Bank en het Witte Huis reageerden, net als Japan en "
+            "gouverneur Bob Riley uit Alabama. Northrop blijft optimistisch.")
+    actors = actors_of(nlp, text)
+    kinds = {a.name: a.kind for a in actors}
+    assert kinds == {
+        "Northrop Grumman": "organisation", "Bell Curve Trading": "organisation", "Kansas City": "place",
+        "Europese Centrale Bank": "organisation", "Witte Huis": "organisation", "Japan": "country",
+        "Bob Riley": "person", "Alabama": "place",
+    }
+    assert "Northrop" in by_name(actors, "Northrop Grumman").aliases
+
+
+def test_particles_inside_a_persons_name(nlp):
+    text = "Volgens Rafael van der Vaart speelt Ajax beter. Van der Vaart scoorde twee keer."
+    actors = actors_of(nlp, text)
+    vaart = by_name(actors, "Rafael van der Vaart")
+    assert vaart.kind == "person"
+    assert len(vaart.mentions) == 2
+
+
+def test_name_after_van_is_a_separate_actor(nlp):
+    text = "Dat meldt Paul Nesbit van JSA Research. Defensieanalist Nesbit verwacht meer orders."
+    actors = actors_of(nlp, text)
+    assert by_name(actors, "Paul Nesbit").kind == "person"
+    assert by_name(actors, "JSA Research").kind == "organisation"
+    assert len(by_name(actors, "Paul Nesbit").mentions) == 2
+
+
+def test_ids_are_stable_unique_slugs_and_offsets_point_at_the_text(nlp):
+    text = ("Oekraïne vreest Rusland. De Russische president Vladimir Poetin ontkent. "
+            "Oekraïne vraagt steun aan de NAVO, aldus het Kremlin.")
+    first = actors_of(nlp, text)
+    second = actors_of(nlp, text)
+    assert [a.id for a in first] == [a.id for a in second]
+    assert [a.id for a in first] == ["oekraine", "rusland", "vladimir-poetin", "navo", "kremlin"]
+    assert len({a.id for a in first}) == len(first)
+    for actor in first:
+        assert actor.mentions == sorted(actor.mentions)
+        for start, end in actor.mentions:
+            assert text[start:end].strip() == text[start:end] and text[start:end]
+    assert [a.mentions[0] for a in first] == sorted(a.mentions[0] for a in first)
+
+
+def test_id_never_empty_and_unique_for_same_slug(nlp):
+    resolver = nlp.get_pipe("explainer_actors").resolve
+    actors = [Actor(id="", name="Ελλάδα", kind="country", mentions=[(0, 6)]),
+              Actor(id="", name="Ford", kind="organisation", mentions=[(10, 14)]),
+              Actor(id="", name="FORD", kind="person", mentions=[(20, 24)])]
+    resolver._assign_ids(actors)
+    assert [a.id for a in actors] == ["actor-1", "ford", "ford-2"]
+
+
+def test_actor_at_finds_the_actor_of_a_span(nlp):
+    text = "De NAVO-secretaris-generaal Jens Stoltenberg sprak. De NAVO-secretaris-generaal waarschuwde Rusland."
+    actors = actors_of(nlp, text)
+    second = text.rindex("De NAVO")
+    assert actor_at(actors, second, second + len("De NAVO-secretaris-generaal")).name == "Jens Stoltenberg"
+    assert actor_at(actors, text.index("Rusland"), len(text)).name == "Rusland"
+    assert actor_at(actors, 0, 2) is None or actor_at(actors, 0, 2).name == "Jens Stoltenberg"
+    assert actor_at(actors, text.index("sprak"), text.index("sprak") + 5) is None
+
+
+def test_empty_and_lowercase_text(nlp):
+    assert actors_of(nlp, "") == []
+    assert actors_of(nlp, "er is niets aan de hand, zei hij gisteren.") == []
+
+
+# -- the seed article and the scorer -------------------------------------------------------------
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not present")
+def test_seed_article_has_exactly_the_required_actors(nlp):
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    gold = gold[0] if isinstance(gold, list) else gold
+    text = SEED.read_text(encoding="utf-8")
+    actors = actors_of(nlp, text)
+    pair = GoldPair(gold=gold, extraction=Extraction(article=ArticleMeta("seed", "seed", None), text=text,
+                                                     actors=actors))
+    scores = actor_eval.score([pair])
+    assert scores["total"]["precision"] == 1.0 and scores["total"]["recall"] == 1.0
+    assert scores["total"]["kind_accuracy"] == 1.0
+
+
+def test_scorer_counts_duplicates_as_false_positives_and_optional_as_neutral():
+    gold = {"docid": "x", "actors": [{"name": "Jens Stoltenberg", "kind": "person", "aliases": ["Stoltenberg"]},
+                                     {"name": "Kremlin", "kind": "organisation", "aliases": []}],
+            "actors_optional": ["Westen"]}
+    extracted = [Actor("jens-stoltenberg", "Jens Stoltenberg", "person"),
+                 Actor("stoltenberg", "Stoltenberg", "person"),
+                 Actor("kremlin", "het Kremlin", "place"),
+                 Actor("westen", "het Westen", "group")]
+    pair = GoldPair(gold=gold, extraction=Extraction(article=ArticleMeta("x", "x", None), text="", actors=extracted))
+    scores = actor_eval.score([pair])
+    total = scores["total"]
+    assert (total["tp"], total["predicted"], total["gold"]) == (2, 3, 2)
+    assert total["kind_accuracy"] == 0.5
+    assert scores["documents"][0]["false_positives"] == ["Stoltenberg"]
+    table = actor_eval.report(scores)
+    assert "micro total" in table and len(table.splitlines()) == 5
