@@ -1,0 +1,161 @@
+"""Timeline component: temporal expressions → normalised values → dated events.
+
+Recognition and normalisation follow HeidelTime's Dutch rules in spirit; every word list and pattern
+lives in ``generator/data/<lang>/temporal.json``. Fills ``doc._.timexes`` (every recognised expression,
+value None when it needs a publication date the article lacks) and ``doc._.timeline`` (entries sorted
+chronologically, ids t1.. in that order).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...model import TimeExpression
+from .events import build_entries
+from .normalise import Anchor, NeedsAnchor, Normaliser
+from .recognise import Recogniser
+from .resources import load_resources
+from .tense import TenseDetector
+
+_FALLBACK_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"'”’»]*|\n|$)")
+_SENTENCE_BREAK = re.compile(r"(?<=[a-zà-ÿ0-9)][.!?])[\"'”’»]*\s+(?=[A-ZÀ-Ý\"“„‘`'«])")
+_MORPH_PIPES = frozenset({"morphologizer", "tagger", "attribute_ruler", "parser"})
+_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]\"“”„«»]|''|``")
+
+
+class TimelineBuilder:
+    def __init__(self, nlp: Language, name: str, lang: str):
+        self.lang = lang
+        self.nlp = nlp
+        self.res = load_resources(lang)
+        self.recogniser = Recogniser(self.res)
+        self.normaliser = Normaliser(self.res, self.recogniser)
+        self.tense = TenseDetector(self.res)
+        breaks = sorted(self.res.sets["clause_breaks"], key=len, reverse=True)
+        self._clause_word = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, breaks)) + r")(?!\w)", re.IGNORECASE)
+
+    # -- document structure ----------------------------------------------------------------------
+    def _excluded(self, doc: Doc, text: str) -> list[tuple[int, int]]:
+        """The dateline ("13-Jun-05") opening the body is not a date of the story."""
+        blocks = doc._.blocks or []
+        first = (blocks[0].start, blocks[0].end) if blocks else (0, (text.find("\n") + 1 or len(text) + 1) - 1)
+        if self.res.dateline and self.res.dateline.match(text[first[0]:first[1]]):
+            return [first]
+        return []
+
+    def _sentences(self, doc: Doc, text: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        if len(doc) and doc.has_annotation("SENT_START"):
+            spans = [(s.start_char, s.end_char) for s in doc.sents]
+        else:
+            spans = [m.span() for m in _FALLBACK_SENTENCE.finditer(text) if m.group().strip()]
+        # never across paragraph/heading boundaries, line breaks, or a full stop before a capital
+        cuts = sorted({b.start for b in (doc._.blocks or [])} | {m.end() for m in re.finditer(r"\n", text)}
+                      | {m.end() for m in _SENTENCE_BREAK.finditer(text)})
+        result = []
+        for start, end in spans:
+            inner = [c for c in cuts[bisect.bisect_right(cuts, start):bisect.bisect_left(cuts, end)]]
+            for cut in inner + [end]:
+                if text[start:cut].strip():
+                    result.append((start, cut))
+                start = cut
+        return result
+
+    # -- tense -------------------------------------------------------------------------------------
+    def _clause(self, text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+        s, e = sentence
+        left, right = s, e
+        for m in _CLAUSE_PUNCT.finditer(text, s, e):
+            if m.end() <= start:
+                left = max(left, m.end())
+            elif m.start() >= end:
+                right = min(right, m.start())
+                break
+        for m in self._clause_word.finditer(text, left, right):
+            if m.end() <= start:
+                left = max(left, m.start())
+            elif m.start() >= end:
+                right = min(right, m.start())
+                break
+        return left, right
+
+    def _tense(self, doc: Doc, text: str, sentence: tuple[int, int], start: int, end: int,
+               morph: bool) -> str | None:
+        clause = self._clause(text, sentence, start, end)
+        for lo, hi in (clause, sentence):
+            if morph:
+                span = doc.char_span(lo, hi, alignment_mode="expand")
+                if span is not None:
+                    tokens = [t for t in span if not (start <= t.idx < end)]
+                    found = self.tense.tense_of_tokens(tokens)
+                    if found in ("past", "future"):
+                        return found
+                    if found == "present":
+                        continue
+            found = self.tense.tense_of_text(text[lo:start] + " " + text[end:hi])
+            if found:
+                return found
+        return None
+
+    # -- the component ---------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        pub = doc._.publication_date
+        if doc._.warnings is None:
+            doc._.warnings = []
+        sentences = self._sentences(doc, text)
+        starts = [s for s, _ in sentences]
+
+        def sentence_of(offset: int) -> tuple[int, int]:
+            i = bisect.bisect_right(starts, offset) - 1
+            if i >= 0 and sentences[i][0] <= offset < sentences[i][1] + 1:
+                return sentences[i]
+            return (max(0, offset - 100), min(len(text), offset + 100))
+
+        quotes = [(q.start, q.end) for q in (doc._.quotes or []) if hasattr(q, "start")]
+        morph = bool(len(doc)) and any(name in _MORPH_PIPES for name in self.nlp.pipe_names) \
+            and doc.has_annotation("MORPH")
+        anchor: Anchor | None = None
+        timexes: list[TimeExpression] = []
+        missing: list[str] = []
+        for cand in self.recogniser.find(text, self._excluded(doc, text)):
+            sentence = sentence_of(cand.start)
+            cache: list = []
+
+            def tense(cand=cand, sentence=sentence, cache=cache):
+                if not cache:
+                    cache.append(self._tense(doc, text, sentence, cand.start, cand.end, morph))
+                return cache[0]
+
+            expression = text[cand.start:cand.end]
+            in_quote = any(s <= cand.start and cand.end <= e for s, e in quotes)
+            try:
+                value = self.normaliser.normalise(cand, text, pub, anchor, tense)
+            except NeedsAnchor:
+                timexes.append(TimeExpression(cand.start, cand.end, expression, None, None, certain=False,
+                                              in_quote=in_quote))
+                missing.append(expression)
+                continue
+            if value is None:
+                timexes.append(TimeExpression(cand.start, cand.end, expression, None, None, certain=False,
+                                              in_quote=in_quote))
+                continue
+            timexes.append(TimeExpression(cand.start, cand.end, expression, value.value, value.precision,
+                                          end_value=value.end_value, certain=value.certain, in_quote=in_quote))
+            if value.updates_anchor and value.anchor is not None:
+                anchor = Anchor(value.anchor, value.precision)
+        for expression in missing:
+            doc._.warnings.append(
+                f"timeline: no publication date, so {expression!r} cannot be placed on the timeline "
+                "(add a Date: to the article header)")
+        doc._.timexes = timexes
+        doc._.timeline = build_entries(text, timexes, sentence_of, doc._.actors)
+        return doc
+
+
+@Language.factory("explainer_timeline", default_config={"lang": "nl"})
+def make_timeline_builder(nlp: Language, name: str, lang: str) -> TimelineBuilder:
+    return TimelineBuilder(nlp, name, lang)

@@ -1,0 +1,126 @@
+"""From time expressions to timeline entries: one entry per date, a readable summary, actors, order."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ...model import TimeExpression, TimelineEntry
+from .normalise import PRECISION_RANK
+
+QUOTE_CHARS = "\"'`“”„‟«»‘’‚‹›"
+MAX_SUMMARY = 200
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[–—-]\s+")
+_LEADING_JUNK = re.compile(r"^[\s" + re.escape(QUOTE_CHARS) + r"\-–—,;:.)\]]+")
+_TRAILING_JUNK = re.compile(r"[\s" + re.escape(QUOTE_CHARS) + r"\-–—,;:(\[]+$")
+_LEADING_CONJUNCTION = re.compile(r"^(?:en|maar|of|want|dus)\s+", re.IGNORECASE)
+
+
+def value_start(value: str) -> dt.date:
+    """The first day of an ISO value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Qn)."""
+    try:
+        if "-W" in value:
+            year, week = value.split("-W")
+            return dt.date.fromisocalendar(int(year), int(week), 1)
+        if "-Q" in value:
+            year, quarter = value.split("-Q")
+            return dt.date(int(year), 3 * int(quarter) - 2, 1)
+        parts = [int(p) for p in value.split("-")]
+        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return dt.date.min
+
+
+def sort_key(date: str, precision: str, end_date: str | None, start: int):
+    """Chronological: by first day, a coarser period before the finer ones it contains, then by text order."""
+    return (value_start(date), PRECISION_RANK.get(precision, 9), value_start(end_date) if end_date else dt.date.max, start)
+
+
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    lead = _LEADING_JUNK.match(piece)
+    if lead:
+        start += lead.end()
+        piece = text[start:end]
+    trail = _TRAILING_JUNK.search(piece)
+    if trail and trail.start() > 0:
+        # keep a closing quote mark when the summary opened one
+        tail = piece[trail.start():]
+        body = piece[:trail.start()]
+        if any(q in body for q in QUOTE_CHARS) and any(q in tail for q in QUOTE_CHARS):
+            end = start + len(piece.rstrip())
+        else:
+            end = start + trail.start()
+    conj = _LEADING_CONJUNCTION.match(text[start:end])
+    if conj and end - start - conj.end() > 20:
+        start += conj.end()
+    return start, end
+
+
+def summary_span(text: str, sentence: tuple[int, int], expression: tuple[int, int]) -> tuple[int, int]:
+    """The sentence holding the expression, or its clauses around the expression when it is long."""
+    s, e = _clean_span(text, *sentence)
+    if e - s <= MAX_SUMMARY or e <= s:
+        return s, e
+    bounds = [s] + [m.end() + s for m in _CLAUSE_BREAK.finditer(text[s:e])] + [e]
+    segments = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i] < bounds[i + 1]]
+    index = next((i for i, (a, b) in enumerate(segments) if a <= expression[0] < b), 0)
+    lo = hi = index
+    while True:
+        grown = False
+        if hi + 1 < len(segments) and segments[hi + 1][1] - segments[lo][0] <= MAX_SUMMARY:
+            hi += 1
+            grown = True
+        if lo > 0 and segments[hi][1] - segments[lo - 1][0] <= MAX_SUMMARY:
+            lo -= 1
+            grown = True
+        if not grown:
+            break
+    a, b = segments[lo][0], segments[hi][1]
+    if b - a > MAX_SUMMARY + 100:  # one very long clause: a window of whole words around the expression
+        a = max(a, text.rfind(" ", a, max(a, expression[0] - MAX_SUMMARY // 2)) + 1)
+        cut = text.rfind(" ", expression[1], min(b, a + MAX_SUMMARY))
+        b = cut if cut > expression[1] else b
+    return _clean_span(text, a, b)
+
+
+def summary_text(text: str, span: tuple[int, int]) -> str:
+    summary = re.sub(r"\s+", " ", text[span[0]:span[1]]).strip()
+    if not summary:
+        return summary
+    summary = summary[0].upper() + summary[1:]
+    if summary[-1] not in ".!?" + QUOTE_CHARS:
+        summary += "."
+    return summary
+
+
+def actors_in(actors, span: tuple[int, int]) -> list[str]:
+    found: list[str] = []
+    for actor in actors or []:
+        for start, end in getattr(actor, "mentions", []) or []:
+            if span[0] <= start and end <= span[1]:
+                found.append(actor.id)
+                break
+    return found
+
+
+def build_entries(text: str, timexes: list[TimeExpression], sentence_of, actors) -> list[TimelineEntry]:
+    """Group normalised expressions by date into entries; ``sentence_of(offset)`` gives a sentence span."""
+    groups: dict[tuple, list[TimeExpression]] = {}
+    for timex in timexes:
+        if timex.value is None or timex.precision is None:
+            continue
+        groups.setdefault((timex.value, timex.end_value, timex.precision), []).append(timex)
+    entries: list[TimelineEntry] = []
+    for (value, end_value, precision), mentions in groups.items():
+        main = mentions[0]
+        span = summary_span(text, sentence_of(main.start), (main.start, main.end))
+        entries.append(TimelineEntry(
+            id="", date=value, precision=precision, expression=main.text, start=main.start, end=main.end,
+            summary=summary_text(text, span) or main.text, actors=actors_in(actors, span),
+            end_date=end_value, sources=[(m.start, m.end) for m in mentions], summary_span=span,
+            certain=all(m.certain for m in mentions),
+        ))
+    entries.sort(key=lambda t: sort_key(t.date, t.precision, t.end_date, t.start))
+    for number, entry in enumerate(entries, 1):
+        entry.id = f"t{number}"
+    return entries

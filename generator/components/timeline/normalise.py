@@ -1,0 +1,476 @@
+"""Normalising recognised expressions to ISO values against the publication date or the last date."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+from .recognise import Candidate, Recogniser
+from .resources import Resources
+
+PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "quarter": 3, "month": 4, "week": 5, "day": 6}
+
+
+@dataclass
+class Value:
+    value: str
+    precision: str
+    end_value: str | None = None
+    certain: bool = True
+    anchor: dt.date | None = None  # start of the period, for later anchored expressions
+    updates_anchor: bool = True
+
+
+@dataclass
+class Anchor:
+    date: dt.date
+    precision: str
+
+
+# -- calendar helpers -------------------------------------------------------------------------
+
+def fmt(precision: str, d: dt.date) -> str:
+    if precision == "day":
+        return d.isoformat()
+    if precision == "week":
+        year, week, _ = d.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if precision == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if precision == "decade":
+        return f"{d.year - d.year % 10:04d}"
+    if precision == "century":
+        return f"{d.year - d.year % 100:04d}"
+    return f"{d.year:04d}"
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    index = d.year * 12 + d.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def shift(d: dt.date, unit: str, n: int) -> dt.date:
+    if unit == "day":
+        return d + dt.timedelta(days=n)
+    if unit == "week":
+        return d + dt.timedelta(weeks=n)
+    if unit == "month":
+        return add_months(d, n)
+    if unit == "quarter":
+        return add_months(d, 3 * n)
+    if unit == "decade":
+        return dt.date(d.year + 10 * n, 1, 1)
+    if unit == "century":
+        return dt.date(d.year + 100 * n, 1, 1)
+    try:
+        return d.replace(year=d.year + n)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + n, day=28)
+
+
+def start_of(d: dt.date, precision: str) -> dt.date:
+    if precision == "week":
+        return d - dt.timedelta(days=d.weekday())
+    if precision == "month":
+        return d.replace(day=1)
+    if precision == "quarter":
+        return dt.date(d.year, (d.month - 1) // 3 * 3 + 1, 1)
+    if precision == "year":
+        return dt.date(d.year, 1, 1)
+    if precision == "decade":
+        return dt.date(d.year - d.year % 10, 1, 1)
+    if precision == "century":
+        return dt.date(d.year - d.year % 100, 1, 1)
+    return d
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+class NeedsAnchor(Exception):
+    """The expression is relative to the publication date, which the article lacks."""
+
+
+class Normaliser:
+    def __init__(self, res: Resources, recogniser: Recogniser):
+        self.res = res
+        self.rec = recogniser
+        self.data = res.data
+        self.previous_week_words = frozenset(self.data.get("previous_week_modifiers", ["vorige", "vorig", "verleden"]))
+        self.next_week_words = frozenset(self.data.get("next_week_modifiers", ["volgende", "volgend"]))
+
+    # pub: publication date; anchor: last mentioned date; tense: callable giving past/future/None
+    def normalise(self, c: Candidate, text: str, pub: dt.date | None, anchor: Anchor | None,
+                  tense: Callable[[], str | None]) -> Value | None:
+        handler = getattr(self, "_" + c.kind)
+        self._pub = pub
+        return handler(c, text, pub, anchor, tense)
+
+    def _need_pub(self) -> dt.date:
+        if self._pub is None:
+            raise NeedsAnchor
+        return self._pub
+
+    def _direction(self, word: str | None) -> str | None:
+        return self.res.modifiers.get(word) if word else None
+
+    def _num(self, c: Candidate, key: str = "num", default: float = 1) -> float:
+        if key not in c.groups:
+            return default
+        return self.rec.parse_number(c.groups[key]) or default
+
+    def _vague(self, c: Candidate, text: str) -> bool:
+        span = text[c.start:c.end].lower()
+        return any(v in span for v in self.res.vague) or any(
+            span.startswith(a + " ") or (" " + a + " ") in span for a in self.res.sets["approximators"])
+
+    def _is_since(self, c: Candidate) -> bool:
+        """"sinds 2017": a period up to the publication date ("vanaf" only marks a start)."""
+        return c.groups.get("since") in self.res.sets["since_words"]
+
+    def _since(self, c: Candidate, value: Value) -> Value:
+        if self._is_since(c) and self._pub is not None and value.end_value is None \
+                and value.anchor is not None and value.anchor <= self._pub:
+            value.end_value = fmt("year", self._pub)
+        return value
+
+    def _year_of(self, c: Candidate) -> int | None:
+        if "year" in c.groups:
+            raw = c.groups["year"]
+            if raw.startswith("'"):
+                yy = int(raw[1:])
+                pub = self._pub or dt.date.today()
+                return 2000 + yy if yy <= pub.year % 100 + 10 else 1900 + yy
+            return int(raw)
+        if "yearmod" in c.groups:
+            pub = self._need_pub()
+            return pub.year + {"last": -1, "next": 1, "this": 0}[self._direction(c.groups["yearmod"])]
+        return None
+
+    def _infer_year(self, month: int, day: int | None, tense) -> int:
+        """Year of a month (and day) written without one: the publication year, moved by tense."""
+        pub = self._need_pub()
+        cand = safe_date(pub.year, month, day or 1) or dt.date(pub.year, month, 1)
+        reference = pub if day else pub.replace(day=1)
+        gap = (cand - reference).days
+        t = tense()
+        if t == "past" and gap > 62:
+            return pub.year - 1
+        if t == "future" and gap < -62:
+            return pub.year + 1
+        return pub.year
+
+    # -- handlers, one per pattern kind -----------------------------------------------------------
+    def _date(self, c, text, pub, anchor, tense):
+        g = c.groups
+        month = None
+        if "monthnum" in g:
+            month = int(g["monthnum"])
+        elif "month" in g:
+            word = g["month"].rstrip(".")
+            month = self.res.months.get(word) or self.res.month_abbreviations.get(word)
+        if not month:
+            return None
+        day = int(g["day"]) if "day" in g else None
+        year = self._year_of(c)
+        certain = True
+        direction = self._direction(g.get("mod"))
+        if year is None and direction:
+            pub = self._need_pub()
+            if direction == "last":
+                year = pub.year if month < pub.month else pub.year - 1
+            elif direction == "next":
+                year = pub.year if month > pub.month else pub.year + 1
+            else:
+                year = pub.year
+        if year is None:
+            year = self._coordinated_year(text, c.end)
+        if year is None:
+            year = self._infer_year(month, day, (lambda: "past") if self._is_since(c) else tense)
+        if day:
+            d = safe_date(year, month, day)
+            if d is None:
+                return None
+            return self._since(c, Value(d.isoformat(), "day", certain=certain, anchor=d))
+        d = dt.date(year, month, 1)
+        return self._since(c, Value(fmt("month", d), "month", certain=certain and "part" not in g, anchor=d))
+
+    def _coordinated_year(self, text: str, end: int) -> int | None:
+        """'tussen september en oktober 2007': a month coordinated with a dated one takes its year."""
+        import re
+        tail = text[end:end + 40]
+        months = "|".join(sorted(self.res.months, key=len, reverse=True))
+        match = re.match(r"\s*(?:en|tot|t/m|of|-|–)\s*(?:\d{1,2}\s+)?(?:" + months + r")\s+((?:1[0-9]|20)[0-9]{2})\b",
+                         tail, re.IGNORECASE)
+        return int(match.group(1)) if match else None
+
+    def _season(self, c, text, pub, anchor, tense):
+        g = c.groups
+        first, last = self.res.seasons[g["season"]]
+        year = self._year_of(c)
+        direction = self._direction(g.get("mod"))
+        if year is None:
+            pub = self._need_pub()
+            year = pub.year
+            start = dt.date(year, first, 1)
+            end_month = dt.date(year + (1 if last < first else 0), last, 1)
+            if direction == "last" and add_months(end_month, 1) > pub:
+                year -= 1
+            elif direction == "next" and start <= pub:
+                year += 1
+        start = dt.date(year, first, 1)
+        end = dt.date(year + (1 if last < first else 0), last, 1)
+        value = Value(fmt("month", start), "month", fmt("month", end), certain=False, anchor=start)
+        if self._is_since(c) and pub and start <= pub:
+            value.end_value = fmt("year", pub)
+        return value
+
+    def _year(self, c, text, pub, anchor, tense):
+        year = int(c.groups["year"])
+        d = dt.date(year, 1, 1)
+        value = Value(fmt("year", d), "year", anchor=d)
+        if "year2" in c.groups:
+            value.end_value = c.groups["year2"]
+        return self._since(c, value)
+
+    def _part_range(self, part: str | None, first: int, span: int) -> tuple[int, int]:
+        kind = self.res.parts.get(part or "", None)
+        third = max(1, span // 3)
+        if kind == "begin":
+            return first, first + third - 1
+        if kind == "end":
+            return first + span - third, first + span - 1
+        if kind == "mid":
+            return first + third, first + span - third - 1
+        return first, first + span - 1
+
+    def _decade(self, c, text, pub, anchor, tense):
+        g = c.groups
+        word = g.get("decade") or g.get("decade2")
+        if word in self.res.decades:
+            first = self.res.decades[word] * 10
+        else:
+            digits = word.strip("'")
+            if len(digits) == 4:
+                first = int(digits)
+            else:
+                first = int(digits) + (1900 if int(digits) >= 30 else 2000)
+        if "part" in g:
+            lo, hi = self._part_range(g["part"], first, 10)
+            value = Value(f"{lo:04d}", "year", f"{hi:04d}", certain=False, anchor=dt.date(lo, 1, 1))
+        else:
+            value = Value(f"{first:04d}", "decade", f"{first + 9:04d}", anchor=dt.date(first, 1, 1))
+        if self._is_since(c) and pub and value.anchor <= pub:
+            value.end_value = fmt("year", pub)
+            value.precision = "year" if value.precision == "decade" else value.precision
+        return value
+
+    def _century(self, c, text, pub, anchor, tense):
+        n = self.res.ordinals.get(c.groups["ord"])
+        if not n:
+            return None
+        first = (n - 1) * 100
+        if first < 1000:
+            return None
+        value = Value(f"{first:04d}", "century", f"{first + 99:04d}", anchor=dt.date(first, 1, 1))
+        return self._since(c, value)
+
+    def _quarter(self, c, text, pub, anchor, tense):
+        g = c.groups
+        year = self._year_of(c)
+        if "qnum" in g:
+            q = int(g["qnum"])
+        elif "ord" in g:
+            q = self.res.ordinals[g["ord"]]
+        else:
+            pub = self._need_pub()
+            current = dt.date(pub.year, (pub.month - 1) // 3 * 3 + 1, 1)
+            d = add_months(current, 3 * {"last": -1, "next": 1, "this": 0}[self._direction(g["mod"])])
+            return Value(fmt("quarter", d), "quarter", anchor=d)
+        if year is None:
+            year = self._need_pub().year
+        d = dt.date(year, 3 * q - 2, 1)
+        return Value(fmt("quarter", d), "quarter", anchor=d)
+
+    def _half(self, c, text, pub, anchor, tense):
+        g = c.groups
+        year = self._year_of(c) or self._need_pub().year
+        first, last = self.res.halves[g["half"]]
+        start = dt.date(year, first, 1)
+        return Value(fmt("month", start), "month", fmt("month", dt.date(year, last, 1)), anchor=start)
+
+    def _relday(self, c, text, pub, anchor, tense):
+        pub = self._need_pub()
+        d = pub + dt.timedelta(days=self.res.relative_days[c.groups["relday"]])
+        return Value(d.isoformat(), "day", anchor=d)
+
+    def _weekday(self, c, text, pub, anchor, tense):
+        g = c.groups
+        pub = self._need_pub()
+        target = self.res.weekdays[g["weekday"]]
+        mod = g.get("mod")
+        direction = self._direction(mod)
+        certain = True
+        if direction and ("modweek" in g or mod in self.previous_week_words or mod in self.next_week_words
+                          or direction == "this"):
+            weeks = {"last": -1, "next": 1, "this": 0}[direction]
+            monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=weeks)
+            d = monday + dt.timedelta(days=target)
+        elif direction == "last":
+            d = pub - dt.timedelta(days=(pub.weekday() - target) % 7 or 7)
+        elif direction == "next":
+            d = pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
+        else:
+            t = "past" if self._is_since(c) else tense()
+            certain = t is not None
+            if t == "past":
+                d = pub - dt.timedelta(days=(pub.weekday() - target) % 7)
+            else:
+                d = pub + dt.timedelta(days=(target - pub.weekday()) % 7)
+        value = Value(d.isoformat(), "day", certain=certain, anchor=d)
+        if self._is_since(c) and d < pub:
+            value.end_value = pub.isoformat()
+        return value
+
+    def _weekend(self, c, text, pub, anchor, tense):
+        g = c.groups
+        pub = self._need_pub()
+        direction = self._direction(g.get("mod") or g.get("mod2"))
+        saturday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=5)
+        if direction == "last":
+            if saturday >= pub:
+                saturday -= dt.timedelta(weeks=1)
+        elif direction == "next":
+            if saturday <= pub:
+                saturday += dt.timedelta(weeks=1)
+        return Value(saturday.isoformat(), "day", (saturday + dt.timedelta(days=1)).isoformat(), anchor=saturday)
+
+    def _calunit(self, c, text, pub, anchor, tense):
+        g = c.groups
+        pub = self._need_pub()
+        unit = self.data["calendar_units"][g["unit"]]
+        offset = {"last": -1, "next": 1, "this": 0}[self._direction(g["mod"])] if "mod" in g else 0
+        d = start_of(shift(pub, unit, offset), unit)
+        return Value(fmt(unit, d), unit, anchor=d)
+
+    def _rolling(self, c, text, pub, anchor, tense):
+        g = c.groups
+        pub = self._need_pub()
+        unit_word = g["unit"]
+        unit = self.res.units[unit_word]
+        vague = "num" not in g and unit_word in self.res.plural_defaults
+        n = self._num(c, default=self.res.plural_defaults.get(unit_word, 1))
+        direction = self.res.rolling_modifiers.get(g["mod"]) or self._direction(g["mod"])
+        sign = -1 if direction == "last" else 1
+        certain = not vague and not self._vague(c, text)
+        if n == 1 and unit in ("week", "month") and "num" not in g:
+            centre = pub + dt.timedelta(days=sign * (3 if unit == "week" else 15))
+            return Value(fmt(unit, centre), unit, certain=False, anchor=start_of(centre, unit), updates_anchor=False)
+        n = int(round(n))
+        precision = {"decade": "year", "century": "year", "quarter": "quarter"}.get(unit, unit)
+        other = shift(pub, unit, sign * n)
+        first, last = (other, pub) if sign < 0 else (pub, other)
+        return Value(fmt(precision, first), precision, fmt(precision, last), certain=certain,
+                     anchor=start_of(first, precision), updates_anchor=False)
+
+    def _ago(self, c, text, pub, anchor, tense):
+        g = c.groups
+        pub = self._need_pub()
+        unit = self.res.units[g["unit"]]
+        n = self._num(c)
+        if n != int(n):
+            unit, n = {"year": ("month", n * 12), "month": ("day", n * 30)}.get(unit, (unit, round(n)))
+        d = shift(pub, unit, -int(n))
+        precision = {"decade": "year", "century": "year"}.get(unit, unit)
+        value = Value(fmt(precision, d), precision, certain=not self._vague(c, text), anchor=start_of(d, precision))
+        return self._since(c, value)
+
+    def _already(self, c, text, pub, anchor, tense):
+        g = c.groups
+        pub = self._need_pub()
+        unit = self.res.units[g["unit"]]
+        n = self._num(c)
+        if unit in ("decade", "century"):
+            unit, n = "year", n * (10 if unit == "decade" else 100)
+        elif n != int(n):
+            unit, n = ("month", n * 12) if unit == "year" else (unit, n)
+        n = max(1, int(round(n)))
+        precision = "month" if unit == "month" else "year"
+        d = shift(pub, unit, -n)
+        return Value(fmt(precision, d), precision, fmt(precision, pub), certain=not self._vague(c, text),
+                     anchor=start_of(d, precision), updates_anchor=False)
+
+    _in_record = _already
+
+    def _from_now(self, c, text, pub, anchor, tense):
+        g = c.groups
+        pub = self._need_pub()
+        unit = self.res.units[g["unit"]]
+        n = int(round(self._num(c)))
+        precision = {"decade": "year"}.get(unit, unit)
+        if g["dir"] == "binnen":
+            d = shift(pub, unit, n)
+            return Value(fmt(precision, pub), precision, fmt(precision, d), certain=False,
+                         anchor=start_of(pub, precision), updates_anchor=False)
+        d = shift(pub, unit, n)
+        value = Value(fmt(precision, d), precision, certain=not self._vague(c, text), anchor=start_of(d, precision))
+        if "num2" in g:
+            n2 = int(round(self._num(c, "num2")))
+            value.end_value = fmt(precision, shift(pub, unit, n2))
+            value.certain = False
+        return value
+
+    def _anchored(self, c, text, pub, anchor, tense):
+        g = c.groups
+        if anchor is None:
+            if pub is None:
+                raise NeedsAnchor
+            anchor = Anchor(pub, "day")
+        word = g["unit"]
+        unit = {"ochtend": "day", "middag": "day", "avond": "day", "nacht": "day", "weekend": "weekend"}.get(
+            word, self.res.units.get(word, word))
+        backwards = g["dir"] in ("eerder", "daarvoor", "ervoor", "vorige", "voorgaande")
+        sign = -1 if backwards else 1
+        n = int(round(self._num(c)))
+        if unit == "weekend":
+            if anchor.precision != "day":
+                return None
+            base = anchor.date
+            saturday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(days=5)
+            if backwards:
+                if saturday >= base:
+                    saturday -= dt.timedelta(weeks=1)
+            elif saturday <= base:
+                saturday += dt.timedelta(weeks=1)
+            return Value(saturday.isoformat(), "day", (saturday + dt.timedelta(days=1)).isoformat(), anchor=saturday)
+        if PRECISION_RANK.get(anchor.precision, 0) < PRECISION_RANK.get(unit, 6):
+            return None  # "een dag later" after a year: no day to count from
+        d = start_of(shift(anchor.date, unit, sign * n), unit)
+        precision = {"decade": "year", "century": "year"}.get(unit, unit)
+        return Value(fmt(precision, d), precision, anchor=d)
+
+    def _same(self, c, text, pub, anchor, tense):
+        word = c.groups["unit"]
+        unit = {"dag": "day", "ochtend": "day", "middag": "day", "avond": "day"}.get(word) or self.res.units.get(word)
+        if c.groups["same"] in self.res.sets["same_this_words"] or anchor is None:
+            anchor = Anchor(self._need_pub(), "day")  # "deze dag": the day of writing
+        if PRECISION_RANK.get(anchor.precision, 0) < PRECISION_RANK.get(unit, 6):
+            return None
+        d = start_of(anchor.date, unit)
+        return Value(fmt(unit, d), unit, anchor=d)
+
+    def _same_period(self, c, text, pub, anchor, tense):
+        if anchor is None:
+            return None
+        years = 1
+        if "num" in c.groups:
+            years = int(round(self._num(c)))
+        d = shift(anchor.date, "year", -years)
+        precision = anchor.precision if anchor.precision in PRECISION_RANK else "year"
+        return Value(fmt(precision, d), precision, anchor=d, updates_anchor=False)

@@ -1,0 +1,201 @@
+"""Finding temporal expressions: run the data-driven patterns, filter them by context, resolve overlaps."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .resources import Resources
+
+_WORD = re.compile(r"[\w'’.$€£¥%/]+")
+_SENTENCE_END = re.compile(r"""[.!?:;\n"“”„`'‘’«»(\[]\s*$""")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    name: str
+    priority: int
+    groups: dict[str, str] = field(default_factory=dict)
+    group_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def previous_words(text: str, pos: int, n: int = 2) -> list[str]:
+    """The n words before ``pos`` (nearest last), as written."""
+    window = text[max(0, pos - 60):pos]
+    return _WORD.findall(window)[-n:]
+
+
+def next_words(text: str, pos: int, n: int = 1) -> list[str]:
+    return _WORD.findall(text[pos:pos + 60])[:n]
+
+
+def sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4):pos]
+    return pos == 0 or not before.strip() and (pos < 4 or "\n" in before) or bool(_SENTENCE_END.search(before))
+
+
+def _clean(word: str) -> str:
+    return word.lower().strip(".,'’")
+
+
+class Recogniser:
+    def __init__(self, res: Resources):
+        self.res = res
+        self.sets = res.sets
+
+    def find(self, text: str, excluded: list[tuple[int, int]] = ()) -> list[Candidate]:
+        candidates: list[Candidate] = []
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a rare character whose lower case is longer: keep offsets exact
+            lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        for pattern in self.res.patterns:
+            for match in pattern.regex.finditer(lowered):
+                cand = self._candidate(pattern, match)
+                if any(s < cand.end and cand.start < e for s, e in excluded):
+                    continue
+                cand = self._validate(text, cand)
+                if cand is not None:
+                    candidates.append(cand)
+        candidates.sort(key=lambda c: (-c.length, c.priority, c.start))
+        chosen: list[Candidate] = []
+        taken: list[tuple[int, int]] = []
+        for cand in candidates:
+            if any(s < cand.end and cand.start < e for s, e in taken):
+                continue
+            chosen.append(cand)
+            taken.append((cand.start, cand.end))
+        chosen.sort(key=lambda c: c.start)
+        return chosen
+
+    @staticmethod
+    def _candidate(pattern, match: re.Match) -> Candidate:
+        groups = {k: v for k, v in match.groupdict().items() if v is not None}
+        spans = {k: match.span(k) for k in groups}
+        start, end = match.span()
+        if "trim" in spans and spans["trim"][0] == start:
+            start = spans["trim"][1]
+            while start < end and match.string[start].isspace():
+                start += 1
+        return Candidate(start, end, pattern.kind, pattern.name, pattern.priority, groups, spans)
+
+    # -- context filters ---------------------------------------------------------------------
+    def _validate(self, text: str, c: Candidate) -> Candidate | None:
+        g = c.groups
+        res = self.res
+        prev = [_clean(w) for w in previous_words(text, c.start, 2)]
+        prev1 = prev[-1] if prev else ""
+        nxt = [_clean(w) for w in next_words(text, c.end, 1)]
+        next1 = nxt[0] if nxt else ""
+        if prev1 in self.sets["frequency_before"] and (
+                c.kind == "weekday" or (c.kind == "date" and not {"day", "year"} & g.keys())):
+            return None  # "elke vrijdag", "iedere januari": frequencies
+        if next1 in self.sets["duration_after"] and c.kind in ("rolling", "ago", "from_now", "in_record"):
+            return None
+        if c.kind == "year":
+            return self._validate_year(text, c, prev, next1)
+        if c.kind == "date":
+            return self._validate_date(text, c, prev1)
+        if c.kind == "relday":
+            blocked = res.data.get("relative_day_blocked_before", {}).get(g["relday"], [])
+            if prev1 in blocked:
+                return None
+            raw = text[c.group_spans["relday"][0]:c.group_spans["relday"][1]]
+            if g["relday"] == "morgen" and raw[0].isupper() and not sentence_initial(text, c.start):
+                return None
+        if c.kind == "weekday":
+            if prev1 in self.sets["weekday_blocked_before"] and not {"mod", "since", "trim"} & g.keys():
+                return None  # "de vrijdag", "zwarte maandag": a noun use or the name of a day
+        if c.kind == "rolling" and "num" not in g and g["unit"] in self.sets["vague_rolling_units"]:
+            return None  # "de afgelopen dagen": as vague as "onlangs"
+        if c.kind == "from_now" and g["dir"] == "binnen" and g["unit"] not in self.sets["from_now_binnen_units"]:
+            return None  # "binnen 60 dagen": a deadline counted from some event, not from today
+        if c.kind == "season" and not ({"year", "yearmod", "mod"} & g.keys()):
+            return None
+        if c.kind == "quarter" and "ord" in g and not 1 <= res.ordinals.get(g["ord"], 0) <= 4:
+            return None
+        if c.kind == "rolling" and g.get("mod") in ("laatste",) and "num" not in g \
+                and not g["unit"].endswith(("en", "a")):
+            return None
+        if c.kind == "same" and g["same"] in self.sets["same_this_words"] and g["unit"] in res.data["calendar_units"]:
+            return None
+        if c.kind == "in_record":
+            sentence_start = max(text.rfind(".", 0, c.start), text.rfind("\n", 0, c.start), 0)
+            sentence_end = min([i for i in (text.find(".", c.end), text.find("\n", c.end)) if i >= 0] or [len(text)])
+            window = text[max(sentence_start, c.start - 50):min(sentence_end, c.end + 30)]
+            if not res.record_words.search(window):
+                return None
+        for key in ("num", "num2"):
+            if key in g and self.parse_number(g[key]) is None:
+                return None
+        return c
+
+    def _validate_year(self, text, c, prev, next1) -> Candidate | None:
+        g = c.groups
+        year = int(g["year"])
+        ys, ye = c.group_spans["year"]
+        before = text[max(0, ys - 2):ys]
+        after = text[ye:ye + 2]
+        if re.search(r"[$€£¥]\s?$|[\d.,]$", before) or re.match(r"[.,]\d|\s?%|-[^\d\s]", after):
+            return None
+        if next1 in self.sets["unit_words_after"] and "year2" not in g:
+            return None
+        if "year2" in g:
+            y2 = int(g["year2"])
+            if y2 < 100:
+                y2 += year - year % 100
+            if not year < y2 <= year + 30:
+                return None
+            c.groups["year2"] = str(y2)
+        introduced = bool({"since", "trim", "part"} & g.keys())
+        prev_words = previous_words(text, c.start, 1)
+        prev1 = _clean(prev[-1]) if prev else ""
+        if not introduced:
+            if prev1 in self.sets["count_words_before"] or prev1 in self.sets["currency_before"]:
+                return None
+            raw_prev = prev_words[-1] if prev_words else ""
+            if raw_prev[:1].isupper() and prev1 not in self.sets["year_prepositions"] \
+                    and prev1 not in self.res.months and not sentence_initial(text, c.start):
+                return None  # "Russell 2000", "Brussel 2000": part of a name
+            if year < 1900 and prev1 not in self.sets["year_prepositions"]:
+                return None
+        return c
+
+    def _validate_date(self, text, c, prev1) -> Candidate | None:
+        g = c.groups
+        month_word = g.get("month", "")
+        if month_word:
+            ms, me = c.group_spans["month"]
+            raw = text[ms:me]
+            bare = month_word.rstrip(".")
+            if bare not in self.res.months:  # an abbreviation: only with a day and in lower case or with a dot
+                if "day" not in g or (raw[0].isupper() and not raw.endswith(".") and "year" not in g):
+                    return None
+            elif not ({"day", "year", "yearmod", "mod", "part"} & g.keys()):
+                if raw[0].isupper() and not sentence_initial(text, ms):
+                    return None  # "April", "Augustus" as names
+        if "day" in g and "year" not in g and "month" not in g:
+            return None
+        return c
+
+    # -- numbers ----------------------------------------------------------------------------
+    def parse_number(self, word: str) -> float | None:
+        word = re.sub(r"\s+", " ", word.strip().lower())
+        for approx in sorted(self.sets["approximators"], key=len, reverse=True):
+            if word.startswith(approx + " "):
+                word = word[len(approx) + 1:]
+        if re.fullmatch(r"\d+(,5)?", word):
+            return float(word.replace(",", "."))
+        if word in self.res.vague:
+            return float(self.res.vague[word])
+        if word in self.res.numbers:
+            return float(self.res.numbers[word])
+        match = re.fullmatch(r"([a-zé]+?)[eë]n([a-z]+)", word)
+        if match and match.group(1) in self.res.numbers and match.group(2) in self.res.numbers:
+            return float(self.res.numbers[match.group(1)] + self.res.numbers[match.group(2)])
+        return None

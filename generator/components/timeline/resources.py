@@ -1,0 +1,122 @@
+"""Loading the Dutch temporal vocabulary and compiling its pattern templates (once per process)."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+_PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
+
+
+@dataclass
+class Pattern:
+    name: str
+    kind: str
+    regex: re.Pattern
+    priority: int
+
+
+@dataclass
+class Resources:
+    """Word lists (lower-cased) and compiled patterns of one language."""
+
+    data: dict
+    patterns: list[Pattern]
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, float]
+    vague: dict[str, float]
+    relative_days: dict[str, int]
+    modifiers: dict[str, str]  # word -> last/next/this
+    rolling_modifiers: dict[str, str]  # "de afgelopen/komende ...": word -> last/next
+    units: dict[str, str]
+    plural_defaults: dict[str, int]
+    decades: dict[str, int]
+    parts: dict[str, str]
+    seasons: dict[str, list[int]]
+    ordinals: dict[str, int]
+    halves: dict[str, list[int]]
+    sets: dict[str, frozenset] = field(default_factory=dict)
+    dateline: re.Pattern | None = None
+    record_words: re.Pattern | None = None
+    word: re.Pattern = re.compile(r"[\w'’]+|[$€£¥%]")
+
+
+def _lookup(data: dict, dotted: str):
+    value = data
+    for part in dotted.split("."):
+        value = value[part]
+    return value
+
+
+def _alternation(words) -> str:
+    words = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+
+
+def _expand(template: str, data: dict, macros: dict[str, str], depth: int = 0) -> str:
+    if depth > 5:
+        raise ValueError(f"temporal.json: placeholder recursion in {template!r}")
+
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name in macros:
+            return _expand(macros[name], data, macros, depth + 1)
+        if name in data["placeholders"]:
+            return _alternation(_lookup(data, data["placeholders"][name]))
+        raise KeyError(f"temporal.json: unknown placeholder {{{name}}}")
+
+    return _PLACEHOLDER.sub(replace, template)
+
+
+@lru_cache(maxsize=4)
+def load_resources(lang: str = "nl") -> Resources:
+    path = DATA_DIR / lang / "temporal.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    macros = data.get("macros", {})
+    patterns = []
+    for priority, spec in enumerate(data["patterns"]):
+        source = _expand(spec["regex"], data, macros)
+        # whole words only: no letter/digit glued on either side
+        source = r"(?<![\w$€£¥])" + "(?:" + source + ")" + r"(?![\w])"
+        patterns.append(Pattern(spec["name"], spec["kind"], re.compile(source), priority))  # run on lower-cased text
+    lower = lambda d: {k.lower(): v for k, v in d.items()}  # noqa: E731
+    modifiers = {}
+    for direction, words in data["modifiers"].items():
+        for w in words:
+            modifiers[w.lower()] = direction
+    rolling = {w.lower(): d for w, d in data.get("rolling_modifiers", {}).items()}
+    sets = {name: frozenset(w.lower() for w in data[name]) for name in (
+        "approximators", "year_prepositions", "year_trim_prepositions", "count_words_before",
+        "unit_words_after", "currency_before", "frequency_before", "duration_after", "clause_breaks",
+        "weekday_parts", "weekday_blocked_before", "vague_rolling_units", "from_now_binnen_units",
+        "same_this_words", "since_words")}
+    for name, words in data["tense"].items():
+        sets["tense." + name] = frozenset(w.lower() for w in words)
+    record = [w for w in data["record_words"]]
+    return Resources(
+        data=data,
+        patterns=patterns,
+        months=lower(data["months"]),
+        month_abbreviations=lower(data["month_abbreviations"]),
+        weekdays=lower(data["weekdays"]),
+        numbers=lower(data["numbers"]),
+        vague=lower(data["vague_quantities"]),
+        relative_days=lower(data["relative_days"]),
+        modifiers=modifiers,
+        rolling_modifiers=rolling,
+        units=lower(data["units"]),
+        plural_defaults=lower(data["plural_defaults"]),
+        decades=lower(data["decades"]),
+        parts=lower(data["parts"]),
+        seasons=lower(data["seasons"]),
+        ordinals=lower(data["ordinals"]),
+        halves=lower(data["halves"]),
+        sets=sets,
+        dateline=re.compile(data["dateline"]) if data.get("dateline") else None,
+        record_words=re.compile(r"(?<!\w)" + _alternation(record) + r"(?!\w)", re.IGNORECASE),
+    )

@@ -1,0 +1,69 @@
+"""Tense of the clause around a temporal expression, without a statistical model.
+
+Uses ``token.morph`` (Tense=Past/Pres) when the pipeline provides it; otherwise word lists from the
+data file: past auxiliaries and irregular past forms, perfect tense (hebben/zijn + participle),
+regular past forms in -de/-te(n), and future markers (zal, gaat, ...).
+"""
+from __future__ import annotations
+
+import re
+
+from .resources import Resources
+
+_WORDS = re.compile(r"[a-zà-ÿ]+(?:'[a-z]+)?")
+_STRONG_FUTURE = frozenset({"zal", "zullen", "zult", "zul", "gaat", "gaan"})
+
+
+class TenseDetector:
+    def __init__(self, res: Resources):
+        s = res.sets
+        self.past_aux = s["tense.past_auxiliaries"] | s["tense.irregular_past"]
+        self.perfect_aux = s["tense.perfect_auxiliaries"]
+        self.future = s["tense.future_markers"]
+        self.not_past = s["tense.not_past_de_te"] | frozenset(res.numbers) | frozenset(res.ordinals) \
+            | frozenset(res.modifiers) | frozenset(res.weekdays)
+        self.adjective_context = s["tense.adjective_context_before"]
+        prefixes = sorted(s["tense.participle_prefixes"], key=len, reverse=True)
+        self.participle = re.compile(
+            r"^(?:(?:" + "|".join(prefixes) + r")?ge[a-z]{2,}(?:d|t|en)|(?:be|ver|ont|her|er|door|over|onder|mis)[a-z]{2,}(?:d|t|en))$")
+        self.weak_past = re.compile(r"^[a-z]{2,}(?:[^aeious]de|[^aeious]te|dde|tte|[^aeiouns]den|[^aeiouns]ten|dden|tten)$")
+
+    def tense_of_words(self, words: list[str]) -> str | None:
+        """'past', 'future' or None (present or no evidence) for a clause's lower-cased words."""
+        if any(w in _STRONG_FUTURE for w in words):
+            return "future"
+        has_perfect_aux = any(w in self.perfect_aux for w in words)
+        for i, w in enumerate(words):
+            if w in self.past_aux:
+                return "past"
+            if has_perfect_aux and len(w) >= 5 and w not in self.not_past and self.participle.match(w):
+                return "past"
+            if len(w) >= 5 and w not in self.not_past and self.weak_past.match(w):
+                if i == 0 or words[i - 1] not in self.adjective_context:
+                    return "past"
+        if any(w in self.future for w in words):
+            return "future"
+        return None
+
+    def tense_of_text(self, text: str) -> str | None:
+        return self.tense_of_words(_WORDS.findall(text.lower()))
+
+    def tense_of_tokens(self, tokens) -> str | None:
+        """From morphology, when the pipeline has it (None when no finite verb is tagged)."""
+        found = None
+        tokens = list(tokens)
+        if any(t.lower_ in self.perfect_aux for t in tokens) and \
+                any("Part" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX") for t in tokens):
+            if not any(t.lower_ in _STRONG_FUTURE for t in tokens):
+                return "past"
+        for token in tokens:
+            tense = token.morph.get("Tense")
+            if not tense:
+                continue
+            if token.lower_ in _STRONG_FUTURE:
+                return "future"
+            if "Past" in tense and "Part" not in token.morph.get("VerbForm"):
+                found = "past"
+            elif "Pres" in tense and found is None and "Part" not in token.morph.get("VerbForm"):
+                found = "present"
+        return found

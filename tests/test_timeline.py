@@ -1,0 +1,276 @@
+"""Behaviour of the timeline component on Dutch sentences (rules-only pipeline, no statistical model)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.model import Actor, ArticleMeta, Block, Extraction, TimelineEntry
+from generator.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("rules")
+
+
+def run(nlp, text, pub="2022-01-28", blocks=None, actors=None):
+    doc = nlp.make_doc(text)
+    doc._.publication_date = dt.date.fromisoformat(pub) if pub else None
+    doc._.blocks = blocks or []
+    doc._.warnings = []
+    for name, proc in nlp.pipeline:
+        if name == "explainer_timeline":
+            if actors is not None:
+                doc._.actors = actors
+        doc = proc(doc)
+    return doc
+
+
+def values(doc):
+    """{expression: (value, end_value)} of the recognised expressions."""
+    return {t.text: (t.value, t.end_value) for t in doc._.timexes}
+
+
+# -- explicit dates --------------------------------------------------------------------------------
+
+def test_explicit_dates_in_all_granularities(nlp):
+    doc = run(nlp, "Het verdrag werd op 28 januari 2021 getekend. In maart 2019 begonnen de gesprekken, "
+                   "die in 2017 al waren voorbereid. De wet geldt sinds 12-03-2020.", pub="2022-01-28")
+    found = values(doc)
+    assert found["28 januari 2021"] == ("2021-01-28", None)
+    assert found["maart 2019"] == ("2019-03", None)
+    assert found["2017"] == ("2017", None)
+    assert found["12-03-2020"] == ("2020-03-12", None)
+
+
+def test_day_and_month_without_year_take_the_publication_year(nlp):
+    doc = run(nlp, "De top is gepland op 14 februari. De fabriek sloot in januari.", pub="2022-01-28")
+    found = values(doc)
+    assert found["14 februari"] == ("2022-02-14", None)
+    assert found["januari"] == ("2022-01", None)
+
+
+def test_future_month_before_publication_month_moves_to_next_year(nlp):
+    doc = run(nlp, "In maart zal de nieuwe fabriek in Eindhoven openen.", pub="2021-11-15")
+    assert values(doc)["maart"] == ("2022-03", None)
+
+
+def test_coordinated_month_borrows_the_year(nlp):
+    doc = run(nlp, "De koersen stegen tussen september en oktober 2007 sterk.", pub="2009-04-04")
+    found = values(doc)
+    assert found["september"] == ("2007-09", None)
+    assert found["oktober 2007"] == ("2007-10", None)
+
+
+def test_decades_seasons_quarters_and_parts(nlp):
+    doc = run(nlp, "In de jaren negentig groeide het bedrijf snel. Eind maart komt het rapport over het eerste "
+                   "kwartaal uit, en over het derde kwartaal van 2020. De bouw begint in de zomer van 2023. "
+                   "Begin 2021 daalde de omzet.", pub="2022-01-28")
+    found = values(doc)
+    assert found["de jaren negentig"] == ("1990", "1999")
+    assert found["Eind maart"] == ("2022-03", None)
+    assert found["het eerste kwartaal"] == ("2022-Q1", None)
+    assert found["het derde kwartaal van 2020"] == ("2020-Q3", None)
+    assert found["de zomer van 2023"] == ("2023-06", "2023-08")
+    assert found["Begin 2021"] == ("2021", None)
+    decade = next(t for t in doc._.timeline if t.date == "1990")
+    assert decade.precision == "decade" and decade.end_date == "1999"
+
+
+def test_counts_measures_and_names_are_not_years(nlp):
+    doc = run(nlp, "Aan de grens staan 2000 soldaten en ruim 100.000 Russische soldaten. De Boeing 737 en de "
+                   "A380 vliegen 1500 kilometer. Het kost 2010 euro, of $ 1999, en de index zakte naar 1875,5 "
+                   "punten. De Russell 2000 Index daalde 3 procent.")
+    assert doc._.timexes == []
+    assert doc._.timeline == []
+
+
+def test_not_dates_per_the_guide(nlp):
+    doc = run(nlp, "Het proces duurde drie jaar lang. Elk jaar komen er 20 minuten bij. Onlangs zei hij dat "
+                   "hij binnenkort stopt. Nu is het 10.30 uur en momenteel wacht de 45-jarige man op zijn beurt. "
+                   "Elke vrijdag is er markt. Inmiddels is het jarenlang stil.")
+    assert values(doc) == {}
+
+
+def test_dateline_is_not_a_date(nlp):
+    text = "13-Jun-05\n\nDe beurs daalde vandaag fors."
+    blocks = [Block("paragraph", 0, 9), Block("paragraph", 11, len(text))]
+    doc = run(nlp, text, pub="2005-06-13", blocks=blocks)
+    assert values(doc) == {"vandaag": ("2005-06-13", None)}
+
+
+# -- relative to the publication date ---------------------------------------------------------------
+
+def test_relative_days(nlp):
+    doc = run(nlp, "Gisteren viel het kabinet. Eergisteren was er nog overleg. Morgen stemt de Kamer, "
+                   "overmorgen volgt de Senaat. Vandaag is het stil.", pub="2022-03-02")
+    found = values(doc)
+    assert found["Gisteren"][0] == "2022-03-01"
+    assert found["Eergisteren"][0] == "2022-02-28"
+    assert found["Morgen"][0] == "2022-03-03"
+    assert found["overmorgen"][0] == "2022-03-04"
+    assert found["Vandaag"][0] == "2022-03-02"
+
+
+def test_morning_is_not_tomorrow(nlp):
+    doc = run(nlp, "Hij werkte de hele morgen aan het plan.", pub="2022-03-02")
+    assert values(doc) == {}
+
+
+def test_weekday_direction_follows_tense(nlp):
+    # Wednesday 2 March 2022
+    doc = run(nlp, "De rechter sprak maandag het vonnis uit. Het hoger beroep begint vrijdag. "
+                   "De minister heeft woensdag zijn ontslag aangeboden.", pub="2022-03-02")
+    found = values(doc)
+    assert found["maandag"][0] == "2022-02-28"
+    assert found["vrijdag"][0] == "2022-03-04"
+    assert found["woensdag"][0] == "2022-03-02"
+
+
+def test_seed_weekdays(nlp):
+    text = ("De Russische president Vladimir Poetin heeft vrijdag zijn stilzwijgen doorbroken. "
+            "“Vorige vrijdag kwamen we overeen met Blinken”, zei Lavrov.")
+    found = values(run(nlp, text, pub="2022-01-28"))
+    assert found["vrijdag"][0] == "2022-01-28"
+    assert found["Vorige vrijdag"][0] == "2022-01-21"
+
+
+def test_modified_weekdays(nlp):
+    doc = run(nlp, "Afgelopen dinsdag meldde Ford hogere verkopen. Komende maandag volgt GM, en volgende week "
+                   "donderdag Chrysler.", pub="2010-03-03")
+    found = values(doc)
+    assert found["Afgelopen dinsdag"][0] == "2010-03-02"
+    assert found["Komende maandag"][0] == "2010-03-08"
+    assert found["volgende week donderdag"][0] == "2010-03-11"
+
+
+def test_weeks_months_years_relative(nlp):
+    doc = run(nlp, "Vorige week sprak de raad. Eerder deze maand daalde de koers, vorig jaar steeg hij. "
+                   "Volgend jaar en later dit jaar komen er verkiezingen. Vorige maand was het rustig.",
+              pub="2022-01-28")
+    found = values(doc)
+    assert found["Vorige week"][0] == "2022-W03"
+    assert found["Eerder deze maand"][0] == "2022-01"
+    assert found["vorig jaar"][0] == "2021"
+    assert found["Volgend jaar"][0] == "2023"
+    assert found["later dit jaar"][0] == "2022"
+    assert found["Vorige maand"][0] == "2021-12"
+
+
+def test_ago_with_digits_and_words(nlp):
+    doc = run(nlp, "Drie dagen geleden brak de brand uit. Het bedrijf werd 12 jaar geleden opgericht. "
+                   "Twee weken geleden vertrok de directeur; enkele maanden geleden kwam hij nog.",
+              pub="2022-01-28")
+    found = values(doc)
+    assert found["Drie dagen geleden"][0] == "2022-01-25"
+    assert found["12 jaar geleden"][0] == "2010"
+    assert found["Twee weken geleden"][0] == "2022-W02"
+    assert found["enkele maanden geleden"][0] == "2021-10"
+
+
+def test_anchored_periods(nlp):
+    doc = run(nlp, "De band is verslechterd sinds 2017. Rusland klaagt over de al 20 jaar durende uitbreiding "
+                   "van de NAVO. De afgelopen vijf jaar groeide de economie, de komende jaren krimpt ze. "
+                   "Dat is het laagste punt in meer dan tien jaar.", pub="2022-01-28")
+    found = values(doc)
+    assert found["sinds 2017"] == ("2017", "2022")
+    assert found["al 20 jaar durende"] == ("2002", "2022")
+    assert found["De afgelopen vijf jaar"] == ("2017", "2022")
+    assert found["de komende jaren"] == ("2022", "2025")
+    assert found["in meer dan tien jaar"] == ("2012", "2022")
+
+
+def test_future_offsets(nlp):
+    doc = run(nlp, "De fabriek sluit over twee jaar. GM wil binnen drie jaar winst maken.", pub="2009-02-18")
+    found = values(doc)
+    assert found["over twee jaar"] == ("2011", None)
+    assert found["binnen drie jaar"] == ("2009", "2012")
+
+
+def test_next_day_anchors_on_the_last_mentioned_date(nlp):
+    doc = run(nlp, "Op 3 maart 2020 landde het toestel in Rome. De volgende dag vertrok het naar Athene. "
+                   "Drie jaar later werd de lijn opgeheven. Een dag eerder was de directie al vertrokken.",
+              pub="2024-05-01")
+    found = values(doc)
+    assert found["De volgende dag"][0] == "2020-03-04"
+    assert found["Drie jaar later"][0] == "2023"
+    assert found["3 maart 2020"][0] == "2020-03-03"
+
+
+def test_without_publication_date(nlp):
+    doc = run(nlp, "Het akkoord werd op 12 mei 2019 getekend. Gisteren reageerde de minister.", pub=None)
+    found = values(doc)
+    assert found["12 mei 2019"] == ("2019-05-12", None)
+    assert found["Gisteren"] == (None, None)
+    assert [t.date for t in doc._.timeline] == ["2019-05-12"]
+    assert any("Gisteren" in w for w in doc._.warnings)
+
+
+# -- timeline entries ---------------------------------------------------------------------------------
+
+def test_entries_merge_same_date_and_sort_chronologically(nlp):
+    text = ("Poetin belde vrijdag met Macron. Het Kremlin gaf vrijdag een verklaring uit. "
+            "In 2021 waren er al gesprekken. Op 3 januari 2022 begon het overleg.")
+    doc = run(nlp, text, pub="2022-01-28")
+    timeline = doc._.timeline
+    assert [t.id for t in timeline] == [f"t{i}" for i in range(1, len(timeline) + 1)]
+    assert [t.date for t in timeline] == ["2021", "2022-01-03", "2022-01-28"]
+    friday = timeline[-1]
+    assert len(friday.sources) == 2
+    assert friday.expression == "vrijdag" and text[friday.start:friday.end] == "vrijdag"
+    assert friday.summary.startswith("Poetin belde vrijdag")
+
+
+def test_year_sorts_before_days_within_it(nlp):
+    doc = run(nlp, "Op 5 maart 2019 viel het besluit. In 2019 groeide de markt.", pub="2022-01-28")
+    assert [(t.date, t.precision) for t in doc._.timeline] == [("2019", "year"), ("2019-03-05", "day")]
+
+
+def test_summary_is_a_clean_clause_under_the_limit(nlp):
+    text = ("“Volgens de minister, die lang heeft gezwegen over de kwestie en die ook in de Kamer vaak werd "
+            "bekritiseerd om zijn houding in het dossier, is de diplomatieke band tussen de twee landen ernstig "
+            "verslechterd sinds 2017, toen het Witte Huis vijf gebouwen in beslag nam die toebehoorden aan de "
+            "ambassade, en is er sindsdien weinig veranderd in de verhouding tussen beide hoofdsteden”, zei hij.")
+    doc = run(nlp, text, pub="2022-01-28")
+    entry = doc._.timeline[0]
+    assert entry.date == "2017" and entry.end_date == "2022"
+    assert len(entry.summary) <= 210
+    assert "sinds 2017" in entry.summary
+    assert entry.summary[0] not in "“\"'‘"
+    start, end = entry.summary_span
+    assert start <= entry.start and entry.end <= end
+
+
+def test_actors_inside_the_summary(nlp):
+    text = "Macron sprak vrijdag met Poetin. Scholz zweeg."
+    actors = [Actor("emmanuel-macron", "Emmanuel Macron", "person", mentions=[(0, 6)]),
+              Actor("vladimir-poetin", "Vladimir Poetin", "person", mentions=[(25, 31)]),
+              Actor("olaf-scholz", "Olaf Scholz", "person", mentions=[(33, 39)])]
+    doc = run(nlp, text, pub="2022-01-28", actors=actors)
+    assert doc._.timeline[0].actors == ["emmanuel-macron", "vladimir-poetin"]
+
+
+# -- evaluation -----------------------------------------------------------------------------------------
+
+def test_date_scoring_counts_overlaps_values_and_optional():
+    from generator.evaluation import dates
+    from generator.evaluation.gold import GoldPair
+
+    text = "Vrijdag sprak hij. Inmiddels is het 2017 geweest, en ook vandaag."
+    extraction = Extraction(
+        article=ArticleMeta(slug="x", title="x", date=dt.date(2022, 1, 28)), text=text,
+        timeline=[
+            TimelineEntry("t1", "2022-01-28", "day", "Vrijdag", 0, 7, "s", sources=[(0, 7)]),
+            TimelineEntry("t2", "2016", "year", "2017", 36, 40, "s"),
+            TimelineEntry("t3", "2022-01-27", "day", "Inmiddels", 19, 28, "s"),
+        ])
+    gold = {"docid": "x", "dates": [{"expression": "Vrijdag", "value": "2022-01-28"},
+                                    {"expression": "2017", "value": "2017"},
+                                    {"expression": "vandaag", "value": "2022-01-28"}],
+            "dates_optional": ["Inmiddels"]}
+    scores = dates.score([GoldPair(gold=gold, extraction=extraction)])
+    assert scores["expression"]["tp"] == 2 and scores["expression"]["predicted"] == 2
+    assert scores["expression"]["gold"] == 3
+    assert scores["value"]["tp"] == 1
+    assert "missed" in dates.report(scores)
