@@ -47,5 +47,9 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# Every value a template prints is escaped unless it is markupsafe.Markup built by our own code:
+# article text, names and quotes come from outside and must never become markup.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
 RELATIVE_URLS = True
 CACHE_CONTENT = False

@@ -1,4 +1,4 @@
-"""The ``explainer`` command line: extract, evaluate, evaluate-ner.
+"""The ``explainer`` command line: extract, review, build, evaluate, evaluate-ner.
 
 User errors (a missing file, a bad date, an unknown pipeline) print one line on stderr naming the file
 and the problem; ``--debug`` shows the traceback instead.
@@ -31,6 +31,16 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", type=Path, metavar="DIR", help="write DIR/<slug>.json per file")
     extract.add_argument("--model", default=None,
                          help="'default' (ours), 'rules', or an installed spaCy pipeline name or path")
+    extract.add_argument("--strict", action="store_true",
+                         help="a correction in FILE's .explainer.yaml that matches nothing is an error")
+
+    review = commands.add_parser("review", help="list what an editor should check in an extraction")
+    review.add_argument("file", type=Path, metavar="FILE")
+    review.add_argument("--template", action="store_true",
+                        help="write FILE's .explainer.yaml pre-filled with commented-out suggestions")
+    review.add_argument("--date", help="publication date YYYY-MM-DD (overrides the file's Date)")
+    review.add_argument("--lang", help="article language (default: the file's Lang, else nl)")
+    review.add_argument("--model", default=None)
 
     evaluate = commands.add_parser("evaluate", help="score the extraction against gold annotations")
     evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD.json")
@@ -42,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--output", "-o", type=Path, default=Path("output"))
     build.add_argument("--model", default=None)
     build.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+    build.add_argument("--strict", action="store_true",
+                       help="a correction that matches nothing is an error (EXPLAINER_STRICT_CORRECTIONS)")
 
     ner = commands.add_parser("evaluate-ner", help="score the pipeline's NER on a CoNLL file")
     ner.add_argument("file", type=Path)
@@ -58,6 +70,7 @@ def _model_name(requested: str | None) -> str:
 
 
 def run_extract(args) -> int:
+    from .corrections import correct, export_json
     from .extraction import extract_many
     from .nlp import load_pipeline
     from .reading import read_article
@@ -76,14 +89,44 @@ def run_extract(args) -> int:
         for extraction in extract_many(sources, nlp):
             for warning in extraction.warnings:
                 print(f"explainer: {extraction.article.source_path}: warning: {warning}", file=sys.stderr)
+            try:  # the article's sibling .explainer.yaml, if any
+                corrected = correct(extraction, extraction.article.source_path, strict=args.strict)
+            except InputError as err:
+                print(f"explainer: {err.line()}", file=sys.stderr)
+                failed = True
+                continue
+            for warning in corrected.warnings:
+                print(f"explainer: warning: {warning}", file=sys.stderr)
+            data = export_json(corrected)
             if args.out:
-                (args.out / f"{extraction.article.slug}.json").write_text(
-                    _json_dumps(extraction.to_json()), encoding="utf-8")
+                (args.out / f"{extraction.article.slug}.json").write_text(_json_dumps(data), encoding="utf-8")
             elif len(args.files) == 1:
-                sys.stdout.write(_json_dumps(extraction.to_json()))
+                sys.stdout.write(_json_dumps(data))
             else:
-                sys.stdout.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+                sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
     return EXIT_USER_ERROR if failed else 0
+
+
+def run_review(args) -> int:
+    from .corrections import corrections_path, correct
+    from .extraction import extract
+    from .nlp import load_pipeline
+    from .reading import read_article
+    from .review import format_review, review_items, write_template
+
+    if args.template and corrections_path(args.file).exists():
+        raise InputError(corrections_path(args.file), "already exists; not overwritten",
+                         fix="edit it, or move it away to write a fresh template")
+    source = read_article(args.file, date=args.date, lang=args.lang)
+    extraction = extract(source, load_pipeline(_model_name(args.model), source.meta.lang))
+    if args.template:
+        target = write_template(args.file, extraction, review_items(extraction))
+        print(f"explainer: wrote {target}")
+        return 0
+    corrected = correct(extraction, args.file)  # review what is left after the editors' corrections
+    sys.stdout.write(format_review(corrected.extraction, review_items(corrected.extraction),
+                                   corrected.warnings))
+    return 0
 
 
 def run_evaluate(args) -> int:
@@ -107,6 +150,8 @@ def run_build(args) -> int:
 
     if args.model:
         os.environ["EXPLAINER_SPACY_MODEL"] = args.model
+    if args.strict:
+        os.environ["EXPLAINER_STRICT_CORRECTIONS"] = "1"
     if not args.settings.exists():
         raise InputError(args.settings, "settings file not found")
     output = build_site(args.settings, args.output, search=not args.no_search)
@@ -125,7 +170,7 @@ def run_evaluate_ner(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"extract": run_extract, "build": run_build, "evaluate": run_evaluate, "evaluate-ner": run_evaluate_ner}
+    handlers = {"extract": run_extract, "review": run_review, "build": run_build, "evaluate": run_evaluate, "evaluate-ner": run_evaluate_ner}
     try:
         return handlers[args.command](args)
     except ExplainerError as err:

@@ -71,6 +71,8 @@ def load_pipeline(model: str = "default", lang: str = "nl") -> Language:
     nlp = _base_pipeline(model or "default", lang)
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer")
+    # Our pipelines hold no parser, so long articles cost memory linearly: allow 1 MB+ articles.
+    nlp.max_length = max(nlp.max_length, 5_000_000)
     for name in COMPONENTS:
         if not nlp.has_pipe(name):
             nlp.add_pipe(name, config={"lang": lang} if name != "explainer_blocks" else {})

@@ -21,6 +21,8 @@ _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):\s*(.*)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)
 
 
 @dataclass
@@ -72,13 +74,15 @@ def split_header(source: str) -> tuple[dict[str, str], str]:
 
 
 def _clean_inline(line: str) -> str:
-    """Markdown inline markup to its visible text: links keep their words, emphasis loses its stars."""
-    return _EMPHASIS.sub(r"\2", _LINK.sub(r"\1", line))
+    """Markdown inline markup to its visible text: links keep their words, emphasis loses its stars,
+    HTML tags written in the article disappear (their words stay)."""
+    return _EMPHASIS.sub(r"\2", _LINK.sub(r"\1", _HTML_TAG.sub("", line)))
 
 
 def body_to_plain_text(body: str) -> tuple[str, list[Block]]:
     """Plain text of a Markdown body: blocks joined by a blank line, headings without their hashes."""
     body = body.replace("\r\n", "\n").replace("\r", "\n")
+    body = _SCRIPT_OR_STYLE.sub("", body)  # code is not article text
     pieces: list[str] = []
     blocks: list[Block] = []
     offset = 0
@@ -131,6 +135,9 @@ def read_article(path, date: str | None = None, lang: str | None = None) -> Arti
     source = decode_bytes(raw, path).replace("\r\n", "\n").replace("\r", "\n")
     metadata, body = split_header(source) if path.suffix.lower() != ".txt" else ({}, source)
     text, blocks = body_to_plain_text(body)
+    if not text.strip():
+        problem = "has metadata but no article text" if metadata else "is empty"
+        raise InputError(path, problem, field="body", fix="write the article text below the metadata")
 
     slug = metadata.get("slug") or slugify(metadata.get("title", "")) or slugify(path.stem)
     if not SLUG_PATTERN.match(slug):

@@ -12,10 +12,11 @@ import os
 
 from pelican.generators import Generator
 
-from ..cache import ExtractionCache, cache_key
+from ..cache import ExtractionCache, cache_key, pipeline_version
+from ..corrections import correct, export_json
 from ..errors import InputError
 from ..extraction import extract_many
-from ..nlp import load_pipeline, pipeline_fingerprint
+from ..nlp import load_pipeline
 from ..reading import SLUG_PATTERN, read_article
 from . import i18n
 from .timelinejs import timelinejs
@@ -27,6 +28,7 @@ DEFAULTS = {
     "EXPLAINER_SPACY_MODEL": "default",
     "EXPLAINER_CACHE_PATH": ".cache/explainer",
     "EXPLAINER_UI_LANG": "nl",
+    "EXPLAINER_STRICT_CORRECTIONS": False,
 }
 
 
@@ -48,6 +50,14 @@ def _source_for(article):
     return source
 
 
+def strict_corrections(settings: dict) -> bool:
+    """Stale corrections are errors when the setting or EXPLAINER_STRICT_CORRECTIONS=1 (``--strict``) says so."""
+    env = os.environ.get("EXPLAINER_STRICT_CORRECTIONS", "").strip().lower()
+    if env:
+        return env not in ("0", "false", "no", "off")
+    return bool(setting(settings, "EXPLAINER_STRICT_CORRECTIONS"))
+
+
 def extract_articles(articles, settings: dict) -> list:
     """Extractions for Pelican articles, reusing cached ones; the pipeline loads only if needed."""
     seen: dict[str, str] = {}
@@ -63,28 +73,28 @@ def extract_articles(articles, settings: dict) -> list:
     cache = ExtractionCache(setting(settings, "EXPLAINER_CACHE_PATH"))
     results: dict[int, object] = {}
     missing: list[tuple[int, str]] = []
-    nlp = None
-    fingerprint = None
     by_lang: dict[str, list[int]] = {}
     for index, source in enumerate(sources):
         by_lang.setdefault(source.meta.lang, []).append(index)
     for lang, indexes in sorted(by_lang.items()):
-        nlp = load_pipeline(model, lang)
-        fingerprint = pipeline_fingerprint(nlp)
+        version = pipeline_version(model, lang)  # cheap, memoised: the pipeline loads only for misses
         todo = []
         for index in indexes:
-            key = cache_key(sources[index], fingerprint)
+            key = cache_key(sources[index], version)
             cached = cache.get(key)
             if cached is not None:
                 cached.article = sources[index].meta
                 results[index] = cached
             else:
                 todo.append((index, key))
-        for (index, key), extraction in zip(todo, extract_many([sources[i] for i, _ in todo], nlp)):
-            cache.put(key, extraction)
-            results[index] = extraction
+        if todo:
+            nlp = load_pipeline(model, lang)
+            extractions = extract_many([sources[i] for i, _ in todo], nlp, model=model, lang=lang)
+            for (index, key), extraction in zip(todo, extractions):
+                cache.put(key, extraction)
+                results[index] = extraction
         missing.extend(todo)
-    if missing:
+    if sources:
         logger.info("explainer: extracted %d article(s), %d from cache", len(missing), len(sources) - len(missing))
     return [results[i] for i in range(len(sources))]
 
@@ -95,11 +105,17 @@ class ExplainerGenerator(Generator):
     def generate_context(self):
         articles = list(self.context.get("articles", []))
         locale = setting(self.settings, "EXPLAINER_UI_LANG")
+        strict = strict_corrections(self.settings)
         self.explainers = []
         for article, extraction in zip(articles, extract_articles(articles, self.settings)):
             for warning in extraction.warnings:
                 logger.warning("%s: %s", article.source_path, warning)
-            article.explainer = build_explainer(extraction, locale)
+            # the editors' x.explainer.yaml, applied to a copy (the cache keeps the raw extraction)
+            corrected = correct(extraction, article.source_path, strict=strict)
+            for warning in corrected.warnings:
+                logger.warning("%s", warning)
+            article.explainer = build_explainer(corrected.extraction, locale)
+            article.explainer.corrections = corrected
             self.explainers.append(article.explainer)
         self.context["explainers"] = self.explainers
 
@@ -117,7 +133,7 @@ class ExplainerGenerator(Generator):
             for view in explainer.actors:
                 writer.write_file(explainer.urls.actor_save_as(view.actor.id), template, self.context,
                                   relative_urls=relative, page_name="actor", actor=view, url=view.url, **base)
-            self._write_json(explainer.urls.data("explainer.json"), explainer.extraction.to_json())
+            self._write_json(explainer.urls.data("explainer.json"), export_json(explainer.corrections))
             self._write_json(explainer.urls.data("timeline.json"), timelinejs(explainer.extraction, explainer.locale))
 
     def _write_json(self, relative_path: str, data: dict) -> None:

@@ -13,6 +13,8 @@ from collections import Counter
 
 from ...model import Actor
 from ...reading import slugify
+
+MAX_ID_LENGTH = 60  # ids become file names of actor pages: keep them well under path limits
 from .candidates import Mention, is_acronym
 from .lexicon import Lexicon, normalise
 
@@ -265,7 +267,7 @@ class ActorResolver:
     def _assign_ids(actors: list[Actor]) -> None:
         used: set[str] = set()
         for n, actor in enumerate(sorted(actors, key=lambda a: min(a.mentions)), start=1):
-            base = slugify(actor.name) or f"actor-{n}"
+            base = slugify(actor.name)[:MAX_ID_LENGTH].strip("-") or f"actor-{n}"
             candidate, k = base, 2
             while candidate in used:
                 candidate, k = f"{base}-{k}", k + 1
