@@ -57,3 +57,43 @@ def format_period(value: str, end_value: str | None, precision: str, locale: str
 
 def format_publication_date(date: dt.date | None, locale: str = "nl") -> str:
     return format_date(date, format="long", locale=locale) if date else ""
+
+
+def bounds(value: str, end_value: str | None = None, published: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The first and last day a value (or a period up to ``end_value``) covers.
+
+    A period's open end ("al 20 jaar", up to now) stops at the publication date when it covers it.
+    """
+    first, shape = _parse(value)
+    last_source = end_value or value
+    end_start, end_shape = _parse(last_source)
+    if end_shape == "day":
+        last = end_start
+    elif end_shape == "week":
+        last = end_start + dt.timedelta(days=6)
+    elif end_shape == "month":
+        last = (end_start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    elif end_shape == "quarter":
+        month = end_start.month + 2
+        last = (dt.date(end_start.year, month, 28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    else:
+        last = dt.date(end_start.year, 12, 31)
+    if end_value and published and end_start <= published <= last:
+        last = published
+    if not end_value:
+        last = first if shape == "day" else last
+    return first, max(first, last)
+
+
+def short_label(value: str, locale: str = "nl") -> str:
+    """A compact label for an axis tick: "21 jan. 2022", "jan. 2022", "2017"."""
+    start, shape = _parse(value)
+    if shape == "day":
+        return format_date(start, format="d MMM y", locale=locale)
+    if shape in ("month",):
+        return format_date(start, format="LLL y", locale=locale)
+    if shape == "quarter":
+        return format_value(value, "quarter", locale)
+    if shape == "week":
+        return format_value(value, "week", locale)
+    return str(start.year)

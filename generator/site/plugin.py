@@ -4,11 +4,13 @@ from __future__ import annotations
 from pelican import signals
 
 from . import i18n
+from .dossier_generator import DossierGenerator
 from .explainer_generator import ExplainerGenerator, setting
 
 
 def add_generator(pelican):
-    return ExplainerGenerator
+    # in this order: DossierGenerator reads the explainers ExplainerGenerator attached
+    return [ExplainerGenerator, DossierGenerator]
 
 
 def install_translations(generator):
@@ -16,6 +18,17 @@ def install_translations(generator):
     i18n.install(generator.env, setting(generator.settings, "EXPLAINER_UI_LANG"))
 
 
+def reset_state(pelican):
+    """After each run, drop what this process cached, so a rebuild in the same process (``pelican
+    --autoreload``, repeated ``build_site``) reads edited catalogues and word lists again. Code changes
+    need a fresh process: ``make serve`` (generator/site/preview.py) rebuilds in one."""
+    i18n.translations_for.cache_clear()
+    from .. import nlp
+
+    nlp.load_pipeline.cache_clear()
+
+
 def connect_signals():
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(install_translations)
+    signals.finalized.connect(reset_state)

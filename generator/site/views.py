@@ -4,12 +4,17 @@ URLs are relative to the site root; templates prefix them with ``SITEURL``.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from ..model import Actor, Extraction, Quote, TimelineEntry
+from . import jsonld, svg
 from .annotate import annotated_blocks, block_anchor
-from .dates import format_period, format_publication_date, sort_key
+from .dates import format_period, format_publication_date, format_value, sort_key
+from .figures import KeyFigure, key_figures
 
 KIND_ORDER = ("person", "organisation", "country", "place", "group")
 
@@ -67,6 +72,13 @@ class Explainer:
     blocks: list[dict]
     lead: str
     published: str
+    key_figures: list[KeyFigure] = field(default_factory=list)
+    telling_quotes: list[Quote] = field(default_factory=list)
+    network_edges: list[tuple["ActorView", "ActorView", int]] = field(default_factory=list)
+    time_axis: Markup = Markup("")
+    network_svg: Markup = Markup("")
+    quote_bars: Markup = Markup("")
+    anchors: frozenset[str] = frozenset()
 
     @property
     def article(self):
@@ -77,6 +89,20 @@ class Explainer:
 
     def article_link(self, offset: int) -> str:
         return f"{self.urls.page('artikel')}#{block_anchor(self.extraction, offset)}"
+
+    def anchor(self, anchor_id: str, offset: int) -> str:
+        """``artikel/#q3`` when the annotated article has that anchor, else its paragraph's anchor.
+
+        (A mark that would overlap another one is left out of the article, and so is its id.)
+        """
+        if anchor_id in self.anchors:
+            return f"{self.urls.page('artikel')}#{anchor_id}"
+        return self.article_link(offset)
+
+    def jsonld(self, page: str, siteurl: str, actor: "ActorView | None" = None,
+               source_url: str | None = None) -> Markup:
+        """The page's ``<script type="application/ld+json">`` (see :mod:`.jsonld`)."""
+        return jsonld.for_page(self, page, siteurl or "", actor=actor, source_url=source_url)
 
 
 def _context(text: str, sentences, start: int, end: int) -> dict:
@@ -103,19 +129,61 @@ def _timeline_rows(extraction: Extraction, locale: str) -> list[dict]:
         rows.append({
             "entry": entry,
             "label": format_period(entry.date, entry.end_date, entry.precision, locale),
+            "start_label": format_value(entry.date, entry.precision, locale),
+            "end_label": format_value(entry.end_date, entry.precision, locale) if entry.end_date else "",
             "is_period": bool(entry.end_date and entry.end_date != entry.date),
         })
     return rows
 
 
-def build_explainer(extraction: Extraction, locale: str = "nl") -> Explainer:
+def telling_quotes(extraction: Extraction, limit: int = 3) -> list[Quote]:
+    """The overview's quotes: whole quotes (not fragments or headlines), one per speaker in turn.
+
+    Speakers with more quotes come first; each gives its longest quote of readable length first.
+    """
+    by_speaker: dict[str | None, list[Quote]] = defaultdict(list)
+    for quote in extraction.quotes:
+        if not quote.partial and not quote.headline and len(quote.text.split()) >= 5:
+            by_speaker[quote.speaker].append(quote)
+    for quotes in by_speaker.values():
+        quotes.sort(key=lambda q: (abs(len(q.text) - 160), q.start))
+    order = sorted(by_speaker, key=lambda k: (k is None, -len(by_speaker[k]), k or ""))
+    chosen: list[Quote] = []
+    while len(chosen) < limit and any(by_speaker[k] for k in order):
+        for key in order:
+            if by_speaker[key] and len(chosen) < limit:
+                chosen.append(by_speaker[key].pop(0))
+    return chosen
+
+
+def _ui_gettext(locale: str):
+    from .i18n import translations_for
+
+    return translations_for(locale).gettext
+
+
+NETWORK_SIZE = 14
+
+
+def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None) -> Explainer:
+    """All template data for one explainer; ``gettext`` (UI language) labels the charts."""
+    gettext = gettext or _ui_gettext(locale)
     urls = ExplainerUrls(extraction.article.slug)
     views = [ActorView(actor=a, url=urls.actor(a.id)) for a in extraction.actors]
     by_id = {v.actor.id: v for v in views}
     text = extraction.text
+
+    def speaker_name(actor_id):
+        return by_id[actor_id].actor.name if actor_id in by_id else ""
+
+    blocks = annotated_blocks(extraction, lambda a: "../" + urls.actor(a.id)[len(urls.slug) + 1:], speaker_name)
+    anchors = frozenset(re.findall(r'\sid="([^"]+)"', "".join(str(b["html"]) for b in blocks)))
+    anchors |= {b["anchor"] for b in blocks}
     for view in views:
         view.mentions = [
-            {**_context(text, extraction.sentences, s, e), "anchor": f"m-{view.actor.id}-{i + 1}"}
+            {**_context(text, extraction.sentences, s, e),
+             "anchor": f"m-{view.actor.id}-{i + 1}" if f"m-{view.actor.id}-{i + 1}" in anchors
+             else block_anchor(extraction, s)}
             for i, (s, e) in enumerate(view.actor.mentions)
         ]
         affiliation = view.actor.affiliation
@@ -129,7 +197,8 @@ def build_explainer(extraction: Extraction, locale: str = "nl") -> Explainer:
         for actor_id in entry.actors:
             if actor_id in by_id:
                 by_id[actor_id].timeline.append(entry)
-    for (first, second), count in _cooccurrence(extraction).items():
+    cooccurrence = _cooccurrence(extraction)
+    for (first, second), count in cooccurrence.items():
         by_id[first].related.append((by_id[second], count))
         by_id[second].related.append((by_id[first], count))
     for view in views:
@@ -143,20 +212,35 @@ def build_explainer(extraction: Extraction, locale: str = "nl") -> Explainer:
         quotes_by_speaker.append((None, grouped[None]))
     first_paragraph = next((b for b in extraction.blocks if b.kind == "paragraph"), None)
 
-    def speaker_name(actor_id):
-        return by_id[actor_id].actor.name if actor_id in by_id else ""
-
+    ranked = sorted(views, key=lambda v: (-len(v.actor.mentions), v.actor.name))
+    linked = {a for pair in cooccurrence for a in pair}
+    nodes = [v for v in ranked if v.actor.id in linked][:NETWORK_SIZE]
+    node_ids = {v.actor.id for v in nodes}
+    edges = {pair: count for pair, count in cooccurrence.items() if pair[0] in node_ids and pair[1] in node_ids}
+    timeline = _timeline_rows(extraction, locale)
+    axis_events = [svg.AxisEvent(row["entry"].id, row["entry"].date, row["entry"].end_date, row["label"],
+                                 row["entry"].expression) for row in timeline]
+    unknown = gettext("Speaker unknown")
+    bars = [(speaker.actor.name if speaker else unknown, len(quotes)) for speaker, quotes in quotes_by_speaker]
     return Explainer(
         extraction=extraction,
         urls=urls,
         locale=locale,
-        actors=sorted(views, key=lambda v: (-len(v.actor.mentions), v.actor.name)),
+        actors=ranked,
         actors_by_id=by_id,
         actors_by_kind=[(kind, group) for kind, group in by_kind if group],
         quotes_by_speaker=quotes_by_speaker,
-        timeline=_timeline_rows(extraction, locale),
-        blocks=annotated_blocks(extraction, lambda a: "../" + urls.actor(a.id)[len(urls.slug) + 1:],
-                                speaker_name),
+        timeline=timeline,
+        blocks=blocks,
+        anchors=anchors,
         lead=text[first_paragraph.start:first_paragraph.end] if first_paragraph else "",
         published=format_publication_date(extraction.article.date, locale),
+        key_figures=key_figures(extraction),
+        telling_quotes=telling_quotes(extraction),
+        network_edges=[(by_id[a], by_id[b], count)
+                       for (a, b), count in sorted(edges.items(), key=lambda item: (-item[1], item[0]))],
+        time_axis=svg.time_axis(axis_events, gettext, locale=locale, published=extraction.article.date),
+        network_svg=svg.network([svg.Node(v.actor.id, v.actor.name, len(v.actor.mentions)) for v in nodes],
+                                edges, gettext),
+        quote_bars=svg.bar_chart(bars, gettext),
     )

@@ -1,0 +1,237 @@
+"""What a reader sees, in a real browser (Debian's Chromium driven by Playwright).
+
+The built site (``built_site``, with a Pagefind index added here) is served over HTTP on 127.0.0.1.
+Covered: the path overview → actor → quote → its place in the article; keyboard-only use (skip link
+first, then the navigation); no horizontal overflow at 320 px and 1280 px on every page type (with
+screenshots); no CSP violations; axe-core finds no serious or critical problems (light and dark);
+search finds an actor's page; the site works without JavaScript.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (python) is not installed")
+
+ROOT = Path(__file__).resolve().parent.parent
+SLUG = "poetin-macron-oekraine"
+LAUNCH_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def site(built_site) -> Path:
+    """The built site with its Pagefind search index (the fixture build skips it for speed)."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(built_site), "--silent"],
+                            capture_output=True, text=True, timeout=120)
+    if result.returncode != 0:
+        pytest.fail(f"pagefind failed: {result.stderr[-500:]}")
+    return built_site
+
+
+@pytest.fixture(scope="module")
+def data(site) -> dict:
+    return json.loads((site / SLUG / "explainer.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def pages(data) -> dict[str, str]:
+    """One URL path per page type; the actor page is that of the speaker with the most quotes."""
+    speakers = [q["speaker"] for q in data["quotes"] if q["speaker"]]
+    actor = max(set(speakers), key=speakers.count) if speakers else data["actors"][0]["id"]
+    return {
+        "index": "/",
+        "overview": f"/{SLUG}/",
+        "timeline": f"/{SLUG}/tijdlijn/",
+        "actors": f"/{SLUG}/actoren/",
+        "actor": f"/{SLUG}/actoren/{actor}/",
+        "quotes": f"/{SLUG}/citaten/",
+        "article": f"/{SLUG}/artikel/",
+        "method": f"/{SLUG}/methode/",
+    }
+
+
+@pytest.fixture(scope="module")
+def screenshot_dir(tmp_path_factory) -> Path:
+    wanted = os.environ.get("EXPLAINER_SCREENSHOTS")
+    path = Path(wanted) if wanted else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def test_overview_to_actor_to_quote_in_article(browser, base_url, pages, data):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(base_url + pages["overview"])
+    actor_path = pages["actor"]
+    page.locator(f"main a[href$='actoren/{actor_path.rstrip('/').rsplit('/', 1)[-1]}/']").first.click()
+    page.wait_for_url(f"**{actor_path}")
+    assert page.locator("h1").inner_text().strip()
+    link = page.locator("figure.quote-figure figcaption a[href*='artikel/#q']").first
+    quote_id = link.get_attribute("href").rsplit("#", 1)[1]
+    link.click()
+    page.wait_for_url(f"**/artikel/#{quote_id}")
+    assert page.evaluate("location.hash") == f"#{quote_id}"
+    assert page.evaluate(f"document.getElementById('{quote_id}') !== null")
+    assert page.evaluate(f"document.getElementById('{quote_id}').tagName") == "Q"
+    in_view = page.evaluate(f"""() => {{
+        const r = document.getElementById('{quote_id}').getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight; }}""")
+    assert in_view, "the article is not scrolled to the quote"
+    page.close()
+
+
+def test_keyboard_only(browser, base_url, pages):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(base_url + pages["overview"])
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('skip-link')")
+    assert page.evaluate("getComputedStyle(document.activeElement).top") != "-160px"  # it shows
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.goto(base_url + pages["overview"])
+    nav_links = page.eval_on_selector_all("nav.explainer-nav ul a", "els => els.map(e => e.href)")
+    reached = []
+    for _ in range(len(nav_links) + 12):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.href || document.activeElement.id"))
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none", f"no visible focus on {reached[-1]}"
+    assert set(nav_links) <= set(reached), set(nav_links) - set(reached)
+    page.close()
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_no_horizontal_overflow_and_no_csp_errors(browser, base_url, pages, screenshot_dir, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    overflowing = []
+    for name, path in pages.items():
+        page.goto(base_url + path)
+        page.wait_for_load_state("load")
+        scroll, client = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if scroll > client:
+            wide = page.evaluate("""() => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                .slice(0, 3).map(e => e.tagName + '.' + e.className)""")
+            overflowing.append(f"{name}: {scroll} > {client} {wide}")
+        page.screenshot(path=str(screenshot_dir / f"{name}-{width}.png"), full_page=True)
+    context.close()
+    assert not overflowing, overflowing
+    csp = [e for e in errors if "Content Security Policy" in e or "Refused" in e]
+    assert not csp, csp
+
+
+def _axe_source() -> str:
+    if not AXE.exists():
+        npm = shutil.which("npm")
+        if not npm:
+            pytest.skip("npm is unavailable: cannot install axe-core (package.json)")
+        command = [npm, "ci" if (ROOT / "package-lock.json").exists() else "install", "--no-audit", "--no-fund"]
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+        if result.returncode != 0 or not AXE.exists():
+            pytest.skip(f"could not install axe-core with npm: {result.stderr.strip()[-300:]}")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_problems(browser, base_url, pages, scheme):
+    source = _axe_source()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    problems = []
+    for name, path in pages.items():
+        page.goto(base_url + path)
+        page.evaluate(source)  # not a <script>: the CSP forbids inline scripts, evaluate is not subject to it
+        page.evaluate("() => { const d = document.querySelector('details.chart-data'); if (d) d.open = true; }")
+        options = {"resultTypes": ["violations"]}
+        if scheme == "dark":
+            options["runOnly"] = {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}
+        violations = page.evaluate("options => axe.run(document, options).then(r => r.violations)", options)
+        for violation in violations:
+            if violation["impact"] in ("serious", "critical"):
+                targets = [n["target"] for n in violation["nodes"][:3]]
+                problems.append(f"{name} ({scheme}): {violation['id']} {violation['help']} {targets}")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_search_finds_the_actor_page(browser, base_url, pages, data):
+    actor_id = pages["actor"].rstrip("/").rsplit("/", 1)[-1]
+    name = next(a["name"] for a in data["actors"] if a["id"] == actor_id)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(base_url + "/?q=" + name.split()[-1])
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    hrefs = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    assert any(f"actoren/{actor_id}/" in h for h in hrefs), hrefs
+    assert page.evaluate("document.querySelector('.search-form').hidden")
+    assert not [e for e in errors if "Content Security Policy" in e], errors
+    page.close()
+
+
+def test_works_without_javascript(browser, base_url, pages):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "/")
+    assert page.locator(".search-form input[type=search]").is_visible()
+    assert page.locator(f"a[href*='{SLUG}/']").count() >= 1
+    page.goto(base_url + pages["timeline"])
+    assert page.locator("ol.timeline > li").count() >= 1
+    assert page.locator("svg.chart[role=img]").count() == 1
+    context.close()
+
+
+def test_print_shows_timeline_and_quotes_in_full(browser, base_url, pages, data):
+    page = browser.new_page(viewport={"width": 800, "height": 900})
+    page.emulate_media(media="print")
+    page.goto(base_url + pages["timeline"])
+    assert not page.locator("nav.explainer-nav ul").is_visible()
+    items = page.locator("ol.timeline > li.timeline-item")
+    assert items.count() == len(data["timeline"])
+    assert all(items.nth(i).is_visible() for i in range(items.count()))
+    page.goto(base_url + pages["quotes"])
+    figures = page.locator("figure.quote-figure")
+    assert figures.count() == len(data["quotes"])
+    assert all(figures.nth(i).is_visible() for i in range(figures.count()))
+    page.close()
