@@ -19,7 +19,8 @@ SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "country": "
 def dumps_for_script(data) -> str:
     """JSON that cannot end its ``<script>`` element or open an HTML comment."""
     text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
-    return (text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+    # Every "<" and ">" as a JSON escape: no "</script", "<!--" or "<script" can reach the HTML parser.
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
