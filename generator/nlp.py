@@ -18,7 +18,7 @@ from .errors import ConfigurationError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_MODEL_PATH = PACKAGE_DIR / "models" / "nl_explainer"
-COMPONENTS = ("explainer_blocks", "explainer_actors", "explainer_quotes", "explainer_timeline")
+COMPONENTS = ("explainer_blocks", "explainer_language_check", "explainer_actors", "explainer_quotes", "explainer_timeline")
 
 _DOC_EXTENSIONS = {
     "publication_date": None,  # datetime.date | None: the anchor for relative dates
@@ -40,7 +40,7 @@ def register_extensions() -> None:
 
 def _import_components() -> None:
     """Importing the component modules registers their factories with spaCy."""
-    from .components import actors, blocks, quotes, timeline  # noqa: F401
+    from .components import actors, blocks, language, quotes, timeline  # noqa: F401
 
 
 def _base_pipeline(model: str, lang: str) -> Language:
@@ -75,7 +75,8 @@ def load_pipeline(model: str = "default", lang: str = "nl") -> Language:
     nlp.max_length = max(nlp.max_length, 5_000_000)
     for name in COMPONENTS:
         if not nlp.has_pipe(name):
-            nlp.add_pipe(name, config={"lang": lang} if name != "explainer_blocks" else {})
+            has_lang_config = name not in ("explainer_blocks", "explainer_language_check")
+            nlp.add_pipe(name, config={"lang": lang} if has_lang_config else {})
     return nlp
 
 

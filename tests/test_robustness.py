@@ -152,3 +152,28 @@ def test_very_long_names_and_a_big_article(tmp_path):
     extraction = extract(source, load_pipeline("rules"))
     assert extraction.quotes
     assert all(len(a.id) <= 80 for a in extraction.actors)
+
+
+def test_non_dutch_text_gets_a_warning_and_still_an_extraction(tmp_path):
+    path = tmp_path / "english.md"
+    path.write_text("Title: English\nDate: 2022-01-28\n\n" + (
+        "The Russian president Vladimir Putin said on Friday that the West had ignored his demands. "
+        "“We will study the answers carefully,” the Kremlin said in a statement after the call. ") * 3,
+        encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "extract", str(path)], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0
+    assert "english.md" in result.stderr and "does not look like" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["text"].startswith("The Russian president")
+
+
+def test_dutch_text_gets_no_language_warning(tmp_path):
+    path = tmp_path / "nl.md"
+    path.write_text("Title: NL\nDate: 2022-01-28\n\n" + (
+        "De Russische president heeft vrijdag gezegd dat het Westen zijn eisen heeft genegeerd. "
+        "Volgens het Kremlin zal Rusland de antwoorden van de Verenigde Staten nauwgezet bestuderen. ") * 3,
+        encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "extract", str(path)], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0 and "does not look like" not in result.stderr
