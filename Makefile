@@ -16,11 +16,15 @@ $(STAMP): pyproject.toml
 html: $(STAMP)
 	$(PY) -m generator build --settings pelicanconf.py --output output
 
+# SITEURL=https://example.org make publish: absolute links, feeds, search index, atomic swap into output/.
 publish: $(STAMP)
-	$(PY) -m generator build --settings publishconf.py --output output
+	@test -n "$(SITEURL)" || { echo "make publish: set SITEURL, e.g. SITEURL=https://example.org make publish" >&2; exit 2; }
+	SITEURL='$(SITEURL)' $(PY) -m generator build --settings publishconf.py --output output
 
+# Preview on http://127.0.0.1:$(PORT)/; rebuilds (in a fresh process) when content/, theme/, the settings
+# or generator/ change. See generator/site/preview.py.
 serve: $(STAMP)
-	$(VENV)/bin/pelican content --settings pelicanconf.py --output output --listen --autoreload --bind 127.0.0.1 --port $(PORT)
+	$(PY) -m generator.site.preview --settings pelicanconf.py --output output --bind 127.0.0.1 --port $(PORT)
 
 test: $(STAMP)
 	$(PY) -m pytest -q

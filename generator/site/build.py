@@ -21,28 +21,59 @@ class BuildError(ExplainerError):
 class _ErrorCollector(logging.Handler):
     """Pelican logs unreadable content as errors and carries on; for us any error fails the build."""
 
-    def __init__(self):
+    def __init__(self, content_path: str = ""):
         super().__init__(level=logging.ERROR)
         self.messages: list[str] = []
+        self.content_path = content_path
 
     def emit(self, record):
-        self.messages.append(record.getMessage().splitlines()[0])
+        # "Could not process ./x.md" is logged inside Pelican's ``except`` block, without the reason:
+        # take it from the exception being handled.
+        lines = [line.strip() for line in record.getMessage().splitlines() if line.strip()]
+        message = ": ".join(lines[:2]) if lines else record.levelname
+        error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
+        if error is not None and len(lines) < 2:
+            detail = str(error).strip().splitlines()
+            message += f": {type(error).__name__}" + (f": {detail[0]}" if detail else "")
+        if self.content_path:
+            message = message.replace(" ./", f" {self.content_path}/", 1)
+        if "would be written outside output path" in message:  # Pelican drops the article silently
+            message = message.split(": RuntimeError")[0] + " (check its Slug: lowercase letters, digits, hyphens)"
+        self.messages.append(message)
 
 
 def _run_pelican(settings_file: Path, staging: Path) -> None:
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    collector = _ErrorCollector()
-    logging.getLogger().addHandler(collector)
     try:
         settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(staging),
                                                                "DELETE_OUTPUT_DIRECTORY": False})
+    except Exception as err:  # a settings file is code: report its error in one line, not a traceback
+        detail = str(err).splitlines()[0] if str(err) else ""
+        raise BuildError(f"{settings_file}: {type(err).__name__}{': ' + detail if detail else ''}") from None
+    collector = _ErrorCollector(_display_path(settings["PATH"]))
+    logging.getLogger().addHandler(collector)
+    try:
         Pelican(settings).run()
+    except ExplainerError:
+        raise
+    except Exception as err:  # a template or plugin error: one line (``explainer --debug build`` for the traceback)
+        detail = str(err).strip().splitlines()
+        where = getattr(err, "filename", None)
+        raise BuildError(f"{where + ': ' if where else ''}{type(err).__name__}"
+                         + (f": {detail[0]}" if detail else "")) from err
     finally:
         logging.getLogger().removeHandler(collector)
     if collector.messages:
         raise BuildError("; ".join(collector.messages))
+
+
+def _display_path(path: str) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _index_search(staging: Path) -> None:

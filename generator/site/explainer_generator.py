@@ -105,6 +105,7 @@ class ExplainerGenerator(Generator):
     def generate_context(self):
         articles = list(self.context.get("articles", []))
         locale = setting(self.settings, "EXPLAINER_UI_LANG")
+        siteurl = None if self.settings.get("RELATIVE_URLS") else self.settings.get("SITEURL", "")
         strict = strict_corrections(self.settings)
         self.explainers = []
         for article, extraction in zip(articles, extract_articles(articles, self.settings)):
@@ -114,7 +115,7 @@ class ExplainerGenerator(Generator):
             corrected = correct(extraction, article.source_path, strict=strict)
             for warning in corrected.warnings:
                 logger.warning("%s", warning)
-            article.explainer = build_explainer(corrected.extraction, locale)
+            article.explainer = build_explainer(corrected.extraction, locale, siteurl=siteurl)
             article.explainer.corrections = corrected
             self.explainers.append(article.explainer)
         self.context["explainers"] = self.explainers

@@ -18,6 +18,15 @@ def install_translations(generator):
     i18n.install(generator.env, setting(generator.settings, "EXPLAINER_UI_LANG"))
 
 
+def drop_unwritten_drafts(generator):
+    """Drafts (``Status: draft``) are never published when ``DRAFT_SAVE_AS`` is empty (both settings
+    files). Pelican would still render them, and crash doing so: with categories switched off a draft
+    has no ``category``. Drop them after reading."""
+    if not generator.settings.get("DRAFT_SAVE_AS"):
+        del generator.drafts[:]
+        del generator.drafts_translations[:]
+
+
 def reset_state(pelican):
     """After each run, drop what this process cached, so a rebuild in the same process (``pelican
     --autoreload``, repeated ``build_site``) reads edited catalogues and word lists again. Code changes
@@ -31,4 +40,5 @@ def reset_state(pelican):
 def connect_signals():
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(install_translations)
+    signals.article_generator_finalized.connect(drop_unwritten_drafts)
     signals.finalized.connect(reset_state)

@@ -165,8 +165,10 @@ def _ui_gettext(locale: str):
 NETWORK_SIZE = 14
 
 
-def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None) -> Explainer:
-    """All template data for one explainer; ``gettext`` (UI language) labels the charts."""
+def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
+                    siteurl: str | None = None) -> Explainer:
+    """All template data for one explainer; ``gettext`` (UI language) labels the charts and
+    ``siteurl`` makes the annotated article's links absolute (publish builds)."""
     gettext = gettext or _ui_gettext(locale)
     urls = ExplainerUrls(extraction.article.slug)
     views = [ActorView(actor=a, url=urls.actor(a.id)) for a in extraction.actors]
@@ -176,7 +178,13 @@ def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None) ->
     def speaker_name(actor_id):
         return by_id[actor_id].actor.name if actor_id in by_id else ""
 
-    blocks = annotated_blocks(extraction, lambda a: "../" + urls.actor(a.id)[len(urls.slug) + 1:], speaker_name)
+    if siteurl is None:  # relative to the annotated article page, <slug>/artikel/
+        def actor_href(actor):
+            return "../" + urls.actor(actor.id)[len(urls.slug) + 1:]
+    else:
+        def actor_href(actor):
+            return f"{siteurl}/{urls.actor(actor.id)}"
+    blocks = annotated_blocks(extraction, actor_href, speaker_name)
     anchors = frozenset(re.findall(r'\sid="([^"]+)"', "".join(str(b["html"]) for b in blocks)))
     anchors |= {b["anchor"] for b in blocks}
     for view in views:
