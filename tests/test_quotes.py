@@ -274,3 +274,98 @@ def test_speaker_rule_accepts_names_aliases_surnames_and_the_organisation_of_a_s
     assert speaker_correct("een woordvoerder van Boeing", boeing)
     assert not speaker_correct("Een groep politici in Washington", washington)
     assert speaker_correct(None, None) and not speaker_correct("Obama", None)
+
+
+# --- held-out press styles (Belgian/Dutch papers): marks, apostrophes, cues ----------------------
+
+def test_curly_apostrophes_right_after_an_opening_mark_and_before_a_year_are_not_quote_marks(extractor):
+    body = ("‘’s Nachts slapen hier mensen op stoelen’, zegt directeur Marieke van Schaik. "
+            "‘In de jaren ’90 hadden we zo’n crisis ook, maar dit is erger.’")
+    _, quotes = run(extractor, body, {"Marieke van Schaik": ("person",)})
+    assert texts(quotes) == ["’s Nachts slapen hier mensen op stoelen",
+                             "In de jaren ’90 hadden we zo’n crisis ook, maar dit is erger."]
+    assert [q.speaker for q in quotes] == ["marieke-van-schaik"] * 2
+
+
+def test_right_double_marks_used_on_both_sides_and_a_continuation(extractor):
+    body = ("”We vinden geen mensen meer”, zegt havenschepen Annick De Ridder. "
+            "”Zonder extra dokwerkers lopen de schepen vertraging op.”")
+    _, quotes = run(extractor, body, {"Annick De Ridder": ("person",), "Antwerpen": ("place",)})
+    assert texts(quotes) == ["We vinden geen mensen meer", "Zonder extra dokwerkers lopen de schepen vertraging op."]
+    assert [q.speaker for q in quotes] == ["annick-de-ridder"] * 2
+
+
+def test_a_quote_that_ends_its_sentence_does_not_take_the_cue_of_the_next_sentence(extractor):
+    body = ("VRT-journalist Tim Verheyden onderzocht TikTok. Het bedrijf reageert in een mail: "
+            "\"We nemen de bescherming van jongeren zeer ernstig.\" Volgens Verheyden schiet de app \"op alle vlakken\" tekort.")
+    _, quotes = run(extractor, body, {"Tim Verheyden": ("person", "Verheyden"), "TikTok": ("organisation",)})
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We nemen de bescherming van jongeren zeer ernstig.", "tiktok"), ("op alle vlakken", "tim-verheyden")]
+
+
+@pytest.mark.parametrize("cue", ["laat woordvoerder Joris Moonens weten", "stipt woordvoerder Joris Moonens aan",
+                                 "beklemtoont woordvoerder Joris Moonens", "juicht Joris Moonens",
+                                 "pleit Joris Moonens"])
+def test_belgian_and_less_common_say_verbs(extractor, cue):
+    body = f"“We volgen de cijfers dag per dag op”, {cue}."
+    _, quotes = run(extractor, body, {"Joris Moonens": ("person", "Moonens")})
+    assert quotes[0].speaker == "joris-moonens"
+
+
+def test_klinkt_het_bij_names_the_speaker(extractor):
+    body = ("In de gevangenis van Haren is het personeel in staking. "
+            "“We nemen de situatie ernstig”, klinkt het bij het ministerie van Justitie.")
+    _, quotes = run(extractor, body, {"ministerie van Justitie": ("organisation",), "Haren": ("place",)})
+    assert quotes[0].speaker == "ministerie-van-justitie"
+
+
+def test_dat_zegt_x_in_the_next_sentence_attributes_the_quote(extractor):
+    body = ("“We moeten onze grenzen beter bewaken.” Dat zegt PVV-leider Geert Wilders in een interview.\n\n"
+            "‘Geweld tegen hulpverleners tolereer ik niet. Nooit.’ Dat schrijft burgemeester Ahmed Aboutaleb in een brief.")
+    _, quotes = run(extractor, body, {"Geert Wilders": ("person", "Wilders"), "Ahmed Aboutaleb": ("person",)})
+    assert [q.speaker for q in quotes] == ["geert-wilders", "ahmed-aboutaleb"]
+
+
+def test_dat_blijkt_uit_is_not_a_speaker(extractor):
+    body = "“De wachtlijsten worden langer.” Dat blijkt uit cijfers van het RIZIV."
+    _, quotes = run(extractor, body, {"RIZIV": ("organisation",)})
+    assert quotes[0].speaker is None
+
+
+def test_de_krant_and_het_bedrijf_refer_to_the_organisation_named_before(extractor):
+    body = ("Volgens The New York Times is de stemming in Washington omgeslagen. "
+            "‘Obama’s erfenis staat op het spel’, schrijft de krant.")
+    _, quotes = run(extractor, body, {"The New York Times": ("organisation",), "Washington": ("place",)})
+    assert [(q.text, q.speaker) for q in quotes] == [("Obama’s erfenis staat op het spel", "the-new-york-times")]
+
+
+def test_an_adjective_taken_for_a_name_does_not_beat_the_head_of_the_speaker_phrase(extractor):
+    body = "“Elk jaar telt”, zegt Vlaams minister van Onderwijs Ben Weyts."
+    _, quotes = run(extractor, body, {"Vlaams": ("organisation",), "Onderwijs Ben Weyts": ("organisation",)})
+    assert quotes[0].speaker == "onderwijs-ben-weyts"
+
+
+def test_cueless_quote_after_the_sentence_that_introduces_its_speaker(extractor):
+    body = ("Wetenschapper Marc Van Ranst is kritisch over het vaccinatiebeleid.\n\n"
+            "“Men maakt dezelfde fout als in 2020. We wachten te lang.\n\n"
+            "“Als we nu niet ingrijpen, krijgen we overvolle ziekenhuizen.”\n\n"
+            "Het kabinet van minister Frank Vandenbroucke wil niet reageren.")
+    _, quotes = run(extractor, body, {"Marc Van Ranst": ("person", "Van Ranst"),
+                                      "Frank Vandenbroucke": ("person",)})
+    assert texts(quotes) == ["Men maakt dezelfde fout als in 2020. We wachten te lang.",
+                             "Als we nu niet ingrijpen, krijgen we overvolle ziekenhuizen."]
+    assert [q.speaker for q in quotes] == ["marc-van-ranst"] * 2
+
+
+def test_pronoun_subject_before_a_colon(extractor):
+    body = ("Voetbalcoach Ronald Koeman maakte zijn selectie bekend. "
+            "Over de afwezigheid van de spits was hij kort: „Hij is nog niet fit genoeg.”")
+    _, quotes = run(extractor, body, {"Ronald Koeman": ("person", "Koeman")})
+    assert quotes[0].speaker == "ronald-koeman"
+
+
+def test_speech_in_parentheses_is_a_quote_but_a_short_name_is_not(extractor):
+    body = ("Vandenbroucke noemt de toestand een schande (“onaanvaardbaar in een rijk land als het onze”). "
+            "Detroit heeft drie autobouwers (de “Big Three”).")
+    _, quotes = run(extractor, body, {"Frank Vandenbroucke": ("person", "Vandenbroucke")})
+    assert texts(quotes) == ["onaanvaardbaar in een rijk land als het onze"]

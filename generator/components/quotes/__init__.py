@@ -24,12 +24,12 @@ from spacy.tokens import Doc
 
 from ...model import Block, Quote
 from .attribution import ActorIndex, SpeakerResolver
-from .cues import Cue, Sentences, cue_after, cue_before, mask_quotes, source_in, tokens
+from .cues import Cue, Sentences, cue_after, cue_before, cue_next_sentence, mask_quotes, source_in, tokens
 from .lexicon import Lexicon, load_lexicon
 from .marks import MarkScanner, QuoteSpan, find_quote_spans
 
 _WORDS = re.compile(r"\w+")
-_INTERNAL_BREAK = re.compile(r"[.!?…][\"'”’]*\s+[\"'“„‘«`]*[A-Z0-9À-Ý]|\n")
+_INTERNAL_BREAK = re.compile(r"[.!?…][\"'”’»]*\s+[\"'“„‘«‚`]*[A-Z0-9À-Ý]|\n")
 _HEADLINE_PREFIX = re.compile(r"^[^:\n]{1,80}:\s*$")
 _COORDINATION = re.compile(r"^\s*(?:,|en|of|,\s*en)\s*$")
 
@@ -76,7 +76,7 @@ class QuoteExtractor:
     def extract(self, text: str, blocks: list[Block], actors: list) -> list[Quote]:
         spans = find_quote_spans(text, blocks, self.scanner)
         masked = mask_quotes(text, spans)
-        sentences = Sentences(masked)
+        sentences = Sentences(masked, text, spans)
         index = ActorIndex(actors, text, masked)
         resolver = SpeakerResolver(index, self.lex)
         block_starts = [b.start for b in blocks]
@@ -92,7 +92,7 @@ class QuoteExtractor:
             headline = self._is_headline(text, span, blocks, block_of(span.start))
             full = headline or is_full_quote(text, span, masked, sentence)
             cue, speaker, attributed = self._attribute(text, masked, spans, k, sentence, resolver, blocks,
-                                                       block_of)
+                                                       block_of, sentences)
             if not headline and not self._keep(text, masked, span, full, cue, sentence):
                 continue
             if not attributed and k > 0 and records and records[-1][0] is spans[k - 1] \
@@ -120,6 +120,11 @@ class QuoteExtractor:
                 if later[4] and later[2] is not None and not later[5]:
                     record[3], record[4] = later[3], True
                     break
+            if not record[4]:  # “Wetenschapper X is kritisch. “…”: the subject who was just introduced
+                actor = self._introduced_speaker(masked, sentences, span, resolver, block, block_of)
+                if actor is not None:
+                    record[3], record[4] = actor, True
+                    resolver.add_event(span.end, actor)
 
         # headline quotes: "Lavrov: “…”", or a quoted subhead attributed by the paragraph under it
         for record in records:
@@ -153,12 +158,17 @@ class QuoteExtractor:
             if actor:
                 resolver.add_event(match.start(), actor)
 
-    def _attribute(self, text, masked, spans, k, sentence, resolver: SpeakerResolver, blocks, block_of):
+    def _attribute(self, text, masked, spans, k, sentence, resolver: SpeakerResolver, blocks, block_of,
+                   sentences: Sentences):
         """(cue, speaker id, attributed?) for quote ``k`` from the cues in and around its sentence."""
         span = spans[k]
         cue = after = self._cue_after(text, masked, spans, k, sentence, blocks, block_of)
         if cue is not None:
             if cue.kind == "context":
+                if cue.subject is not None:  # "klinkt het bij het ministerie": the speaker is named
+                    actor, found, _ = resolver.subject_after(cue.subject[0], cue.subject[1])
+                    if found or actor:
+                        return cue, actor, True
                 current = resolver.current_speaker(span.start)
                 return cue, current.actor if current else None, current is not None
             actor, found, _ = resolver.subject_after(cue.end, cue.subject[1])
@@ -169,6 +179,9 @@ class QuoteExtractor:
             if cue.kind == "colon":
                 segment = tokens(masked, cue.subject[0], cue.subject[1])
                 actor_id = resolver.statement_source(segment)
+                pronoun = next((t for t in segment if t[0] in self.lex.subject_pronouns), None)
+                if actor_id is None and pronoun is not None:  # "Daarover was hij kort: “…”"
+                    actor_id = resolver.pronoun(pronoun[1])
                 if actor_id is None:
                     actor = resolver.index.best_in_window(cue.subject[0], cue.subject[1],
                                                           ("person", "organisation", "group"))
@@ -196,7 +209,43 @@ class QuoteExtractor:
             actor, found, _ = resolver.subject_after(source.end, source.subject[1])
             if actor:
                 return source, actor, True
+        if cue is None and after is None:
+            following = sentences.around(sentence[1])
+            if following[0] == sentence[1]:
+                nxt = cue_next_sentence(masked, self.lex, following[0], following[1])
+                if nxt is not None:
+                    actor, found, _ = resolver.subject_after(nxt.end, nxt.subject[1])
+                    if actor or found:
+                        return nxt, actor, True
         return cue or after or source, None, False  # a cue whose speaker we cannot name, or no cue at all
+
+    def _introduced_speaker(self, masked, sentences: Sentences, span: QuoteSpan, resolver: SpeakerResolver,
+                            block: int, block_of) -> str | None:
+        """The person who is the subject of the sentence right before a cue-less quote that opens its
+        sentence ("Burgemeester X sprak de raad toe. “…”"), in the same or the previous paragraph."""
+        start = sentences.around(span.open_start)[0]
+        if masked[start:span.open_start].strip():
+            return None
+        before = masked[:start].rstrip()
+        if not before or before[-1] not in ".!?:":
+            return None
+        previous = sentences.around(len(before) - 1)
+        if block_of(previous[0]) < block - 1:
+            return None
+        toks = tokens(masked, previous[0], previous[1])
+        i = 0
+        while i < len(toks) and toks[i][0] in self.lex.skip_words:
+            i += 1
+        if i < len(toks) and toks[i][0] in self.lex.subject_pronouns:
+            return resolver.pronoun(toks[i][1])
+        persons = resolver.index.in_window(previous[0], previous[1], ("person",))
+        if not persons:
+            return None
+        first = persons[0]
+        lead = [t for t in toks[i:] if t[2] <= first[0]]
+        if len(lead) > 3 or any(t[0] in self.lex.np_stop_words or not t[0][0].isalpha() for t in lead):
+            return None
+        return first[2].id
 
     def _cue_after(self, text, masked, spans, k, sentence, blocks, block_of) -> Cue | None:
         span = spans[k]
@@ -241,13 +290,14 @@ class QuoteExtractor:
             return False  # "Apple"-merk: part of a compound
         if full:
             return True
+        n_words = len(_WORDS.findall(text[span.start:span.end]))
         preceding = masked[max(sentence[0], span.open_start - 6):span.open_start].strip().lower()
-        if preceding.endswith("(") or preceding.endswith("(de") or preceding.endswith("(het"):
-            return False  # (de ``Big Three'')
+        if (preceding.endswith("(") or preceding.endswith("(de") or preceding.endswith("(het")) \
+                and n_words <= self.lex.partial_max_words_without_cue:
+            return False  # (de ``Big Three''); but (“onaanvaardbaar in een rijk land”) is speech
         clause = masked[sentence[0]:sentence[1]]
         if self.lex.naming.search(clause):
             return False
-        n_words = len(_WORDS.findall(text[span.start:span.end]))
         if n_words > self.lex.partial_max_words_without_cue:
             return True
         return cue is not None and cue.kind != "colon"

@@ -13,6 +13,9 @@ from ...model import Actor
 from .cues import tokens
 from .lexicon import Lexicon
 
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-zà-ÿ]+)")
+_FUNCTION_WORDS = {"de", "het", "een", "van", "en", "of", "in", "op", "aan", "bij", "met", "voor", "uit", "over", "tegen",
+                   "tijdens", "na", "zelf", "ook", "nog", "al", "die", "dat", "wat", "is", "was", "heeft", "had"}
 _KIND_RANK = {"person": 0, "organisation": 1, "group": 1, "country": 2}
 
 
@@ -79,7 +82,17 @@ class ActorIndex:
         found = self.in_window(start, end, kinds)
         if not found:
             return None
-        return min(found, key=lambda m: (_KIND_RANK.get(m[2].kind, 3), self.is_role_mention(m), m[0]))[2]
+        last_start = max(m[0] for m in found)
+
+        def attributive(m) -> bool:
+            """"Vlaams" in "Vlaams minister van Onderwijs Ben Weyts": a modifier of a later head."""
+            if m[0] >= last_start or " " in self.text[m[0]:m[1]]:
+                return False
+            after = _LOWER_WORD_AFTER.match(self.text, m[1])
+            return bool(after) and after.group(1) not in _FUNCTION_WORDS
+
+        return min(found, key=lambda m: (_KIND_RANK.get(m[2].kind, 3), attributive(m), self.is_role_mention(m),
+                                         m[0]))[2]
 
     def is_role_mention(self, mention) -> bool:
         """"De Senator", "de minister": a description, weaker evidence than a name in the same phrase."""
@@ -137,6 +150,9 @@ class SpeakerResolver:
         if not words:
             return None
         head = words[-1]
+        noun = next((n for n in self.lex.organisation_nouns if head == n or head.endswith(n)), None)
+        if noun is not None:  # "de krant", "het techbedrijf": an organisation the text named before
+            return self.organisation(noun, position)
         keys = {head}
         if "-" in head:
             keys.add(head.split("-", 1)[1])
@@ -154,6 +170,21 @@ class SpeakerResolver:
             if any(p.search(before) or p.search(after) for p in patterns):
                 return actor.id
         return None
+
+    def organisation(self, noun: str, position: int, limit: int = 3000) -> str | None:
+        """The organisation a description refers to: the latest one whose name has the noun
+        ("het ministerie" → "ministerie van Justitie"), else the latest organisation named before."""
+        hi = bisect_right(self.index.starts, position)
+        latest = None
+        for start, end, actor in reversed(self.index.mentions[:hi]):
+            if start < position - limit:
+                break
+            if actor.kind != "organisation" or end > position or self.index._is_modifier(start, end):
+                continue
+            if noun in actor.name.lower():
+                return actor.id
+            latest = latest or actor.id
+        return latest
 
     def subject_after(self, start: int, end: int) -> tuple[str | None, bool, tuple[int, int] | None]:
         """The inverted subject right after a cue ("zei Lavrov", "aldus het Kremlin", "zei hij").

@@ -20,7 +20,8 @@ from .lexicon import Lexicon
 from .marks import QuoteSpan
 
 TOKEN = re.compile(r"\w+(?:[-'’&.]\w+)*|[^\w\s]")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»]*(?=\s+[\"'“„‘«`(\[]*[A-Z0-9À-Ý_])|\n")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»]*(?=\s+[\"'“„‘«”’»‚`(\[]*[A-Z0-9À-Ý_])|\n")
+_NEXT_SENTENCE = re.compile(r"[\"'”’»]*\s+(?=[\"'“„‘«”’»‚`(\[]*[A-Z0-9À-Ý])")
 _NEAR_DISTANCE = 7  # tokens between a near-only verb and the opening mark
 
 
@@ -52,11 +53,17 @@ def mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
 class Sentences:
     """Sentence extents of the masked text (a quote never splits its sentence)."""
 
-    def __init__(self, masked: str):
+    def __init__(self, masked: str, text: str | None = None, spans: list[QuoteSpan] | None = None):
         starts = [0]
         for match in _SENTENCE_END.finditer(masked):
             starts.append(match.end())
-        self.starts = starts
+        # a quote that ends its sentence inside the marks (“… ernstig.” Volgens X …) ends the sentence
+        for span in spans or ():
+            if text[span.start:span.end].rstrip()[-1:] in (".", "!", "?", "…"):
+                nxt = _NEXT_SENTENCE.match(masked, span.close_end)
+                if nxt:
+                    starts.append(nxt.end())
+        self.starts = sorted(set(starts))
         self.length = len(masked)
 
     def around(self, position: int) -> tuple[int, int]:
@@ -83,12 +90,32 @@ def cue_after(masked: str, lex: Lexicon, start: int, end: int) -> Cue | None:
     word, cue_start, cue_end = toks[i]
     for phrase in lex.context_cues:
         if tuple(t[0] for t in toks[i:i + len(phrase)]) == phrase:
-            return Cue(cue_start, toks[i + len(phrase) - 1][2], "context")
+            cue_end = toks[i + len(phrase) - 1][2]
+            k = i + len(phrase)
+            if k + 1 < len(toks) and toks[k][0] == "bij":  # klinkt het bij het ministerie
+                return Cue(cue_start, cue_end, "context", (toks[k][2], end))
+            return Cue(cue_start, cue_end, "context")
     if word in lex.source_markers:
         return Cue(cue_start, cue_end, "source", (cue_end, end))
     if word in lex.say_verbs or word in lex.near_verbs or (
             word in lex.separable and lex.separable[word] & {t[0] for t in toks[i + 1:]}):
         return Cue(cue_start, cue_end, "verb", (cue_end, end))
+    return None
+
+
+def cue_next_sentence(masked: str, lex: Lexicon, start: int, end: int) -> Cue | None:
+    """"“…” Dat zegt X." / "Dat heeft X laten weten.": the next sentence attributes the quote's sentence."""
+    toks = tokens(masked, start, end)
+    if len(toks) < 3 or toks[0][0] not in lex.anaphoric_cue_subjects:
+        return None
+    word, cue_start, cue_end = toks[1]
+    if word in lex.say_verbs or word in lex.near_verbs or (
+            word in lex.separable and lex.separable[word] & {t[0] for t in toks[2:]}):
+        return Cue(cue_start, cue_end, "verb", (cue_end, end))
+    if word in lex.passive_auxiliaries or word in ("heeft", "hebben", "had", "hadden"):
+        for later, s, _ in toks[2:]:
+            if later in lex.say_verbs or later in lex.near_verbs or later == "weten":
+                return Cue(cue_start, cue_end, "verb", (cue_end, s))
     return None
 
 

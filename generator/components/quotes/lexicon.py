@@ -17,9 +17,12 @@ class Lexicon:
     separable: dict  # verb form -> particles that complete it ("voegde" -> {"toe"})
     source_markers: frozenset[str]  # "aldus", "volgens"
     statement_nouns: frozenset[str]  # "een verklaring van X": X is the source
+    organisation_nouns: tuple[str, ...]  # "de krant", "het bedrijf" (also "techbedrijf"): an organisation named before
+    anaphoric_cue_subjects: frozenset[str]  # "Dat" in "“…” Dat zegt X."
     passive_agent: str  # "werd door Jobs geloofd als …": the agent is the source
     context_cues: tuple[tuple[str, ...], ...]  # "klinkt het": the speaker comes from the context
     person_pronouns: frozenset[str]
+    subject_pronouns: frozenset[str]  # "hij", "zij": a person as the subject of a clause
     skip_words: frozenset[str]  # adverbs between a verb and its inverted subject
     np_stop_words: frozenset[str]  # words that end a speaker noun phrase
     clause_boundaries: frozenset[str]  # words that, after a comma, open a new clause
@@ -46,9 +49,12 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         separable={k: frozenset(v) for k, v in separable.items()},
         source_markers=frozenset(data["source_markers"]),
         statement_nouns=frozenset(data["statement_nouns"]),
+        organisation_nouns=tuple(data.get("organisation_nouns", ())),
+        anaphoric_cue_subjects=frozenset(data.get("anaphoric_cue_subjects", ())),
         passive_agent=data["passive_agent"],
         context_cues=tuple(tuple(c) for c in data["context_cues"]),
         person_pronouns=frozenset(data["pronouns"]["person"]),
+        subject_pronouns=frozenset(data["pronouns"].get("subject", ())),
         skip_words=frozenset(data["subject_skip_words"]),
         np_stop_words=frozenset(data["np_stop_words"]),
         clause_boundaries=frozenset(data["clause_boundaries"]),

@@ -106,6 +106,8 @@ class MarkScanner:
                 found.append(_Mark(start, end, "double", "close"))
             elif mark in self.double_ambiguous:
                 found.append(_Mark(start, end, "double", _context_role(before, after)))
+            elif _is_year_elision(text, start, end):
+                continue  # de jaren ’90, in '68
             elif mark in self.single_open:
                 if _is_elision(text, end):
                     continue  # camera ‘s, ‘t
@@ -113,8 +115,8 @@ class MarkScanner:
             elif mark in self.single_close:
                 if before.isalpha() and (after.isalpha() or _is_elision(text, end)):
                     continue  # auto’s
-                if _is_elision(text, end) and (before in " \n" or before == ""):
-                    continue  # zo ’n, ’s avonds
+                if _is_elision(text, end) and (before in _OPENING_BEFORE or before in "‘“„«‚\"'"):
+                    continue  # zo ’n, ’s avonds, ‘’s Nachts …’
                 found.append(_Mark(start, end, "single", "close"))
             else:  # straight '
                 if before.isalnum() and (after.isalnum() or after in "-"):
@@ -126,6 +128,12 @@ class MarkScanner:
                 role = _context_role(before, after)
                 found.append(_Mark(start, end, "single", role))
         return found
+
+
+def _is_year_elision(text: str, start: int, end: int) -> bool:
+    """’90 / '68: two digits of a year after an apostrophe, not a quote mark."""
+    return (text[start:end] in ("’", "'", "‘") and not _char(text, start - 1).isalnum()
+            and text[end:end + 2].isdigit() and not _char(text, end + 2).isalnum())
 
 
 def _is_elision(text: str, index: int) -> bool:
