@@ -5,6 +5,7 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,3 +37,20 @@ def built_site(tmp_path_factory) -> Path:
                     + f"\nPATH = {str(work / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
                     + f"EXPLAINER_CACHE_PATH = {str(work / 'cache')!r}\n", encoding="utf-8")
     return build_site(conf, work / "output", search=False)
+
+
+def check_contract(data: dict, schema: dict) -> None:
+    """The extraction contract: schema-valid, unique actor ids, every offset points at its text."""
+    jsonschema.Draft202012Validator(schema).validate(data)
+    text = data["text"]
+    ids = {a["id"] for a in data["actors"]}
+    assert len(ids) == len(data["actors"])
+    for actor in data["actors"]:
+        for start, end in actor["mentions"]:
+            assert 0 <= start < end <= len(text)
+    for quote in data["quotes"]:
+        assert text[quote["start"]:quote["end"]] == quote["text"]
+        assert quote["speaker"] is None or quote["speaker"] in ids
+    for entry in data["timeline"]:
+        assert text[entry["start"]:entry["end"]] == entry["expression"]
+        assert set(entry["actors"]) <= ids

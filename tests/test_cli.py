@@ -5,10 +5,9 @@ import json
 import subprocess
 import sys
 
-import jsonschema
 import pytest
 
-from conftest import DEV_ARTICLES, ROOT, SHARED, require_shared
+from conftest import DEV_ARTICLES, ROOT, SHARED, check_contract, require_shared
 
 SEED = ROOT / "content" / "poetin-macron-oekraine.md"
 
@@ -16,22 +15,6 @@ SEED = ROOT / "content" / "poetin-macron-oekraine.md"
 def run_cli(*args, cwd=ROOT):
     return subprocess.run([sys.executable, "-m", "generator", *map(str, args)], capture_output=True,
                           text=True, cwd=cwd, timeout=300)
-
-
-def check_contract(data: dict, schema: dict) -> None:
-    jsonschema.Draft202012Validator(schema).validate(data)
-    text = data["text"]
-    ids = {a["id"] for a in data["actors"]}
-    assert len(ids) == len(data["actors"])
-    for actor in data["actors"]:
-        for start, end in actor["mentions"]:
-            assert 0 <= start < end <= len(text)
-    for quote in data["quotes"]:
-        assert text[quote["start"]:quote["end"]] == quote["text"]
-        assert quote["speaker"] is None or quote["speaker"] in ids
-    for entry in data["timeline"]:
-        assert text[entry["start"]:entry["end"]] == entry["expression"]
-        assert set(entry["actors"]) <= ids
 
 
 def test_extract_seed_prints_valid_json(schema):

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-import jsonschema
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from conftest import check_contract
 from generator.extraction import extract
 from generator.model import ArticleMeta
 from generator.nlp import load_pipeline
@@ -44,17 +44,4 @@ def source_for(body: str, date) -> ArticleSource:
                                                         max_value=dt.date(2100, 12, 31))))
 def test_extraction_is_total_valid_and_true_to_offsets(schema, body, date):
     extraction = extract(source_for(body, date), load_pipeline("rules"))
-    data = extraction.to_json()
-    jsonschema.Draft202012Validator(schema).validate(data)
-    text = data["text"]
-    ids = {a["id"] for a in data["actors"]}
-    assert len(ids) == len(data["actors"])
-    for actor in data["actors"]:
-        for start, end in actor["mentions"]:
-            assert 0 <= start < end <= len(text)
-    for quote in data["quotes"]:
-        assert text[quote["start"]:quote["end"]] == quote["text"]
-        assert quote["speaker"] is None or quote["speaker"] in ids
-    for entry in data["timeline"]:
-        assert text[entry["start"]:entry["end"]] == entry["expression"]
-        assert set(entry["actors"]) <= ids
+    check_contract(extraction.to_json(), schema)
