@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon, normalise
@@ -54,6 +56,112 @@ class Mention:
         return normalise(self.text)
 
 
+class _TokenView:
+    """The attributes of one spaCy token the rules read, read once per Doc (spaCy makes a new Token
+    object on every ``doc[i]``, which made the scans below slow)."""
+
+    __slots__ = ("i", "text", "lower_", "whitespace_", "idx", "is_sent_start", "is_alpha", "is_space")
+
+    def __init__(self, i, text, lower, whitespace, idx, is_sent_start, is_alpha, is_space):
+        self.i = i
+        self.text = text
+        self.lower_ = lower
+        self.whitespace_ = whitespace
+        self.idx = idx
+        self.is_sent_start = is_sent_start
+        self.is_alpha = is_alpha
+        self.is_space = is_space
+
+
+class _SpanView:
+    """``doc[start:end]`` of a :class:`_DocView`: text and offsets as spaCy's Span gives them."""
+
+    __slots__ = ("doc", "start", "end")
+
+    def __init__(self, doc: "_DocView", start: int, end: int):
+        self.doc = doc
+        self.start = start
+        self.end = end
+
+    @property
+    def start_char(self) -> int:
+        return self.doc.tokens[self.start].idx
+
+    @property
+    def end_char(self) -> int:
+        last = self.doc.tokens[self.end - 1]
+        return last.idx + len(last.text)
+
+    @property
+    def text(self) -> str:
+        if self.start >= self.end:
+            return ""
+        tokens = self.doc.tokens
+        last = tokens[self.end - 1]
+        return self.doc.text[tokens[self.start].idx:last.idx + len(last.text)]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __getitem__(self, k: int) -> _TokenView:
+        n = self.end - self.start
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise IndexError(k)
+        return self.doc.tokens[self.start + k]
+
+    def __iter__(self):
+        return iter(self.doc.tokens[self.start:self.end])
+
+
+class _DocView:
+    """A read-only stand-in for a Doc: ``view[i]`` → token, ``view[a:b]`` → span, ``len(view)``."""
+
+    __slots__ = ("doc", "text", "tokens")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        strings = doc.vocab.strings
+        tokens = []
+        pieces = []
+        if len(doc):
+            rows = doc.to_array([IDX, ORTH, SPACY, LOWER, SENT_START, IS_ALPHA, IS_SPACE]).tolist()
+            for i, (idx, orth, spacy, lower, sent_start, alpha, space) in enumerate(rows):
+                text = strings[orth]
+                whitespace = " " if spacy else ""
+                pieces.append(text)
+                pieces.append(whitespace)
+                tokens.append(_TokenView(i, text, strings[lower], whitespace, idx,
+                                         None if sent_start == 0 else sent_start == 1, bool(alpha), bool(space)))
+        self.text = "".join(pieces)  # what doc.text gives (it joins Token objects: slow)
+        self.tokens = tokens
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __iter__(self):
+        return iter(self.tokens)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            n = len(self.tokens)
+            start, stop = key.start, key.stop
+            if start is None:
+                start = 0
+            elif start < 0:
+                start += n
+            start = min(n, max(0, start))
+            if stop is None:
+                stop = n
+            elif stop < 0:
+                stop += n
+            stop = min(n, max(start, stop))
+            return _SpanView(self, start, stop)
+        return self.tokens[key]
+
+
+@lru_cache(maxsize=65536)
 def is_acronym(text: str) -> bool:
     """"NAVO", "VS", "V.S.", "PvdA", "AT&T": letters mostly capitals."""
     return bool(_ACRONYM.match(text))
@@ -74,18 +182,25 @@ def _is_name_token(tok: Token) -> bool:
 
 def _lower_tail_split(text: str) -> int | None:
     """Where a capitalised compound turns lowercase ("UBS-analyst" → 3), else None."""
-    for match in re.finditer(r"-", text):
-        rest = text[match.end():]
-        if rest[:1].islower():
-            return match.start()
+    pos = text.find("-")
+    while pos >= 0:
+        if text[pos + 1:pos + 2].islower():
+            return pos
+        pos = text.find("-", pos + 1)
     return None
 
 
 def initial_positions(doc: Doc, blocks) -> set[int]:
     """Token indices where a capital says nothing: sentence, quote, heading and line starts."""
+    view = doc if isinstance(doc, _DocView) else _DocView(doc)
+    doc = view.doc
     starts: set[int] = {0}
     if doc.has_annotation("SENT_START"):
-        starts.update(sent.start for sent in doc.sents)
+        if "sents" in doc.user_hooks:
+            starts.update(sent.start for sent in doc.sents)
+        else:  # what doc.sents yields, without making its Spans: 0 and every token marked as a start
+            starts.update(tok.i for tok in view.tokens if tok.is_sent_start)
+    doc = view
     block_starts = {b.start for b in (blocks or [])}
     for tok in doc:
         if tok.idx in block_starts:
@@ -105,21 +220,24 @@ class CandidateFinder:
 
     def __call__(self, doc: Doc, blocks=None) -> list[Mention]:
         lex = self.lex
+        doc = doc if isinstance(doc, _DocView) else _DocView(doc)
+        toks = doc.tokens
         initial = initial_positions(doc, blocks)
         lower_words = {tok.text for tok in doc if tok.text.islower()}
-        is_name = [_is_name_token(tok) and not (tok.i + 1 < len(doc) and _CURRENCY.match(doc[tok.i + 1].text))
+        is_name = [_is_name_token(tok) and not (tok.i + 1 < len(doc) and _CURRENCY.match(toks[tok.i + 1].text))
                    for tok in doc]  # "US$ 40 miljard"
         mentions: list[Mention] = []
         n = len(doc)
+        multiword = lex.multiword
         i = 0
         while i < n:
-            tok = doc[i]
-            gaz = self._gazetteer_at(doc, i)
+            tok = toks[i]
+            gaz = self._gazetteer_at(doc, i) if tok.lower_ in multiword else None
             if not is_name[i] and gaz is None:
-                if _lower_tail_split(tok.text) is not None and tok.text[0].isupper():
+                if "-" in tok.text and _lower_tail_split(tok.text) is not None and tok.text[0].isupper():
                     self._compound(doc, i, mentions, is_name)
-                elif tok.lower_ == "ministerie" and i + 2 < n and doc[i + 1].lower_ == "van" \
-                        and doc[i + 2].is_alpha:
+                elif tok.lower_ == "ministerie" and i + 2 < n and toks[i + 1].lower_ == "van" \
+                        and toks[i + 2].is_alpha:
                     end = i + 3
                     while end < n and is_name[end] and end - i < 5:
                         end += 1
@@ -144,65 +262,68 @@ class CandidateFinder:
     # -- runs of capitalised words -------------------------------------------------------------
     def _gazetteer_at(self, doc: Doc, i: int) -> int | None:
         """End of the longest multi-word gazetteer name starting at token i ("Huis van Afgevaardigden")."""
-        forms = self.lex.multiword.get(doc[i].lower_)
-        if not forms or not doc[i].text[:1].isupper():
+        toks = doc.tokens
+        forms = self.lex.multiword.get(toks[i].lower_)
+        if not forms or not toks[i].text[:1].isupper():
             return None
         for form in forms:
             end = i + len(form)
-            if end <= len(doc) and all(normalise(doc[i + k].text) == form[k] for k in range(len(form))):
+            if end <= len(doc) and all(normalise(toks[i + k].text) == form[k] for k in range(len(form))):
                 return end
         return None
 
     def _split_run(self, doc: Doc, i: int, end: int) -> list[tuple[int, int]]:
         """"Apple CEO Steve Jobs" → "Apple" | "CEO Steve Jobs"; "UAW Ron Gettelfinger" → "UAW" | "Ron Gettelfinger"."""
+        toks = doc.tokens
         lex = self.lex
         if self.lex.lookup(doc[i:end].text):
             return [(i, end)]
         for k in range(i + 1, end - 1):
-            word = doc[k].text
-            if lex.is_role(word) and not lex.is_role(doc[k - 1].text) and doc[k - 1].lower_ not in lex.connectors:
+            word = toks[k].text
+            if lex.is_role(word) and not lex.is_role(toks[k - 1].text) and toks[k - 1].lower_ not in lex.connectors:
                 return [(i, k)] + self._split_run(doc, k, end)
-            if word in lex.first_names and is_acronym(doc[k - 1].text) and k - 1 > i - 1 \
-                    and doc[k + 1].text[:1].isupper():
+            if word in lex.first_names and is_acronym(toks[k - 1].text) and k - 1 > i - 1 \
+                    and toks[k + 1].text[:1].isupper():
                 return [(i, k)] + self._split_run(doc, k, end)
         return [(i, end)]
 
     def _run_end(self, doc: Doc, i: int, is_name: list[bool]) -> int:
+        toks = doc.tokens
         lex = self.lex
         n = len(doc)
         j = i  # last token in the run
         while True:
             k = j + 1
-            if k >= n or doc[j].whitespace_.count("\n"):
+            if k >= n or toks[j].whitespace_.count("\n"):
                 break
-            nxt = doc[k]
-            if is_name[k] and not doc[k].is_sent_start:
+            nxt = toks[k]
+            if is_name[k] and not toks[k].is_sent_start:
                 j = k
                 continue
             low = nxt.lower_
-            if low in lex.connectors and k + 1 < n and is_name[k + 1] and not doc[j].whitespace_ == "":
+            if low in lex.connectors and k + 1 < n and is_name[k + 1] and not toks[j].whitespace_ == "":
                 j = k + 1
                 continue
             if low in lex.particles or low == "van":
                 m = k
-                while m < n and doc[m].lower_ in lex.particles and m - k < 3:
+                while m < n and toks[m].lower_ in lex.particles and m - k < 3:
                     m += 1
-                if m < n and is_name[m] and not is_acronym(doc[m].text) and m > k:
+                if m < n and is_name[m] and not is_acronym(toks[m].text) and m > k:
                     run = doc[i:j + 1]
-                    single_given = (doc[j].text in lex.first_names
-                                    and (j == i or j == i + 1 and doc[i].lower_ in lex.stop_words)) \
+                    single_given = (toks[j].text in lex.first_names
+                                    and (j == i or j == i + 1 and toks[i].lower_ in lex.stop_words)) \
                         or len(run) == 1 and run[0].lower_ in lex.particles
-                    org_head = doc[j].text in lex.org_prefixes and low == "van"
+                    org_head = toks[j].text in lex.org_prefixes and low == "van"
                     if single_given or org_head:
                         j = m
                         continue
                 break
-            if nxt.text in {"-", "–"} and j == i and k + 1 < n and is_name[k + 1] and doc[j].whitespace_ \
+            if nxt.text in {"-", "–"} and j == i and k + 1 < n and is_name[k + 1] and toks[j].whitespace_ \
                     and nxt.whitespace_ and (k + 2 >= n or not is_name[k + 2]) \
-                    and not self.lex.lookup(doc[j].text) and not self.lex.lookup(doc[k + 1].text):
+                    and not self.lex.lookup(toks[j].text) and not self.lex.lookup(toks[k + 1].text):
                 j = k + 1  # "Wal - Mart"
                 break
-            if nxt.text == "," and k + 1 < n and doc[k + 1].text in {"Inc.", "Inc", "Ltd.", "Jr.", "LLC", "Sr."}:
+            if nxt.text == "," and k + 1 < n and toks[k + 1].text in {"Inc.", "Inc", "Ltd.", "Jr.", "LLC", "Sr."}:
                 j = k + 1
                 continue
             if low in {"airport", "luchthaven"} and nxt.text in lex.place_suffixes:
@@ -213,44 +334,45 @@ class CandidateFinder:
 
     def _add_run(self, doc: Doc, i: int, end: int, mentions: list[Mention], initial: set[int],
                  lower_words: set[str], is_name: list[bool]) -> None:
+        toks = doc.tokens
         lex = self.lex
         roles: list[str] = []
         person_cue = False
         honorific_start: int | None = None
         start = i
         role_at: tuple[int, str] | None = None
-        if i >= 2 and doc[i - 1].lower_ == "van" and lex.is_role(doc[i - 2].text):
+        if i >= 2 and toks[i - 1].lower_ == "van" and lex.is_role(toks[i - 2].text):
             # "minister van Buitenlandse Zaken Sergei Lavrov": the portfolio belongs to the role
             for p in range(i + 1, end):
-                if doc[p].text in lex.first_names:
-                    role_at = (i - 2, f"{doc[i - 2].text} van {doc[i:p].text}")
+                if toks[p].text in lex.first_names:
+                    role_at = (i - 2, f"{toks[i - 2].text} van {doc[i:p].text}")
                     start = i = p
                     break
         # strip what precedes the name: sentence-initial words, forms of address, roles
         while start < end:
-            tok = doc[start]
+            tok = toks[start]
             low = tok.lower_
             if lex.lookup(doc[start:end].text):
                 break
             if low in lex.honorifics:
                 person_cue = True
-                honorific_start = doc[i].idx if honorific_start is None else honorific_start
+                honorific_start = toks[i].idx if honorific_start is None else honorific_start
                 start += 1
             elif lex.is_role(low) and end - start > 1:
                 roles.append(tok.text)
                 person_cue = True
                 start += 1
             elif start in initial and not (tok.text in lex.first_names and end - start > 1) \
-                    and not (low in lex.particles and end - start > 2 and doc[start + 1].lower_ in lex.particles) and (
+                    and not (low in lex.particles and end - start > 2 and toks[start + 1].lower_ in lex.particles) and (
                     low in lower_words or low in lex.common_words and (
                     end - start == 1 or low in lex.stop_words
                     or tok.text in lex.nationality or lex.is_role(low)) or lex.is_common_compound(low)) \
                     and tok.text not in lex.org_prefixes and tok.text not in lex.place_prefixes:
                 start += 1
-                if start < end and doc[start].text in lex.connectors:
+                if start < end and toks[start].text in lex.connectors:
                     start += 1
             elif low in {"de", "het", "een"} and start + 1 < end and (
-                    doc[start + 1].text in lex.nationality or lex.is_role(doc[start + 1].text)):
+                    toks[start + 1].text in lex.nationality or lex.is_role(toks[start + 1].text)):
                 start += 1  # "(1) De Amerikaanse en Chinese beurzen"
             elif roles and tok.text in lex.connectors:
                 return  # "Chief of Staff", "Secretary of Defense": a role, not a name
@@ -261,14 +383,14 @@ class CandidateFinder:
         if start >= end:
             return
         # honorific right before the run ("meneer Antonov", lowercase so not in the run)
-        prev = doc[start - 1] if start > 0 else None
+        prev = toks[start - 1] if start > 0 else None
         if prev is not None and prev.lower_ in lex.honorifics and start == i:
             person_cue = True
             honorific_start = prev.idx
-        if lex.is_role(doc[end - 1].text) or roles and start < end and doc[start].lower_ in lex.connectors:
+        if lex.is_role(toks[end - 1].text) or roles and start < end and toks[start].lower_ in lex.connectors:
             return  # "Chief Financial Officer", "Vice President", "Secretary of Defense"
         adjective_country = None
-        if end - start > 1 and doc[start].text in lex.nationality and lex.lookup(doc[start:end].text) is None:
+        if end - start > 1 and toks[start].text in lex.nationality and lex.lookup(doc[start:end].text) is None:
             rest = doc[start + 1:end]
             keeps = lex.lookup(rest.text) is None and (
                 len(rest) > 1 and rest[0].lower_.endswith("e") and rest[0].lower_ in lex.common_words or any(
@@ -276,11 +398,11 @@ class CandidateFinder:
                                                   for suf in ("partij", "bank", "raad", "unie", "commissie"))
                 for w in rest))
             if not keeps:
-                adjective_country = lex.nationality[doc[start].text]
+                adjective_country = lex.nationality[toks[start].text]
                 start += 1  # "de Italiaanse Fiat" → Fiat
         text = doc[start:end].text
         gaz = lex.lookup(text)
-        if text.lower() in lex.non_actors or doc[end - 1].text in lex.non_actor_tails and end - start > 1:
+        if text.lower() in lex.non_actors or toks[end - 1].text in lex.non_actor_tails and end - start > 1:
             return
         if gaz is None:
             words = text.split()
@@ -294,12 +416,12 @@ class CandidateFinder:
             if end - start == 1 and start in initial and (text.lower() in lex.common_words
                                                           or text.lower() in lower_words):
                 return
-            if lex.is_role(doc[end - 1].text) and end - start == 1:
+            if lex.is_role(toks[end - 1].text) and end - start == 1:
                 return
             if text in lex.nationality and end - start == 1:
                 return
         mention = self._make(doc, start, end)
-        if _DOTTED.match(doc[end - 1].text) and doc.text[mention.end_char:mention.end_char + 1] == ".":
+        if _DOTTED.match(toks[end - 1].text) and doc.text[mention.end_char:mention.end_char + 1] == ".":
             # "in de V.S.." — the tokenizer took the abbreviation's dot for a full stop
             mention.end_char += 1
             mention.text += "."
@@ -315,27 +437,27 @@ class CandidateFinder:
         # role or nationality just before the name: "de Russische minister van Buitenlandse Zaken Sergei Lavrov"
         self._roles_before(doc, start, mention, role_at)
         # products: "Boeing 737", "Airbus A330 MRTT" — the maker is an actor only if named on its own
-        if end < len(doc) and _MODEL_NUMBER.search(doc[end].text) and any(c.isalpha() for c in doc[end].text) \
-                or end < len(doc) and re.fullmatch(r"\d{3}\w*", doc[end].text):
+        if end < len(doc) and _MODEL_NUMBER.search(toks[end].text) and any(c.isalpha() for c in toks[end].text) \
+                or end < len(doc) and re.fullmatch(r"\d{3}\w*", toks[end].text):
             mention.weak = True
-        if start > 0 and _MODEL_NUMBER.search(doc[start - 1].text) and any(c.isalpha() for c in doc[start - 1].text):
+        if start > 0 and _MODEL_NUMBER.search(toks[start - 1].text) and any(c.isalpha() for c in toks[start - 1].text):
             return
-        if end < len(doc) and _lower_tail_split(doc[end].text) is not None and doc[end].whitespace_ is not None \
-                and doc[end - 1].whitespace_:
+        if end < len(doc) and _lower_tail_split(toks[end].text) is not None and toks[end].whitespace_ is not None \
+                and toks[end - 1].whitespace_:
             pass
-        if end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text[:1] == "-":
+        if end < len(doc) and not toks[end - 1].whitespace_ and toks[end].text[:1] == "-":
             mention.weak = True
-        if end < len(doc) and doc[end].text[:1].isupper() and _lower_tail_split(doc[end].text) is not None:
+        if end < len(doc) and toks[end].text[:1].isupper() and _lower_tail_split(toks[end].text) is not None:
             # "Joint Strike Fighter-programma": the run modifies a compound noun
             mention.weak = True
-        if end < len(doc) and doc[end].lower_ in {"airport", "luchthaven"}:
+        if end < len(doc) and toks[end].lower_ in {"airport", "luchthaven"}:
             mention.place_cue = True
-        if start > 0 and doc[start - 1].lower_ in {"in", "naar", "nabij"} and not doc[start - 1].is_sent_start:
+        if start > 0 and toks[start - 1].lower_ in {"in", "naar", "nabij"} and not toks[start - 1].is_sent_start:
             mention.place_cue = True
-        if end + 1 < len(doc) and doc[end].text == "," and (lex.lookup(doc[end + 1].text) or ("",))[-1] == "place":
+        if end + 1 < len(doc) and toks[end].text == "," and (lex.lookup(toks[end + 1].text) or ("",))[-1] == "place":
             mention.place_cue = True  # "Mobile, Alabama"
         self._apposition_after(doc, end, mention)
-        described = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _APPOSITION_ARTICLES
+        described = end + 1 < len(doc) and toks[end].text == "," and toks[end + 1].lower_ in _APPOSITION_ARTICLES
         if end - start == 1 and start in initial and gaz is None and not is_acronym(text) \
                 and not mention.person_cue and not described:
             mention.weak = True  # "Fabrieken ..." — a name only if the text names it elsewhere too
@@ -349,6 +471,7 @@ class CandidateFinder:
                       role_at: tuple[int, str] | None = None) -> None:
         """Roles written before the name: "NAVO-secretaris-generaal Jens Stoltenberg",
         "de Russische minister van Buitenlandse Zaken Sergei Lavrov", "zijn Franse ambtsgenoot Emmanuel Macron"."""
+        toks = doc.tokens
         lex = self.lex
         k = start - 1
         if k < 0:
@@ -357,14 +480,14 @@ class CandidateFinder:
             k, role = role_at
             mention.roles.insert(0, role)
             mention.person_cue = True
-            if k > 0 and doc[k - 1].text in lex.nationality:
-                mention.affiliations.append(lex.nationality[doc[k - 1].text])
+            if k > 0 and toks[k - 1].text in lex.nationality:
+                mention.affiliations.append(lex.nationality[toks[k - 1].text])
             return
-        tok = doc[k]
+        tok = toks[k]
         if mention.roles:
             # a role written capitalised at the start of the run ("Generaal Arthur Lichte")
             k = start - len(mention.roles) - 1
-            tok = doc[k] if k >= 0 else None
+            tok = toks[k] if k >= 0 else None
             if tok is None:
                 return
         if lex.is_role(tok.text):
@@ -374,38 +497,39 @@ class CandidateFinder:
                 mention.affiliations.append(role[:head])
             mention.roles.insert(0, role)
             mention.person_cue = True
-            if k > 0 and doc[k - 1].text in lex.nationality:
-                mention.affiliations.append(lex.nationality[doc[k - 1].text])
+            if k > 0 and toks[k - 1].text in lex.nationality:
+                mention.affiliations.append(lex.nationality[toks[k - 1].text])
 
     def _apposition_after(self, doc: Doc, end: int, mention: Mention) -> None:
         """"Michael O'Leary, CEO van Ryanair" / "Blinken (de Amerikaanse minister ...)": roles after a name."""
+        toks = doc.tokens
         lex = self.lex
         n = len(doc)
-        if end >= n or doc[end].text not in {",", "("}:
+        if end >= n or toks[end].text not in {",", "("}:
             return
         k = end + 1
-        if k < n and doc[k].lower_ in _APPOSITION_ARTICLES:
+        if k < n and toks[k].lower_ in _APPOSITION_ARTICLES:
             k += 1
         affiliation = None
-        if k < n and doc[k].text in lex.nationality:
-            affiliation = lex.nationality[doc[k].text]
+        if k < n and toks[k].text in lex.nationality:
+            affiliation = lex.nationality[toks[k].text]
             k += 1
-        if k < n and lex.is_role(doc[k].text) and not doc[k].text[:1].isupper() or \
-                k < n and lex.is_role(doc[k].text) and is_acronym(doc[k].text) or \
-                k < n and lex.is_role(doc[k].text) and doc[k].text[:1].isupper() and "-" in doc[k].text:
-            role = doc[k].text
+        if k < n and lex.is_role(toks[k].text) and not toks[k].text[:1].isupper() or \
+                k < n and lex.is_role(toks[k].text) and is_acronym(toks[k].text) or \
+                k < n and lex.is_role(toks[k].text) and toks[k].text[:1].isupper() and "-" in toks[k].text:
+            role = toks[k].text
             head = _lower_tail_split(role)
             if head is not None:
                 mention.affiliations.append(role[:head])
             mention.person_cue = True
             of = k + 1
-            if of < n and doc[of].lower_ in {"van", "bij", "of"} and of + 1 < n:
+            if of < n and toks[of].lower_ in {"van", "bij", "of"} and of + 1 < n:
                 m = of + 1
-                if doc[m].lower_ in _APPOSITION_ARTICLES:
+                if toks[m].lower_ in _APPOSITION_ARTICLES:
                     m += 1
                 j = m
-                while j < n and (doc[j].text[:1].isupper() or doc[j].lower_ in lex.connectors and j + 1 < n
-                                 and doc[j + 1].text[:1].isupper()):
+                while j < n and (toks[j].text[:1].isupper() or toks[j].lower_ in lex.connectors and j + 1 < n
+                                 and toks[j + 1].text[:1].isupper()):
                     j += 1
                 if j > m:
                     org = doc[m:j].text
@@ -417,16 +541,17 @@ class CandidateFinder:
 
     def _compound(self, doc: Doc, i: int, mentions: list[Mention], is_name: list[bool]) -> None:
         """"NAVO-secretaris-generaal", "UBS-analyst", "Airbus-eigenaar": the name part is a mention."""
-        text = doc[i].text
+        toks = doc.tokens
+        text = toks[i].text
         cut = _lower_tail_split(text)
         if cut is None:
             return
         name, tail = text[:cut], text[cut + 1:]
         if not name or not any(c.isalpha() for c in name) or _MODEL_NUMBER.search(name):
             return
-        if i > 0 and is_name[i - 1] and doc[i - 1].lower_ not in self.lex.stop_words:
+        if i > 0 and is_name[i - 1] and toks[i - 1].lower_ not in self.lex.stop_words:
             return  # "Joint Strike Fighter-programma"
-        start_char = doc[i].idx
+        start_char = toks[i].idx
         m = Mention(i, i + 1, start_char, start_char + len(name), name)
         gaz = self.lex.lookup(name)
         if gaz:
@@ -439,14 +564,15 @@ class CandidateFinder:
 
     # -- "European Aeronautic Defence and Space Company (EADS)" ------------------------------------
     def _link_parentheses(self, doc: Doc, mentions: list[Mention]) -> None:
+        toks = doc.tokens
         by_start = {m.start: idx for idx, m in enumerate(mentions)}
         for idx, m in enumerate(mentions):
-            if m.end + 2 < len(doc) + 1 and m.end < len(doc) and doc[m.end].text == "(":
+            if m.end + 2 < len(doc) + 1 and m.end < len(doc) and toks[m.end].text == "(":
                 other = by_start.get(m.end + 1)
                 if other is None:
                     continue
                 o = mentions[other]
-                if o.end < len(doc) and doc[o.end].text == ")":
+                if o.end < len(doc) and toks[o.end].text == ")":
                     if is_acronym(o.text) and not is_acronym(m.text):
                         o.acronym_of = idx
                     elif is_acronym(m.text) and not is_acronym(o.text):
@@ -454,6 +580,7 @@ class CandidateFinder:
 
     # -- "De Russische president", "De NAVO-secretaris-generaal" ------------------------------------
     def _role_mentions(self, doc: Doc, is_name: list[bool]) -> list[Mention]:
+        toks = doc.tokens
         lex = self.lex
         found = []
         n = len(doc)
@@ -462,23 +589,23 @@ class CandidateFinder:
                 continue
             k = tok.i + 1
             affiliation = None
-            if k < n and doc[k].text in lex.nationality:
-                affiliation = lex.nationality[doc[k].text]
+            if k < n and toks[k].text in lex.nationality:
+                affiliation = lex.nationality[toks[k].text]
                 k += 1
-            if k >= n or not lex.is_role(doc[k].text):
+            if k >= n or not lex.is_role(toks[k].text):
                 continue
-            role = doc[k].text
+            role = toks[k].text
             # a name follows: this is an introduction, not a reference ("de Russische president Vladimir Poetin")
             after = k + 1
-            if after < n and doc[after].lower_ == "van":
+            if after < n and toks[after].lower_ == "van":
                 j = after + 1
-                while j < n and (is_name[j] or doc[j].lower_ in {"de", "het"}):
+                while j < n and (is_name[j] or toks[j].lower_ in {"de", "het"}):
                     j += 1
-                if j > after + 1 and j < n and is_name[j - 1] and any(doc[x].text in lex.first_names for x in range(after + 1, j)):
+                if j > after + 1 and j < n and is_name[j - 1] and any(toks[x].text in lex.first_names for x in range(after + 1, j)):
                     continue
             if after < n and is_name[after]:
                 continue
-            if after < n and doc[after].text == ",":
+            if after < n and toks[after].text == ",":
                 # "de topman, Louis Gallois"
                 if after + 1 < n and is_name[after + 1]:
                     continue

@@ -44,6 +44,7 @@ class Lexicon:
     long_roles: tuple[str, ...] = ()
     world_places: frozenset[str] = frozenset()
     _role_cache: dict[str, bool] = field(default_factory=dict, repr=False)
+    _long_role_set: frozenset[str] | None = field(default=None, repr=False)
 
     def is_role(self, word: str) -> bool:
         """A role noun, also as the tail of a compound ("defensieanalist", "NAVO-secretaris-generaal")."""
@@ -60,7 +61,11 @@ class Lexicon:
             head, _, tail = low.partition("-")
             if tail in self.roles or self.is_role(tail):
                 return True
-        return any(low.endswith(role) and len(low) - len(role) >= 3 for role in self.long_roles)
+        # a long role as the tail after at least three letters: "defensieanalist"
+        long_roles = self._long_role_set
+        if long_roles is None:
+            long_roles = self._long_role_set = frozenset(self.long_roles)
+        return any(low[cut:] in long_roles for cut in range(3, len(low) - 4))
 
     def is_common_compound(self, word: str) -> bool:
         """A Dutch compound of ordinary words ("Activistenorganisatie", "Aandelenbeurzen")."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ...model import Actor
 from ...reading import slugify
@@ -21,6 +22,7 @@ from .lexicon import Lexicon, normalise
 _LEADING_ARTICLE = re.compile(r"^(?:de|het|the|een)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Comparison form of a name: lowercase, no leading article, no dots in acronyms, no possessive."""
     text = _LEADING_ARTICLE.sub("", normalise(text))
@@ -105,8 +107,7 @@ class ActorResolver:
                 if other is not None and id(other) in position:
                     clusters.union(position[id(m)], position[id(other)])
         groups = clusters.groups()
-        kinds = {root: self._kind([names[i] for i in members]) for root, members in groups.items()}
-        self._merge_acronyms(names, clusters, groups, kinds)
+        self._merge_acronyms(names, clusters, groups, None)  # reads no kinds: none computed here
         groups = clusters.groups()
         kinds = {root: self._kind([names[i] for i in members]) for root, members in groups.items()}
         self._merge_short_names(names, clusters, groups, kinds)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,6 +25,33 @@ _FALLBACK_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"'”’»]*|\n|$)")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-zà-ÿ0-9)][.!?])[\"'”’»]*\s+(?=[A-ZÀ-Ý\"“„‘`'«])")
 _MORPH_PIPES = frozenset({"morphologizer", "tagger", "attribute_ruler", "parser"})
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]\"“”„«»]|''|``")
+
+
+def _text_and_sentences(doc: Doc) -> tuple[str, list[tuple[int, int]] | None]:
+    """``doc.text`` and the character spans of ``doc.sents`` (None when the Doc has no sentence
+    boundaries), read from one token array: both spaCy properties build a Python object per token."""
+    if not len(doc):
+        return doc.text, None
+    strings = doc.vocab.strings
+    rows = doc.to_array([IDX, ORTH, SPACY, SENT_START]).tolist()
+    pieces = []
+    for _idx, orth, spacy, _start in rows:
+        pieces.append(strings[orth])
+        if spacy:
+            pieces.append(" ")
+    text = "".join(pieces)
+    if not doc.has_annotation("SENT_START"):
+        return text, None
+    if "sents" in doc.user_hooks:
+        return text, [(s.start_char, s.end_char) for s in doc.sents]
+    n = len(rows)
+    starts = [0] + [i for i in range(1, n) if rows[i][3] == 1]
+    ends = starts[1:] + [n]
+    sentences = []
+    for start, end in zip(starts, ends):
+        last = end - 1
+        sentences.append((rows[start][0], rows[last][0] + len(strings[rows[last][1]])))
+    return text, sentences
 
 
 class TimelineBuilder:
@@ -46,9 +74,11 @@ class TimelineBuilder:
             return [first]
         return []
 
-    def _sentences(self, doc: Doc, text: str) -> list[tuple[int, int]]:
+    def _sentences(self, doc: Doc, text: str, doc_sentences=None) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
-        if len(doc) and doc.has_annotation("SENT_START"):
+        if doc_sentences is not None:
+            spans = doc_sentences
+        elif len(doc) and doc.has_annotation("SENT_START"):
             spans = [(s.start_char, s.end_char) for s in doc.sents]
         else:
             spans = [m.span() for m in _FALLBACK_SENTENCE.finditer(text) if m.group().strip()]
@@ -102,11 +132,11 @@ class TimelineBuilder:
 
     # -- the component ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text, doc_sentences = _text_and_sentences(doc)
         pub = doc._.publication_date
         if doc._.warnings is None:
             doc._.warnings = []
-        sentences = self._sentences(doc, text)
+        sentences = self._sentences(doc, text, doc_sentences)
         starts = [s for s, _ in sentences]
 
         def sentence_of(offset: int) -> tuple[int, int]:

@@ -40,6 +40,70 @@ def sentence_initial(text: str, pos: int) -> bool:
     return pos == 0 or not before.strip() and (pos < 4 or "\n" in before) or bool(_SENTENCE_END.search(before))
 
 
+try:  # the regex parser of the standard library, to read which words a pattern cannot match without
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
+
+_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, name))
+
+
+def _required_in_sequence(items) -> frozenset[str] | None:
+    """Strings of which every match of the sequence ``items`` contains one (None: not known)."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append(frozenset({"".join(run)}))
+            run = []
+        if op is None:
+            break
+        found = _required_in_item(op, av)
+        if found:
+            options.append(found)
+    if not options:
+        return None
+    return max(options, key=lambda strings: (min(map(len, strings)), -len(strings)))
+
+
+def _required_in_item(op, av) -> frozenset[str] | None:
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _required_in_sequence(sub.data)
+    if op is _sre.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            found = _required_in_sequence(alternative.data)
+            if not found:
+                return None
+            union |= found
+        return frozenset(union)
+    if op in _REPEATS and av[0] >= 1:
+        return _required_in_sequence(av[2].data)
+    if op is _sre.IN and av and len(av) <= 10 and all(o is _sre.LITERAL for o, _ in av):
+        return frozenset(chr(c) for _, c in av)
+    return None
+
+
+def required_strings(regex: re.Pattern) -> frozenset[str] | None:
+    """Strings of which every match of ``regex`` contains one, or None when none can be told.
+
+    A text holding none of them cannot match, so the pattern need not run over it.
+    """
+    if regex.flags & ~re.UNICODE:
+        return None
+    try:
+        parsed = _sre_parse.parse(regex.pattern, regex.flags)
+    except Exception:  # pragma: no cover - a pattern the parser of this Python reads differently
+        return None
+    found = _required_in_sequence(parsed.data)
+    return found if found and all(found) else None
+
+
 def _clean(word: str) -> str:
     return word.lower().strip(".,'’")
 
@@ -48,13 +112,16 @@ class Recogniser:
     def __init__(self, res: Resources):
         self.res = res
         self.sets = res.sets
+        self._required = [required_strings(pattern.regex) for pattern in res.patterns]
 
     def find(self, text: str, excluded: list[tuple[int, int]] = ()) -> list[Candidate]:
         candidates: list[Candidate] = []
         lowered = text.lower()
         if len(lowered) != len(text):  # a rare character whose lower case is longer: keep offsets exact
             lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-        for pattern in self.res.patterns:
+        for pattern, required in zip(self.res.patterns, self._required):
+            if required is not None and not any(word in lowered for word in required):
+                continue  # the text holds no word this pattern needs: it cannot match
             for match in pattern.regex.finditer(lowered):
                 cand = self._candidate(pattern, match)
                 if any(s < cand.end and cand.start < e for s, e in excluded):
