@@ -1,30 +1,137 @@
 """On-disk extraction cache keyed by content, so unchanged articles skip the NLP on rebuild.
 
-The key hashes everything the result depends on: the article's text, date, language and slug, and the
-pipeline fingerprint (model, our rules, data and code). An entry is written atomically and carries its
-own key and a checksum; a corrupt, partial or foreign entry is ignored and recomputed.
+The key hashes everything the result depends on: the article's text, blocks, title, date, language
+and slug, and the *pipeline version* (:func:`pipeline_version`: the spaCy model's files, our code and
+data files under ``generator/``, the spaCy version and the extraction settings). Changing any of those
+gives new keys; an unchanged article under an unchanged pipeline keeps its key.
+
+An entry file is one header line (JSON: format, key, sha256 and length of the payload) followed by the
+payload (the extraction's JSON). It is written to a temporary file and renamed into place, so readers
+never see half an entry; a truncated, garbled, foreign or unreadable entry fails the check and is
+treated as a miss (recomputed and overwritten), never trusted.
 """
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
+import logging
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from .model import Extraction
 from .reading import ArticleSource
 
+logger = logging.getLogger(__name__)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_MODEL_PATH = PACKAGE_DIR / "models" / "nl_explainer"
+ENTRY_FORMAT = 2
+_CODE_SUFFIXES = {".py", ".json", ".txt", ".tsv", ".yaml", ".yml", ".cfg", ".jsonl"}
+# Not inputs of the extraction: the model (hashed separately), the site layer, evaluation, the CLI.
+_NOT_EXTRACTION = ("models", "site", "evaluation", "cli.py", "__main__.py")
+
 
 def cache_key(source: ArticleSource, fingerprint: str) -> str:
+    """The entry key of one article under one pipeline version (see :func:`pipeline_version`)."""
     parts = [fingerprint, source.meta.slug, source.meta.title, str(source.meta.date), source.meta.lang,
              json.dumps([(b.kind, b.start, b.end) for b in source.blocks]), source.text]
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 
+def _digest_files(root: Path, digest, suffixes: set[str] | None = None, skip_top: tuple[str, ...] = ()) -> None:
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if relative.parts[:1] and relative.parts[0] in skip_top:
+            continue
+        if "__pycache__" in relative.parts or not path.is_file():
+            continue
+        if suffixes is not None and path.suffix not in suffixes:
+            continue
+        digest.update(str(relative).encode())
+        digest.update(b"\x00")
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        digest.update(b"\x01")
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """Our extraction code, rules and data under ``generator/`` (not the site layer): once per process."""
+    digest = hashlib.sha256()
+    _digest_files(PACKAGE_DIR, digest, _CODE_SUFFIXES, skip_top=_NOT_EXTRACTION)
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=16)
+def model_digest(model: str) -> str:
+    """What the base pipeline is made of, without loading it: the files of the model folder/package.
+
+    Mirrors :func:`generator.nlp._base_pipeline`'s resolution: ``rules`` is a blank pipeline,
+    ``default`` is ours if it is installed (else blank), anything else is a path or a package name.
+    """
+    model = model or "default"
+    folder: Path | None = None
+    if model == "rules":
+        return "blank"
+    if model == "default":
+        if not DEFAULT_MODEL_PATH.exists():
+            return "blank"
+        folder = DEFAULT_MODEL_PATH
+    elif Path(model).exists():
+        folder = Path(model)
+    else:
+        try:
+            spec = importlib.util.find_spec(model)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            return f"unresolved:{model}"  # loading it will fail with a ConfigurationError
+        folder = Path(list(spec.submodule_search_locations)[0])
+    digest = hashlib.sha256(f"{model}\x00".encode())
+    _digest_files(folder.resolve(), digest)
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=16)
+def _pipeline_version(model: str, lang: str, settings: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        spacy_version = version("spacy")
+    except PackageNotFoundError:  # pragma: no cover
+        spacy_version = "?"
+    parts = [f"format={ENTRY_FORMAT}", f"lang={lang}", f"spacy={spacy_version}", f"model={model or 'default'}",
+             f"model-files={model_digest(model)}", f"code={code_digest()}", f"settings={settings}"]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+
+
+def pipeline_version(model: str, lang: str, settings: dict | None = None) -> str:
+    """The cache's version of the pipeline, computed once per process and without loading spaCy.
+
+    It changes with the model name and its files, our code and data under ``generator/`` (rules,
+    lexicons, component code), the spaCy version, the language and any extraction ``settings``.
+    Call :func:`clear_versions` after editing files in a long-lived process.
+    """
+    return _pipeline_version(model or "default", lang, json.dumps(settings or {}, sort_keys=True, default=str))
+
+
+def clear_versions() -> None:
+    """Forget the memoised digests (tests, or a long-running process whose files changed)."""
+    code_digest.cache_clear()
+    model_digest.cache_clear()
+    _pipeline_version.cache_clear()
+
+
 class ExtractionCache:
+    """``folder/<key[:2]>/<key>.json`` entries; ``get`` returns None for anything it cannot trust."""
+
     def __init__(self, folder):
         self.folder = Path(folder)
+        self.rejected = 0  # entries found but not trusted (corrupt, partial, foreign)
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -32,21 +139,39 @@ class ExtractionCache:
     def get(self, key: str) -> Extraction | None:
         path = self._path(key)
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
-            payload = json.dumps(entry["extraction"], sort_keys=True, ensure_ascii=False)
-            if entry.get("key") != key or entry.get("sha256") != hashlib.sha256(payload.encode()).hexdigest():
-                return None
-            return Extraction.from_json(entry["extraction"])
-        except (OSError, ValueError, KeyError, TypeError):
+            raw = path.read_bytes()
+        except OSError:
             return None
+        try:
+            header_line, _, payload = raw.partition(b"\n")
+            header = json.loads(header_line)
+            if (header.get("format") != ENTRY_FORMAT or header.get("key") != key
+                    or header.get("length") != len(payload)
+                    or header.get("sha256") != hashlib.sha256(payload).hexdigest()):
+                raise ValueError("header does not match the payload")
+            extraction = Extraction.from_json(json.loads(payload))
+        except Exception as err:  # noqa: BLE001 - whatever is wrong with an entry, it is not trusted
+            self.rejected += 1
+            logger.debug("explainer: cache entry %s rejected (%s); recomputing", path, err)
+            return None
+        return extraction
 
     def put(self, key: str, extraction: Extraction) -> None:
-        data = extraction.to_json()
-        payload = json.dumps(data, sort_keys=True, ensure_ascii=False)
-        entry = {"key": key, "sha256": hashlib.sha256(payload.encode()).hexdigest(), "extraction": data}
+        payload = json.dumps(extraction.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        header = json.dumps({"format": ENTRY_FORMAT, "key": key, "length": len(payload),
+                             "sha256": hashlib.sha256(payload).hexdigest()}).encode()
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(entry, out, ensure_ascii=False)
-        os.replace(tmp, path)
+        tmp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{key[:8]}.", suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                out.write(header + b"\n" + payload)
+            os.replace(tmp, path)
+        except OSError as err:  # a cache that cannot be written costs time on the next build, nothing else
+            logger.warning("explainer: could not write cache entry %s (%s)", path, err)
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass

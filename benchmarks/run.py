@@ -1,0 +1,234 @@
+"""Scaling benchmark: extraction throughput and full/incremental site builds, printed as one table.
+
+    nice -n 10 .venv/bin/python benchmarks/run.py                 # N = 100, 500, 1000 (about 10 minutes)
+    .venv/bin/python benchmarks/run.py --sizes 50 --throughput 50  # a quick smoke run
+
+The corpus is /work/shared/data/meantime-nl-dev/*.md replicated with distinct slugs and dates into a
+temporary folder. Every build is ``python -m generator build --no-search`` in a child process (wall
+time and the child's peak RSS from ``wait4``). "plain" is the same settings with ``PLUGINS = []`` and
+Pelican's ``simple`` theme. Not part of the test suite.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "data" / "meantime-nl-dev"
+# The child builds log at INFO so the "explainer: extracted N article(s), M from cache" line is visible.
+CHILD = ("import logging, sys; logging.basicConfig(level=logging.INFO, format='%(message)s'); "
+         "from generator.cli import main; raise SystemExit(main(sys.argv[1:]))")
+CODE = ROOT  # replaced by a snapshot in main(): edits made to the repository during a run do not leak in
+
+
+def snapshot_code(work: Path) -> Path:
+    """A copy of generator/ and theme/ so that every build of the run uses the same code and data."""
+    target = work / "src"
+    for name in ("generator", "theme", "pelicanconf.py"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def make_corpus(n: int, folder: Path) -> list[Path]:
+    """N articles: the dev set repeated, each copy with its own slug and date."""
+    originals = sorted(DEV.glob("*.md"))
+    if not originals:
+        raise SystemExit(f"no articles in {DEV}")
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        original = originals[i % len(originals)]
+        text = original.read_text(encoding="utf-8")
+        header, _, body = text.partition("\n\n")
+        date = dt.date(2004, 1, 1) + dt.timedelta(days=i)
+        header = re.sub(r"(?m)^Slug:.*$", f"Slug: bench-{i:05d}-{original.stem}", header)
+        header = re.sub(r"(?m)^Date:.*$", f"Date: {date.isoformat()}", header)
+        if "Slug:" not in header:
+            header += f"\nSlug: bench-{i:05d}-{original.stem}"
+        path = folder / f"bench-{i:05d}.md"
+        path.write_text(header + "\n\n" + body, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def write_settings(work: Path, plain: bool) -> Path:
+    conf = work / ("plainconf.py" if plain else "pelicanconf.py")
+    extra = [f"PATH = {str(work / 'content')!r}", f"EXPLAINER_CACHE_PATH = {str(work / 'cache')!r}"]
+    if plain:
+        extra += ["PLUGINS = []", "THEME = 'simple'"]
+    else:
+        extra += [f"THEME = {str(CODE / 'theme')!r}"]
+    conf.write_text((CODE / "pelicanconf.py").read_text(encoding="utf-8") + "\n" + "\n".join(extra) + "\n",
+                    encoding="utf-8")
+    return conf
+
+
+CPU: dict[Path, list[float]] = {}  # output folder → CPU seconds of each build (contention-proof)
+
+
+def build(conf: Path, output: Path, env: dict | None = None) -> tuple[float, float, str]:
+    """(seconds, peak RSS in MB, stderr) of one ``generator build --no-search`` (the CLI's main).
+
+    Also records the build's CPU time (user + system, including its reaped worker processes) in CPU:
+    on a shared machine wall time depends on what else runs, CPU time much less.
+    """
+    log = output.with_name(output.name + ".log")
+    with open(log, "w+", encoding="utf-8") as logfile:  # a file, not a pipe: wait4 cannot block on a full pipe
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-c", CHILD, "build", "--no-search", "--settings", str(conf),
+                                  "--output", str(output)], cwd=CODE, stdout=logfile, stderr=subprocess.STDOUT,
+                                 env={**os.environ, **(env or {})})
+        # wait4 gives this child's own rusage (ru_maxrss: the peak RSS of the build process; forked
+        # extraction workers are separate processes, each smaller than the build itself)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        CPU.setdefault(output, []).append(usage.ru_utime + usage.ru_stime)
+        logfile.seek(0)
+        err = logfile.read()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build failed ({conf}):\n{err[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024, err
+
+
+def extracted_line(stderr: str) -> str:
+    match = re.search(r"extracted (\d+) article\(s\), (\d+) from cache", stderr)
+    return f"{match.group(1)} extracted, {match.group(2)} cached" if match else "-"
+
+
+def throughput(n: int, work: Path) -> dict:
+    """Words/s of the full pipeline (1 process and the configured processes) and of the bare base."""
+    from generator.extraction import configured_processes, extract_many
+    from generator.nlp import load_pipeline
+    from generator.reading import read_article
+
+    sources = [read_article(p) for p in make_corpus(n, work / "throughput")]
+    words = sum(len(s.text.split()) for s in sources)
+    nlp = load_pipeline("default", "nl")
+    list(extract_many(sources[:2], nlp, processes=1, progress=False))  # warm-up
+    ours = [name for name in nlp.pipe_names if name.startswith("explainer_")]
+    with nlp.select_pipes(disable=ours):
+        start = time.perf_counter()
+        for _ in nlp.pipe((s.text for s in sources), batch_size=16):
+            pass
+        bare = time.perf_counter() - start
+    start = time.perf_counter()
+    list(extract_many(sources, nlp, processes=1, progress=False))
+    full1 = time.perf_counter() - start
+    processes = configured_processes()
+    start = time.perf_counter()
+    list(extract_many(sources, nlp, processes=processes, progress=False))
+    fullp = time.perf_counter() - start
+    return {"articles": n, "words": words, "bare": words / bare, "full1": words / full1, "fullp": words / fullp,
+            "processes": processes, "words_per_article": words / n, "base": " + ".join(
+                name for name in nlp.pipe_names if name not in ours)}
+
+
+def bare_seconds(words: int, rate: float) -> float:
+    return words / rate
+
+
+def run_size(n: int, work: Path, rows: list, words_per_article: float, bare_rate: float) -> dict:
+    site = work / f"n{n}"
+    shutil.rmtree(site, ignore_errors=True)
+    paths = make_corpus(n, site / "content")
+    conf, plain_conf = write_settings(site, plain=False), write_settings(site, plain=True)
+    out, plain_out = site / "output", site / "plain-output"
+    result = {"n": n}
+    result["plain_full"], result["plain_rss"], _ = build(plain_conf, plain_out)
+    result["plain_rebuild"], _, _ = build(plain_conf, plain_out)
+    result["full"], result["rss"], err = build(conf, out)
+    result["full_note"] = extracted_line(err)
+    result["nochange"], result["nochange_rss"], err = build(conf, out)
+    result["nochange_note"] = extracted_line(err)
+    changed = paths[n // 2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nDe minister zei dinsdag dat het debat volgende week "
+                       "verdergaat.\n", encoding="utf-8")
+    result["onechanged"], _, err = build(conf, out)
+    result["onechanged_note"] = extracted_line(err)
+    result["bare"] = bare_seconds(words_per_article * n, bare_rate)
+    result["plain_cpu"], result["plain_rebuild_cpu"] = CPU[plain_out]
+    result["full_cpu"], result["nochange_cpu"], result["onechanged_cpu"] = CPU[out]
+    result["pages"] = sum(1 for _ in out.rglob("*.html"))
+    result["plain_pages"] = sum(1 for _ in plain_out.rglob("*.html"))
+    rows.append(result)
+    print(f"  N={n}: full {result['full']:.1f}s ({result['full_note']}), plain {result['plain_full']:.1f}s, "
+          f"no-change {result['nochange']:.1f}s, one changed {result['onechanged']:.1f}s "
+          f"({result['onechanged_note']}), peak RSS {result['rss']:.0f} MB", file=sys.stderr, flush=True)
+    shutil.rmtree(site, ignore_errors=True)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,500,1000", help="corpus sizes, comma-separated")
+    parser.add_argument("--throughput", type=int, default=200, help="articles for the words/s measurement")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    global CODE
+    work = Path(tempfile.mkdtemp(prefix="explainer-bench-"))
+    try:
+        print(f"work folder {work}", file=sys.stderr)
+        CODE = snapshot_code(work)
+        sys.path.insert(0, str(CODE))
+        tp = throughput(args.throughput, work)
+        rows: list[dict] = []
+        for n in sizes:
+            run_size(n, work, rows, tp["words_per_article"], tp["bare"])
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"\n## Extraction throughput ({tp['articles']} articles, {tp['words']} words; base: {tp['base']})\n")
+    print("| pipeline | words/s | × bare |")
+    print("|---|---:|---:|")
+    print(f"| bare spaCy (our explainer_* disabled) | {tp['bare']:,.0f} | 1.00 |")
+    print(f"| full, 1 process | {tp['full1']:,.0f} | {tp['bare'] / tp['full1']:.1f} slower |")
+    print(f"| full, {tp['processes']} processes | {tp['fullp']:,.0f} | {tp['bare'] / tp['fullp']:.1f} slower |")
+    print("\n## Site builds (seconds; `python -m generator build --no-search` in a child process)\n")
+    print("| N | plain full | plain rebuild | bare spaCy | full build | target full ≤ 1.25×(plain+bare) | "
+          "no-change rebuild | target ≤ 2×plain rebuild | one changed | target ≤ 10% full | peak RSS MB "
+          "| pages (plain) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        target_full = 1.25 * (r["plain_full"] + r["bare"])
+        ok = lambda good: "✓" if good else "✗"  # noqa: E731
+        print(f"| {r['n']} | {r['plain_full']:.1f} | {r['plain_rebuild']:.1f} | {r['bare']:.1f} | {r['full']:.1f} | "
+              f"{target_full:.1f} {ok(r['full'] <= target_full)} | {r['nochange']:.1f} | "
+              f"{2 * r['plain_rebuild']:.1f} {ok(r['nochange'] <= 2 * r['plain_rebuild'])} | {r['onechanged']:.1f} | "
+              f"{r['onechanged'] / r['full']:.0%} {ok(r['onechanged'] <= 0.1 * r['full'])} | {r['rss']:.0f} "
+              f"{ok(r['rss'] <= 1536)} | {r['pages']} ({r['plain_pages']}) |")
+    print("\n## The same builds in CPU seconds (user + system of the build and its workers)\n")
+    print("| N | plain full | plain rebuild | bare spaCy | full build | ÷ (plain+bare) | no-change | ÷ plain rebuild "
+          "| one changed | ÷ full |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['n']} | {r['plain_cpu']:.1f} | {r['plain_rebuild_cpu']:.1f} | {r['bare']:.1f} | {r['full_cpu']:.1f} | "
+              f"{r['full_cpu'] / (r['plain_cpu'] + r['bare']):.2f} | {r['nochange_cpu']:.1f} | "
+              f"{r['nochange_cpu'] / r['plain_rebuild_cpu']:.2f} | {r['onechanged_cpu']:.1f} | "
+              f"{r['onechanged_cpu'] / r['full_cpu']:.0%} |")
+    by_n = {r["n"]: r for r in rows}
+    pairs = [(n, 2 * n) for n in sorted(by_n) if 2 * n in by_n]
+    if pairs:
+        print("\n## Scaling (full build, cold cache)\n")
+        print("| N → 2N | time(2N)/time(N) | target ≤ 2.2 |")
+        print("|---|---:|---:|")
+        for n, n2 in pairs:
+            ratio = by_n[n2]["full"] / by_n[n]["full"]
+            print(f"| {n} → {n2} | {ratio:.2f} | {'✓' if ratio <= 2.2 else '✗'} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
