@@ -5,8 +5,6 @@ components; everything above it only reads ``doc.ents``, sentences, tags and the
 """
 from __future__ import annotations
 
-import hashlib
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -78,16 +76,3 @@ def load_pipeline(model: str = "default", lang: str = "nl") -> Language:
             has_lang_config = name not in ("explainer_blocks", "explainer_language_check")
             nlp.add_pipe(name, config={"lang": lang} if has_lang_config else {})
     return nlp
-
-
-def pipeline_fingerprint(nlp: Language) -> str:
-    """A version key for caches: changes when the model, our rules/data or our code change."""
-    digest = hashlib.sha256()
-    digest.update(json.dumps(nlp.meta, sort_keys=True, default=str).encode())
-    digest.update(json.dumps(nlp.pipe_names).encode())
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".json", ".txt", ".tsv", ".yaml"} \
-                and "models" not in path.relative_to(PACKAGE_DIR).parts[:1]:
-            digest.update(str(path.relative_to(PACKAGE_DIR)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
