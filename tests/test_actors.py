@@ -293,3 +293,67 @@ def test_scorer_counts_duplicates_as_false_positives_and_optional_as_neutral():
     assert scores["documents"][0]["false_positives"] == ["Stoltenberg"]
     table = actor_eval.report(scores)
     assert "micro total" in table and len(table.splitlines()) == 5
+
+
+# -- Flemish and Dutch press: titles, adjectives, products, company cues ---------------------------
+
+def test_female_and_other_titles_before_a_name_are_roles(nlp):
+    text = ("Advocate Christine Mussche pleitte voor vrijspraak. Zangeres Natalia Druyts trad op in Gent. "
+            "Atlete Nafi Thiam won goud. Daarna sprak woordvoerster Els Peeters.")
+    actors = actors_of(nlp, text)
+    assert {"Christine Mussche", "Natalia Druyts", "Nafi Thiam", "Els Peeters"} <= names(actors)
+    assert by_name(actors, "Christine Mussche").kind == "person"
+    assert by_name(actors, "Christine Mussche").roles == ["Advocate"]
+    assert by_name(actors, "Natalia Druyts").roles == ["Zangeres"]
+    assert by_name(actors, "Nafi Thiam").kind == "person"
+
+
+def test_adjectives_and_inhabitants_from_place_names_are_no_actors(nlp):
+    text = ("De Vlaamse regering overlegde met de Brusselse burgemeester. Vlaams minister Jan Peeters "
+            "bezocht het Antwerpse stadhuis. De Palestijnen en de Israëlische regering praten. "
+            "In het Oost-Duitse Eisenach bleef het rustig.")
+    found = names(actors_of(nlp, text))
+    assert not found & {"Vlaamse", "Brusselse", "Vlaams", "Antwerpse", "Palestijnen", "Israëlische",
+                        "Oost-Duitse", "Oost-Duitse Eisenach"}
+    assert {"Jan Peeters", "Eisenach"} <= found
+
+
+def test_products_without_model_numbers_are_no_actors(nlp):
+    text = "Gebruikers van een Macintosh kunnen met Safari surfen en via FaceTime bellen, zegt Apple."
+    found = names(actors_of(nlp, text))
+    assert not found & {"Macintosh", "Safari", "FaceTime"}
+    assert "Apple" in found
+
+
+def test_company_context_makes_an_unknown_two_word_name_an_organisation(nlp):
+    text = ("Het bedrijf Unified Aircraft bouwt drones voor de politie. Een woordvoerder van Blue Harbor "
+            "bevestigde de bestelling. De krant Ars Technica schreef erover.")
+    actors = actors_of(nlp, text)
+    for name in ("Unified Aircraft", "Blue Harbor", "Ars Technica"):
+        assert by_name(actors, name).kind == "organisation"
+
+
+def test_company_that_shares_a_city_name_is_an_organisation(nlp):
+    text = "De verkoop van Toyota daalde, terwijl Chrysler in Detroit meer auto's verkocht."
+    actors = actors_of(nlp, text)
+    assert by_name(actors, "Toyota").kind == "organisation"
+    assert by_name(actors, "Chrysler").kind == "organisation"
+    assert by_name(actors, "Detroit").kind == "place"
+
+
+def test_belgian_towns_and_newspapers(nlp):
+    text = ("De brand in Lokeren werd snel geblust, meldt De Morgen. Ook in Turnhout rukte de brandweer uit. "
+            "De morgen erna was alles rustig.")
+    actors = actors_of(nlp, text)
+    assert by_name(actors, "Lokeren").kind == "place"
+    assert by_name(actors, "Turnhout").kind == "place"
+    assert by_name(actors, "De Morgen").kind == "organisation"
+    assert len([a for a in actors if a.name.lower().endswith("morgen")]) == 1
+
+
+def test_portfolio_with_voor_belongs_to_the_role(nlp):
+    text = "Minister voor Volksgezondheid Magda Aelvoet reageerde. Schepen van Cultuur Jan Claes ook."
+    actors = actors_of(nlp, text)
+    assert by_name(actors, "Magda Aelvoet").roles == ["Minister voor Volksgezondheid"]
+    assert by_name(actors, "Jan Claes").kind == "person"
+    assert "Volksgezondheid Magda Aelvoet" not in names(actors)

@@ -27,6 +27,34 @@ NER_KINDS = {
     "LOC": "place", "GPE": "place", "FAC": "place",
 }
 _APPOSITION_ARTICLES = frozenset({"de", "het", "een", "the"})
+# Adjectives and inhabitant nouns made from place names ("Brusselse", "Vlaams-Brabantse", "Israëlische",
+# "Rwandese", "Palestijnen", "Braziliaan"): capitalised, but no actor. Strong endings always; a consonant
+# + "se" ("Antwerpse", "Limburgse") only before a lowercase word, as adjectives stand.
+_ADJECTIVE_STRONG = re.compile(r"(?:[a-zë]isch|[a-zë]ische|[a-z]sche|aanse|iaanse|[a-z]ese|ijnse|talige|iaan|ianen|[kc]anen"
+                               r"|eanen|ijnen)$")
+_ADJECTIVE_WEAK = re.compile(r"[bdfgklmnprtvwz]se$")
+# Nouns that present the next name as an organisation: "het bedrijf Tectrade", "de krant De Morgen"
+ORG_NOUNS = ("bedrijf", "firma", "groep", "concern", "krant", "dagblad", "weekblad", "zender", "omroep", "club",
+             "ploeg", "partij", "vakbond", "organisatie", "maatschappij", "bank", "fabrikant", "producent",
+             "website", "uitgeverij", "keten", "multinational", "holding", "brouwerij", "verzekeraar", "startup",
+             "start-up", "vereniging", "federatie", "stichting", "agentschap", "bedrijven", "merk", "label",
+             "supermarktketen", "dochter", "dochterbedrijf", "moederbedrijf", "overnemer", "leverancier")
+_ORG_NOUN_SET = frozenset(ORG_NOUNS)
+_ORG_TAILS = tuple(w for w in ORG_NOUNS if len(w) >= 4)
+# roles whose "van"/"bij" + name names an employer: "woordvoerder van Tectrade", "analist bij KBC"
+_EMPLOYER_ROLES = frozenset({"topman", "topvrouw", "ceo", "directeur", "voorzitter", "woordvoerder", "woordvoerster",
+                             "bestuursvoorzitter", "oprichter", "eigenaar", "analist", "econoom", "hoofdeconoom",
+                             "manager", "bestuurder", "topmanager", "werknemer", "werknemers", "personeel"})
+
+
+def adjective_like(text: str, next_text: str = "") -> bool:
+    """"Brusselse", "Oost-Duitse", "Palestijnen": an adjective or inhabitant noun made from a name."""
+    tail = text.rsplit("-", 1)[-1]
+    if not tail[:1].isupper() and "-" in text:
+        return False
+    if _ADJECTIVE_STRONG.search(tail):
+        return True
+    return bool(_ADJECTIVE_WEAK.search(tail)) and len(tail) >= 6 and (next_text[:1].islower() or "-" in text)
 
 
 @dataclass
@@ -45,6 +73,7 @@ class Mention:
     affiliations: list[str] = field(default_factory=list)  # names: "Rusland", "NAVO"
     person_cue: bool = False  # a role, form of address or apposition vouches for a person
     place_cue: bool = False
+    org_cue: bool = False  # "het bedrijf X", "woordvoerder van X": the context presents an organisation
     weak: bool = False  # kept only if the same name also occurs on its own
     span: tuple[int, int] | None = None  # char offsets to record (may include "meneer")
     role_mention: bool = False  # "De Russische president": a mention of an actor named elsewhere
@@ -268,7 +297,8 @@ class CandidateFinder:
             return None
         for form in forms:
             end = i + len(form)
-            if end <= len(doc) and all(normalise(toks[i + k].text) == form[k] for k in range(len(form))):
+            if end <= len(doc) and all(normalise(toks[i + k].text) == form[k] for k in range(len(form))) \
+                    and toks[end - 1].text[:1].isupper():  # "De Morgen" is a paper, "De morgen ..." is not
                 return end
         return None
 
@@ -341,11 +371,11 @@ class CandidateFinder:
         honorific_start: int | None = None
         start = i
         role_at: tuple[int, str] | None = None
-        if i >= 2 and toks[i - 1].lower_ == "van" and lex.is_role(toks[i - 2].text):
+        if i >= 2 and toks[i - 1].lower_ in {"van", "voor"} and lex.is_role(toks[i - 2].text):
             # "minister van Buitenlandse Zaken Sergei Lavrov": the portfolio belongs to the role
             for p in range(i + 1, end):
                 if toks[p].text in lex.first_names:
-                    role_at = (i - 2, f"{toks[i - 2].text} van {doc[i:p].text}")
+                    role_at = (i - 2, f"{toks[i - 2].text} {toks[i - 1].text} {doc[i:p].text}")
                     start = i = p
                     break
         # strip what precedes the name: sentence-initial words, forms of address, roles
@@ -369,8 +399,11 @@ class CandidateFinder:
                     or tok.text in lex.nationality or lex.is_role(low)) or lex.is_common_compound(low)) \
                     and tok.text not in lex.org_prefixes and tok.text not in lex.place_prefixes:
                 start += 1
-                if start < end and toks[start].text in lex.connectors:
-                    start += 1
+                if start < end and (toks[start].text in lex.connectors or toks[start].text in {"de", "het", "een"}):
+                    start += 1  # "In het Anderlechtse ..."
+            elif start in initial and low in lex.stop_words and start + 2 < end \
+                    and toks[start + 1].text in {"de", "het", "een"}:
+                start += 2  # "In het Anderlechtse stadhuis": a preposition and an article
             elif low in {"de", "het", "een"} and start + 1 < end and (
                     toks[start + 1].text in lex.nationality or lex.is_role(toks[start + 1].text)):
                 start += 1  # "(1) De Amerikaanse en Chinese beurzen"
@@ -390,6 +423,10 @@ class CandidateFinder:
         if lex.is_role(toks[end - 1].text) or roles and start < end and toks[start].lower_ in lex.connectors:
             return  # "Chief Financial Officer", "Vice President", "Secretary of Defense"
         adjective_country = None
+        if end - start > 1 and toks[start].text not in lex.nationality and lex.lookup(doc[start:end].text) is None \
+                and toks[start].text not in lex.first_names and adjective_like(toks[start].text) \
+                and toks[start + 1].lower_ not in lex.common_words and not lex.is_common_compound(toks[start + 1].text):
+            start += 1  # "het Oost-Duitse Eisenach", "het Vlaams-Brabantse Geetbets"
         if end - start > 1 and toks[start].text in lex.nationality and lex.lookup(doc[start:end].text) is None:
             rest = doc[start + 1:end]
             keeps = lex.lookup(rest.text) is None and (
@@ -420,6 +457,9 @@ class CandidateFinder:
                 return
             if text in lex.nationality and end - start == 1:
                 return
+            if end - start == 1 and text not in lex.first_names and not is_acronym(text) and adjective_like(
+                    text, toks[end].text if end < len(doc) else ""):
+                return  # "de Brusselse regering", "de Palestijnen"
         mention = self._make(doc, start, end)
         if _DOTTED.match(toks[end - 1].text) and doc.text[mention.end_char:mention.end_char + 1] == ".":
             # "in de V.S.." — the tokenizer took the abbreviation's dot for a full stop
@@ -454,6 +494,12 @@ class CandidateFinder:
             mention.place_cue = True
         if start > 0 and toks[start - 1].lower_ in {"in", "naar", "nabij"} and not toks[start - 1].is_sent_start:
             mention.place_cue = True
+        if start > 0:
+            prev_low = toks[start - 1].lower_
+            if prev_low in _ORG_NOUN_SET or prev_low.islower() and prev_low.endswith(_ORG_TAILS) \
+                    and not lex.is_role(prev_low) or start > 1 and prev_low in {"van", "bij"} \
+                    and toks[start - 2].lower_ in _EMPLOYER_ROLES:
+                mention.org_cue = True
         if end + 1 < len(doc) and toks[end].text == "," and (lex.lookup(toks[end + 1].text) or ("",))[-1] == "place":
             mention.place_cue = True  # "Mobile, Alabama"
         self._apposition_after(doc, end, mention)

@@ -13,6 +13,8 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 # Babel territory codes are two letters for countries; the rest are regions.
 _COUNTRY_CODE_LENGTH = 2
+# female ending -> male endings of the role it derives from
+_FEMININE = (("es", ("",)), ("e", ("",)), ("ster", ("der", "ter", "er")), ("trice", ("teur",)))
 
 
 def normalise(text: str) -> str:
@@ -57,6 +59,11 @@ class Lexicon:
         low = word.lower()
         if low in self.roles:
             return True
+        # female forms of a listed role: "zangeres", "journaliste", "woordvoerster", "actrice"
+        for suffix, bases in _FEMININE:
+            if low.endswith(suffix) and len(low) > len(suffix) + 3 and any(
+                    low[:-len(suffix)] + base in self.roles for base in bases):
+                return True
         if "-" in low:
             head, _, tail = low.partition("-")
             if tail in self.roles or self.is_role(tail):

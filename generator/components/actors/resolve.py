@@ -136,6 +136,9 @@ class ActorResolver:
         words = longest.text.split()
         if len(words) > 1 and (words[-1] in lex.org_suffixes or words[-1].rstrip(".") in lex.org_suffixes):
             return "organisation"
+        if any(m.org_cue for m in ms) and not any(m.place_cue or m.person_cue for m in ms) \
+                and not (words[0] in lex.first_names and len(words) > 1):
+            return "organisation"  # "het bedrijf Unified Aircraft", "woordvoerder van Blue Harbor"
         if len(words) > 1 and words[-1] in lex.place_suffixes:
             return "place"
         if any(m.place_cue for m in ms) and any(w in lex.place_suffixes for w in words):
@@ -156,9 +159,12 @@ class ActorResolver:
             return "place"
         if all(is_acronym(w) for w in words):
             return "organisation"
-        if longest.text in lex.world_places:
-            return "place"
         ner = Counter(m.ner_kind for m in ms if m.ner_kind)
+        if longest.text in lex.world_places:
+            # a city's name is also a company's or a person's ("Toyota", "Mansfield"): the NER may know
+            if ner and ner.most_common(1)[0][0] in {"organisation", "person"}:
+                return ner.most_common(1)[0][0]
+            return "place"
         if ner:
             return ner.most_common(1)[0][0]
         if any(m.place_cue for m in ms):
