@@ -58,6 +58,18 @@ def _base_pipeline(model: str, lang: str) -> Language:
         ) from None
 
 
+def _actors_use_entities(model: str) -> bool:
+    """Whether the actor rules take the NER's entities into account.
+
+    Our bundled NER is trained on CoNLL-2002 (Belgian newspaper text from 2000); on the development
+    news it confuses companies with MISC and persons (Boeing → MISC, Northrop Grumman → PER), and
+    measured on the development gold its entities lower actor F1 (0.913 → 0.784) and speaker accuracy
+    (0.926 → 0.745). So with the bundled pipeline the actor rules decide alone and the NER serves
+    ``doc.ents`` and ``explainer evaluate-ner``; a user-installed pipeline's entities are used.
+    """
+    return model not in ("default", "rules")
+
+
 @lru_cache(maxsize=8)
 def load_pipeline(model: str = "default", lang: str = "nl") -> Language:
     """The configured pipeline with ``doc.ents`` labelled and our extraction components on top.
@@ -73,6 +85,8 @@ def load_pipeline(model: str = "default", lang: str = "nl") -> Language:
     nlp.max_length = max(nlp.max_length, 5_000_000)
     for name in COMPONENTS:
         if not nlp.has_pipe(name):
-            has_lang_config = name not in ("explainer_blocks", "explainer_language_check")
-            nlp.add_pipe(name, config={"lang": lang} if has_lang_config else {})
+            config = {"lang": lang} if name not in ("explainer_blocks", "explainer_language_check") else {}
+            if name == "explainer_actors":
+                config["use_entities"] = _actors_use_entities(model)
+            nlp.add_pipe(name, config=config)
     return nlp

@@ -67,9 +67,10 @@ def _with_entities(doc: Doc, mentions: list[Mention], finder: CandidateFinder) -
 class ActorRecognizer:
     """spaCy component: fills ``doc._.actors``."""
 
-    def __init__(self, nlp: Language, name: str, lang: str):
+    def __init__(self, nlp: Language, name: str, lang: str, use_entities: bool = True):
         self.name = name
         self.lang = lang
+        self.use_entities = use_entities
         self.lexicon = load_lexicon(lang)
         self.find_candidates = CandidateFinder(self.lexicon)
         self.resolve = ActorResolver(self.lexicon)
@@ -77,12 +78,13 @@ class ActorRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         blocks = doc._.blocks if Doc.has_extension("blocks") else None
         mentions = self.find_candidates(doc, blocks)
-        if doc.ents:
+        if self.use_entities and doc.ents:
             mentions = _with_entities(doc, mentions, self.find_candidates)
         doc._.actors = self.resolve(mentions)
         return doc
 
 
-@Language.factory("explainer_actors", default_config={"lang": "nl"})
-def make_actor_recognizer(nlp: Language, name: str, lang: str) -> ActorRecognizer:
-    return ActorRecognizer(nlp, name, lang)
+@Language.factory("explainer_actors", default_config={"lang": "nl", "use_entities": True})
+def make_actor_recognizer(nlp: Language, name: str, lang: str, use_entities: bool) -> ActorRecognizer:
+    """``use_entities``: let ``doc.ents`` add candidates, veto MISC names and hint kinds."""
+    return ActorRecognizer(nlp, name, lang, use_entities)
