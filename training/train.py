@@ -62,6 +62,7 @@ def _run(cmd: list[str], log: Path | None = None) -> None:
             sys.stdout.write(line)
             sys.stdout.flush()
             fh.write(line)
+            fh.flush()
         if proc.wait():
             raise subprocess.CalledProcessError(proc.returncode, cmd)
 
