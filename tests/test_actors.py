@@ -357,3 +357,58 @@ def test_portfolio_with_voor_belongs_to_the_role(nlp):
     assert by_name(actors, "Magda Aelvoet").roles == ["Minister voor Volksgezondheid"]
     assert by_name(actors, "Jan Claes").kind == "person"
     assert "Volksgezondheid Magda Aelvoet" not in names(actors)
+
+
+# -- products, software features and events are no actors ------------------------------------------
+def names_of(nlp, text: str) -> set[str]:
+    return {a.name for a in actors_of(nlp, text)}
+
+
+def test_product_nouns_around_a_name_make_it_a_product(nlp):
+    names = names_of(nlp, "Het bedrijf Zelvaro bracht vorige week het besturingssysteem Korrel uit. "
+                          "Daarnaast komt er de Brinta webbrowser. Zelvaro verwacht veel van Korrel.")
+    assert "Zelvaro" in names
+    assert not names & {"Korrel", "Brinta"}
+
+
+def test_apposition_with_a_product_noun(nlp):
+    names = names_of(nlp, "Analisten van Kobalt Partners zijn enthousiast over Vlinder, de jongste versie van "
+                          "het systeem. Ook Hamster, een eenvoudige rekentoepassing, krijgt een update.")
+    assert "Kobalt Partners" in names
+    assert not names & {"Vlinder", "Hamster"}
+
+
+def test_enumeration_with_a_product_member_is_all_products(nlp):
+    names = names_of(nlp, "Naast de iPad Grote, Klein en Mini verkoopt Tomasso Retail nu ook een horloge.")
+    assert "Tomasso Retail" in names
+    assert not names & {"Grote", "Klein", "Mini"}
+
+
+def test_list_after_a_product_noun_and_making_verbs(nlp):
+    names = names_of(nlp, "De update bevat nieuwe functies, waaronder een vernieuwde Postbus en Kwikzoek. "
+                          "De fabriek in Detroit maakt de Kestrel Sport en Condor.")
+    assert not names & {"Postbus", "Kwikzoek", "Kestrel Sport", "Condor"}
+    assert "Detroit" in names
+
+
+def test_designation_letters_and_model_numbers_mark_products(nlp):
+    names = names_of(nlp, "Gebruikers van Zon OS X Panter klagen. Het nieuwe toestel, de 929 ``Albatros'', "
+                          "vloog gisteren. Panter verschijnt in mei.")
+    assert not names & {"Zon OS", "Panter", "Albatros"}
+
+
+def test_event_acronym_and_caption_credit(nlp):
+    acts = actors_of(nlp, "Tijdens de Global Makers Conference (GMC) sprak Pieter Hoeksma. "
+                          "Hoeksma zei dat de GMC een succes was.\nTopman Pieter Hoeksma Credit: fotograaf\n")
+    names = {a.name for a in acts}
+    assert "GMC" not in names
+    assert "Pieter Hoeksma" in names
+    assert not any("Credit" in a.name for a in acts)
+
+
+def test_an_actor_cue_outweighs_a_product_context(nlp):
+    # "het bedrijf X" vouches for an organisation even where a product noun stands next to it
+    names = names_of(nlp, "Het bedrijf Lindor maakt software. De Lindor software is populair, "
+                          "zei woordvoerder Anna de Wit.")
+    assert "Lindor" in names
+    assert "Anna de Wit" in names

@@ -47,6 +47,22 @@ _EMPLOYER_ROLES = frozenset({"topman", "topvrouw", "ceo", "directeur", "voorzitt
                              "manager", "bestuurder", "topmanager", "werknemer", "werknemers", "personeel"})
 
 
+# Product context ("het besturingssysteem X", "de nieuwe X", "X, de jongste versie"): see _product_cues
+_NEW_ADJECTIVES = frozenset({"nieuwe", "nieuwste", "jongste", "vorige", "populaire"})
+_MAKING_VERBS = frozenset({"maakt", "maken", "maakte", "maakten", "produceert", "produceren", "produceerde",
+                           "produceerden", "bouwt", "bouwen", "bouwde", "bouwden", "fabriceert", "lanceert",
+                           "lanceerde"})
+_LIST_INTROS = frozenset({"zoals", "waaronder", "inclusief"})
+_LIST_GLUE = frozenset({",", "en", "of", "and", "&", "de", "het"})
+_TITLE_WORDS = frozenset({"getiteld", "titel"})
+_PRODUCTION_NOUNS = frozenset({"productie", "lancering", "introductie", "opvolger", "onthulling"})
+_MODEL_DESIGNATION = re.compile(r"^(?:\d{3}|[A-Z]{1,2}\d{2,4})[a-zA-Z]?$")  # "787", "A380", "MD11"
+_CAMEL = re.compile(r"^[a-z]{1,2}[A-Z]\w*$")  # "iPod", "iPhone": a product prefix
+_LONE_CAPITAL = re.compile(r"^[A-Z]$")  # "Mac OS X", "OS X Lion"
+# a caption's credit line glued to the name before it: "Apple CEO Steve Jobs Credit: ..."
+_CAPTION_WORDS = frozenset({"Credit", "Credits", "Foto", "Photo", "Bron", "Source", "Beeld", "Image"})
+
+
 def adjective_like(text: str, next_text: str = "") -> bool:
     """"Brusselse", "Oost-Duitse", "Palestijnen": an adjective or inhabitant noun made from a name."""
     tail = text.rsplit("-", 1)[-1]
@@ -79,6 +95,7 @@ class Mention:
     role_mention: bool = False  # "De Russische president": a mention of an actor named elsewhere
     role_head: str | None = None
     acronym_of: int | None = None  # index of the mention this one abbreviates "(EADS)"
+    product: bool = False  # the context presents a product, model or event ("het besturingssysteem X")
 
     @property
     def norm(self) -> str:
@@ -284,6 +301,9 @@ class CandidateFinder:
                 self._add_run(doc, piece_start, piece_end, mentions, initial, lower_words, is_name)
             i = end
         self._link_parentheses(doc, mentions)
+        mentions = self._drop_event_acronyms(doc, mentions)
+        mentions.sort(key=lambda m: m.start_char)
+        self._product_cues(doc, mentions)
         mentions.extend(self._role_mentions(doc, is_name))
         mentions.sort(key=lambda m: m.start_char)
         return mentions
@@ -366,6 +386,8 @@ class CandidateFinder:
                  lower_words: set[str], is_name: list[bool]) -> None:
         toks = doc.tokens
         lex = self.lex
+        if end - i > 1 and end < len(doc) and toks[end].text == ":" and toks[end - 1].text in _CAPTION_WORDS:
+            end -= 1  # "Steve Jobs Credit: mylerdude"
         roles: list[str] = []
         person_cue = False
         honorific_start: int | None = None
@@ -606,7 +628,124 @@ class CandidateFinder:
             m.weak = True
         if name in self.lex.nationality or name.lower() in self.lex.non_actors:
             return
+        if gaz is None and not is_acronym(name) and name.lower() in self.lex.common_words:
+            return  # "Auto-analist", "Defensie-experts": an ordinary word, capitalised at a sentence start
         mentions.append(m)
+
+    # -- products, models, software features, events ------------------------------------------------
+    def _drop_event_acronyms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"Worldwide Developers Conference (WWDC)": the acronym of an event (a name the rules dropped for
+        its tail word) is no actor either, here and wherever the text repeats it."""
+        toks = doc.tokens
+        lex = self.lex
+        events: set[str] = set()
+        for k in range(1, len(doc) - 2):
+            if toks[k].text == "(" and toks[k + 2].text == ")" and is_acronym(toks[k + 1].text) \
+                    and toks[k - 1].text in lex.non_actor_tails and k >= 2 and toks[k - 2].text[:1].isupper() \
+                    and lex.lookup(toks[k + 1].text) is None:
+                events.add(toks[k + 1].text)
+        if not events:
+            return mentions
+        return [m for m in mentions if m.text not in events]
+
+    def _product_cues(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Mark mentions the context presents as a product, model, feature or event (``Mention.product``):
+        a product noun before or after ("het besturingssysteem X", "X webbrowser", "X-software" is a
+        compound already), an apposition ("X, de jongste versie van ..."), "de nieuwe X", "maakt de X",
+        a product prefix or designation letter ("iPod Classic", "Mac OS X", "OS X Lion"), a title
+        ("getiteld 'X'"); a list introduced by "zoals"/"waaronder" after a product noun; and every member
+        of an enumeration ("de X, Y en Z") one of whose members is a product. The resolver drops a name
+        whose mentions are mostly such and never presented as an actor."""
+        toks = doc.tokens
+        lex = self.lex
+        n = len(doc)
+
+        def exempt(m: Mention) -> bool:
+            words = m.text.split()
+            return bool(m.key or m.person_cue or m.org_cue or m.roles or m.role_mention
+                        or words[-1] in lex.org_suffixes or words[-1].rstrip(".") in lex.org_suffixes)
+
+        def lower_product(tok) -> bool:
+            return tok.text[:1].islower() and lex.is_product_noun(tok.text)
+
+        for m in mentions:
+            if exempt(m) or m.end_char < toks[m.end - 1].idx + len(toks[m.end - 1].text):
+                continue  # a name or the name part of a compound ("Knesset-lid"): its own context decides
+            s, e = m.start, m.end
+            prev = toks[s - 1] if s > 0 else None
+            prev2 = toks[s - 2] if s > 1 else None
+            nxt = toks[e] if e < n else None
+            cue = False
+            if prev is not None and lower_product(prev):
+                cue = True  # "het besturingssysteem X", "de e-mail client Mail"
+            elif nxt is not None and lower_product(nxt) and toks[e - 1].whitespace_:
+                cue = True  # "Safari webbrowser", "de Ford Taurus sedan", "Quartz gebruikersinterface"
+            elif prev is not None and _CAMEL.match(prev.text) and prev.whitespace_:
+                cue = True  # "iPod Classic"
+            elif prev is not None and _LONE_CAPITAL.match(prev.text) and prev2 is not None \
+                    and prev2.text[:1].isupper():
+                cue = True  # "OS X Lion"
+            elif nxt is not None and _LONE_CAPITAL.match(nxt.text) and not (e + 1 < n and toks[e + 1].text == "."):
+                cue = True  # "Mac OS X"
+            elif prev is not None and prev2 is not None and prev2.lower_ in {"de", "het"} \
+                    and prev.lower_ in _NEW_ADJECTIVES:
+                cue = True  # "de nieuwe X"
+            elif prev is not None and prev2 is not None and prev.lower_ in {"de", "het"} \
+                    and prev2.lower_ in _MAKING_VERBS and not is_acronym(m.text):
+                cue = True  # "deze fabriek maakt de X"
+            elif prev is not None and prev2 is not None and prev.lower_ in {"de", "het", "een"} and s > 2 \
+                    and (prev2.text == "," and lower_product(toks[s - 3])
+                         or prev2.lower_ == "van" and toks[s - 3].lower_ in _PRODUCTION_NOUNS):
+                cue = True  # "zijn regionale toestel, de Superjet", "de productie van de PT Cruiser"
+            else:
+                q = s - 1
+                while q >= 0 and (toks[q].text in OPENING_MARKS or toks[q].text.startswith(("“", "„", "``", "‘"))):
+                    q -= 1
+                if q >= 0 and toks[q].lower_ in _TITLE_WORDS:
+                    cue = True  # "het plan getiteld ``Way Forward''"
+                elif q >= 0 and _MODEL_DESIGNATION.match(toks[q].text):
+                    cue = True  # "de 787 ``Dreamliner''"
+                elif nxt is not None and nxt.text == "," and e + 1 < n and toks[e + 1].lower_ in {"de", "het", "een"}:
+                    # "Tiger, de jongste versie van Mac OS X", "Automator, een grafische scripting-interface"
+                    for k in range(e + 2, min(n, e + 5)):
+                        if not toks[k].text[:1].islower():
+                            break
+                        if lex.is_product_noun(toks[k].text):
+                            cue = True
+                            break
+                        if lex.is_role(toks[k].text):
+                            break
+            if cue:
+                m.product = True
+        # a list after a product noun: "nieuwe functies, waaronder een opnieuw ingerichte Mail en Auto Save"
+        firsts = {m.start: m for m in mentions}
+        for tok in toks:
+            if tok.lower_ in _LIST_INTROS and any(lower_product(toks[k]) for k in range(max(0, tok.i - 3), tok.i)):
+                for k in range(tok.i + 1, min(n, tok.i + 6)):
+                    if k in firsts:
+                        if not exempt(firsts[k]):
+                            firsts[k].product = True
+                        break
+                    if not toks[k].text[:1].islower():
+                        break
+        # enumerations: "de iPod Classic, Nano en Shuffle", "de Crown Victoria en Grand Marquis"
+        ordered = sorted((m for m in mentions if not m.role_mention), key=lambda m: m.start)
+        groups: list[list[Mention]] = []
+        for m in ordered:
+            if groups:
+                last = groups[-1][-1]
+                between = toks[last.end:m.start] if m.start > last.end else []
+                if between and all(t.text in _LIST_GLUE or lower_product(t) for t in between) \
+                        and any(t.text in {",", "en", "of", "and", "&"} for t in between) \
+                        and not any(t.is_sent_start for t in toks[last.end:m.start + 1]):
+                    groups[-1].append(m)
+                    continue
+            groups.append([m])
+        for group in groups:
+            if len(group) > 1 and any(m.product for m in group):
+                for m in group:
+                    if not exempt(m):
+                        m.product = True
 
     # -- "European Aeronautic Defence and Space Company (EADS)" ------------------------------------
     def _link_parentheses(self, doc: Doc, mentions: list[Mention]) -> None:

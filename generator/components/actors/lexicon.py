@@ -39,6 +39,9 @@ class Lexicon:
     nationality: dict[str, str]  # "Russische" -> "Rusland"
     inhabitants: frozenset[str]  # "Russen": never an actor on its own
     non_actor_tails: frozenset[str] = frozenset()  # "Index", "Conference": the name is no actor
+    # nouns that present a neighbouring name as a product, model or event ("besturingssysteem", "sedan")
+    product_nouns: frozenset[str] = frozenset()
+    product_tails: tuple[str, ...] = ()  # ... also as the end of a compound ("gebruikersinterface")
     # normalised surface form -> (entity key, kind): "vs" -> ("country:US", "country")
     gazetteer: dict[str, tuple[str, str]] = field(default_factory=dict)
     # first token (normalised) -> gazetteer forms that start with it, as token tuples, longest first
@@ -78,6 +81,16 @@ class Lexicon:
         """A Dutch compound of ordinary words ("Activistenorganisatie", "Aandelenbeurzen")."""
         low = word.lower()
         return any(low[cut:] in self.common_words for cut in range(4, len(low) - 3))
+
+    def is_product_noun(self, word: str) -> bool:
+        """"besturingssysteem", "sedan", "gebruikersinterface", "scripting-interface": a product noun."""
+        low = word.lower()
+        if low in self.product_nouns:
+            return True
+        if not low.isalpha() and "-" not in low:
+            return False
+        return any(low.endswith(tail) and len(low) > len(tail) + 2 for tail in self.product_tails) \
+            and not self.is_role(low)
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         return self.gazetteer.get(normalise(text))
@@ -153,6 +166,10 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         nationality=nationality,
         inhabitants=frozenset(inhabitants),
         non_actor_tails=frozenset(_lines(folder / "non_actor_words.txt")),
+        product_nouns=frozenset(line.lower() for line in _lines(folder / "product_words.txt")
+                                if not line.startswith("tail:")),
+        product_tails=tuple(line[len("tail:"):].lower() for line in _lines(folder / "product_words.txt")
+                            if line.startswith("tail:")),
         long_roles=tuple(sorted((r for r in roles if len(r) >= 5 and " " not in r), key=len, reverse=True)),
     )
     gazetteer: dict[str, tuple[str, str]] = {}

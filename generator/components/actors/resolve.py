@@ -88,6 +88,7 @@ class ActorResolver:
         plural = {f for f in forms if f + "s" in forms or f + "es" in forms}
         plural |= {f + "s" for f in plural} | {f + "es" for f in plural}
         names = [m for m in names if m.key or name_key(m.text) not in plural]
+        names = self._drop_products(names, plural)
         if not names:
             return []
         self._singles = {m.text for m in names if len(m.text.split()) == 1}
@@ -125,6 +126,36 @@ class ActorResolver:
             actor.mentions.sort()
         result.sort(key=lambda a: a.mentions[0])
         return result
+
+    def _drop_products(self, names: list[Mention], plural: set[str]) -> list[Mention]:
+        """Names the context presents as products, models or features (``Mention.product``) in at least
+        half their mentions, and never as an actor (gazetteer, role, "het bedrijf X"); a name that begins
+        with a product's plural form ("Macbook Pro" beside "MacBooks"); and the last word of such a name
+        on its own ("de Pro")."""
+        lex = self.lex
+
+        def actor_cue(m: Mention) -> bool:
+            return bool(m.key or m.person_cue or m.org_cue or m.roles)
+
+        keys = [m.key or name_key(m.text) for m in names]
+        total, product, cued = Counter(keys), Counter(), set()
+        for m, key in zip(names, keys):
+            if m.product:
+                product[key] += 1
+            if actor_cue(m):
+                cued.add(key)
+        dropped = {key for key in product if key not in cued and product[key] * 2 >= total[key]}
+        for m, key in zip(names, keys):
+            words = key.split()
+            if len(words) > 1 and not m.key and words[0] in plural and key not in cued \
+                    and m.text.split()[0] not in lex.first_names:
+                dropped.add(key)
+        tails = {key.split()[-1] for key in dropped if len(key.split()) > 1}
+        kept_words = {w for key in total if key not in dropped and len(key.split()) > 1 for w in key.split()}
+        for key in total:
+            if key in tails and key not in cued and key not in kept_words and key not in dropped:
+                dropped.add(key)
+        return [m for m, key in zip(names, keys) if key not in dropped]
 
     # -- kinds ----------------------------------------------------------------------------------
     def _kind(self, ms: list[Mention], short_names=None) -> str:
