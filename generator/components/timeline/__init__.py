@@ -182,7 +182,7 @@ class TimelineBuilder:
                 f"timeline: no publication date, so {expression!r} cannot be placed on the timeline "
                 "(add a Date: to the article header)")
         doc._.timexes = timexes
-        doc._.timeline = build_entries(text, timexes, sentence_of, doc._.actors)
+        doc._.timeline = build_entries(text, timexes, sentence_of, doc._.actors, doc._.quotes)
         return doc
 
 

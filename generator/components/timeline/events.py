@@ -103,7 +103,22 @@ def actors_in(actors, span: tuple[int, int]) -> list[str]:
     return found
 
 
-def build_entries(text: str, timexes: list[TimeExpression], sentence_of, actors) -> list[TimelineEntry]:
+def involved_actors(actors, quotes, spans: list[tuple[int, int]]) -> list[str]:
+    """Who takes part in an event: actors named in the sentences that date it, and the speaker of a
+    quote that dates it ("“Vorige vrijdag kwamen we overeen met Blinken”, zei Lavrov" → Lavrov too)."""
+    found: list[str] = []
+    for span in spans:
+        for quote in quotes or []:
+            if quote.speaker and quote.start <= span[0] < quote.end and quote.speaker not in found:
+                found.append(quote.speaker)
+        for actor_id in actors_in(actors, span):
+            if actor_id not in found:
+                found.append(actor_id)
+    return found
+
+
+def build_entries(text: str, timexes: list[TimeExpression], sentence_of, actors,
+                  quotes=None) -> list[TimelineEntry]:
     """Group normalised expressions by date into entries; ``sentence_of(offset)`` gives a sentence span."""
     groups: dict[tuple, list[TimeExpression]] = {}
     for timex in timexes:
@@ -116,7 +131,8 @@ def build_entries(text: str, timexes: list[TimeExpression], sentence_of, actors)
         span = summary_span(text, sentence_of(main.start), (main.start, main.end))
         entries.append(TimelineEntry(
             id="", date=value, precision=precision, expression=main.text, start=main.start, end=main.end,
-            summary=summary_text(text, span) or main.text, actors=actors_in(actors, span),
+            summary=summary_text(text, span) or main.text,
+            actors=involved_actors(actors, quotes, [span] + [sentence_of(m.start) for m in mentions]),
             end_date=end_value, sources=[(m.start, m.end) for m in mentions], summary_span=span,
             certain=all(m.certain for m in mentions),
         ))
