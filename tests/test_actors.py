@@ -153,6 +153,62 @@ def test_apposition_after_name_gives_role_and_affiliation(nlp):
     assert by_name(actors, "Ryanair").kind == "organisation"
 
 
+def test_party_in_parentheses_is_the_affiliation_not_an_alias(nlp):
+    text = "Vlaams minister-president Jan Jambon (N-VA) reageerde. Ook Jan Peeters (CD&V) was kritisch."
+    actors = actors_of(nlp, text)
+    jambon = by_name(actors, "Jan Jambon")
+    assert jambon.kind == "person"
+    assert jambon.affiliation == "n-va"
+    assert by_name(actors, "N-VA").kind == "organisation"
+    assert "N-VA" not in jambon.aliases
+    assert by_name(actors, "Jan Peeters").affiliation == by_name(actors, "CD&V").id
+
+
+def test_role_with_institution_in_parentheses(nlp):
+    text = ("Dat zegt Ursula von der Leyen (voorzitter van de Europese Commissie) in Straatsburg. "
+            "De Europese Commissie wil meer geld.")
+    actors = actors_of(nlp, text)
+    leyen = by_name(actors, "Ursula von der Leyen")
+    assert leyen.roles == ["voorzitter van de Europese Commissie"]
+    assert leyen.affiliation == by_name(actors, "Europese Commissie").id == "europese-commissie"
+
+
+@pytest.mark.parametrize("tail, affiliation", [
+    (" De Verenigde Staten zijn bezorgd.", "verenigde-staten"),  # the country's actor when the text names it
+    ("", "Verenigde Staten"),  # else the country's name
+])
+def test_nationality_and_portfolio_in_parentheses(nlp, tail, affiliation):
+    text = ("Hij sprak met Antony Blinken (de Amerikaanse minister van Buitenlandse Zaken, red.) in Genève."
+            + tail)
+    actors = actors_of(nlp, text)
+    blinken = by_name(actors, "Antony Blinken")
+    assert blinken.roles == ["minister van Buitenlandse Zaken"]
+    assert blinken.affiliation == affiliation
+    assert "Buitenlandse Zaken" not in names(actors)  # a portfolio is part of the role, no actor
+
+
+def test_portfolio_of_a_role_before_a_name_and_ministry_as_organisation(nlp):
+    text = ("Hij sprak met staatssecretaris voor Asiel en Migratie Sammy Mahdi. "
+            "Het ministerie van Buitenlandse Zaken reageerde niet.")
+    actors = actors_of(nlp, text)
+    assert by_name(actors, "Sammy Mahdi").roles == ["staatssecretaris voor Asiel en Migratie"]
+    assert by_name(actors, "ministerie van Buitenlandse Zaken").kind == "organisation"
+    assert not names(actors) & {"Asiel", "Migratie", "Buitenlandse Zaken"}
+
+
+def test_apposition_with_article_role_and_company(nlp):
+    text = "Volgens Jan Peeters, de woordvoerder van Agfa-Gevaert, is alles in orde."
+    actors = actors_of(nlp, text)
+    peeters = by_name(actors, "Jan Peeters")
+    assert peeters.roles == ["woordvoerder"]
+    assert peeters.affiliation == "agfa-gevaert"
+
+
+def test_hyphenated_role_prefix_is_no_affiliation(nlp):
+    text = "Dat zei Ken Czubay, vice-president van de verkoop, gisteren."
+    assert by_name(actors_of(nlp, text), "Ken Czubay").affiliation is None
+
+
 def test_role_inside_a_capitalised_run_splits_company_and_person(nlp):
     text = "Eerder zei Apple CEO Steve Jobs dat de verkoop meevalt."
     actors = actors_of(nlp, text)

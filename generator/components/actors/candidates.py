@@ -42,6 +42,11 @@ ORG_NOUNS = ("bedrijf", "firma", "groep", "concern", "krant", "dagblad", "weekbl
 _ORG_NOUN_SET = frozenset(ORG_NOUNS)
 _ORG_TAILS = tuple(w for w in ORG_NOUNS if len(w) >= 4)
 # roles whose "van"/"bij" + name names an employer: "woordvoerder van Tectrade", "analist bij KBC"
+# roles whose "van"/"voor" + capitalised words name a portfolio, part of the role and no actor:
+# "minister van Buitenlandse Zaken", "staatssecretaris voor Asiel en Migratie", "eurocommissaris van Handel"
+_PORTFOLIO_ROLES = frozenset({"minister", "ministers", "staatssecretaris", "staatssecretarissen", "commissaris",
+                              "eurocommissaris", "schepen", "gedeputeerde", "viceminister", "onderminister",
+                              "vicepremier", "vice-premier", "minister-president", "secretaris"})
 _EMPLOYER_ROLES = frozenset({"topman", "topvrouw", "ceo", "directeur", "voorzitter", "woordvoerder", "woordvoerster",
                              "bestuursvoorzitter", "oprichter", "eigenaar", "analist", "econoom", "hoofdeconoom",
                              "manager", "bestuurder", "topmanager", "werknemer", "werknemers", "personeel"})
@@ -393,13 +398,16 @@ class CandidateFinder:
         honorific_start: int | None = None
         start = i
         role_at: tuple[int, str] | None = None
-        if i >= 2 and toks[i - 1].lower_ in {"van", "voor"} and lex.is_role(toks[i - 2].text):
+        r = self._role_before_portfolio(doc, i)
+        if r is not None:
             # "minister van Buitenlandse Zaken Sergei Lavrov": the portfolio belongs to the role
             for p in range(i + 1, end):
                 if toks[p].text in lex.first_names:
-                    role_at = (i - 2, f"{toks[i - 2].text} {toks[i - 1].text} {doc[i:p].text}")
+                    role_at = (r, doc[r:p].text)
                     start = i = p
                     break
+            if role_at is None and toks[r].lower_ in _PORTFOLIO_ROLES and lex.lookup(doc[i:end].text) is None:
+                return  # "(de Amerikaanse minister van Buitenlandse Zaken)": the portfolio is part of the role
         # strip what precedes the name: sentence-initial words, forms of address, roles
         while start < end:
             tok = toks[start]
@@ -569,7 +577,13 @@ class CandidateFinder:
                 mention.affiliations.append(lex.nationality[toks[k - 1].text])
 
     def _apposition_after(self, doc: Doc, end: int, mention: Mention) -> None:
-        """"Michael O'Leary, CEO van Ryanair" / "Blinken (de Amerikaanse minister ...)": roles after a name."""
+        """Roles and affiliation after a name: "Michael O'Leary, CEO van Ryanair", "Blinken (de Amerikaanse
+        minister van Buitenlandse Zaken, red.)", "Ursula von der Leyen (voorzitter van de Europese Commissie)".
+
+        A portfolio after a portfolio role ("minister van Buitenlandse Zaken") and an institution named with
+        its article ("voorzitter van de Europese Commissie") are part of the role; the affiliation is the
+        organisation in the role ("CEO van Ryanair", "NAVO-secretaris-generaal"), else the country of a
+        nationality adjective before the role ("de Amerikaanse minister")."""
         toks = doc.tokens
         lex = self.lex
         n = len(doc)
@@ -578,34 +592,44 @@ class CandidateFinder:
         k = end + 1
         if k < n and toks[k].lower_ in _APPOSITION_ARTICLES:
             k += 1
-        affiliation = None
+        country = None
         if k < n and toks[k].text in lex.nationality:
-            affiliation = lex.nationality[toks[k].text]
+            country = lex.nationality[toks[k].text]
             k += 1
-        if k < n and lex.is_role(toks[k].text) and not toks[k].text[:1].isupper() or \
-                k < n and lex.is_role(toks[k].text) and is_acronym(toks[k].text) or \
-                k < n and lex.is_role(toks[k].text) and toks[k].text[:1].isupper() and "-" in toks[k].text:
-            role = toks[k].text
-            head = _lower_tail_split(role)
-            if head is not None:
-                mention.affiliations.append(role[:head])
-            mention.person_cue = True
-            of = k + 1
-            if of < n and toks[of].lower_ in {"van", "bij", "of"} and of + 1 < n:
-                m = of + 1
-                if toks[m].lower_ in _APPOSITION_ARTICLES:
-                    m += 1
-                j = m
-                while j < n and (toks[j].text[:1].isupper() or toks[j].lower_ in lex.connectors and j + 1 < n
-                                 and toks[j + 1].text[:1].isupper()):
-                    j += 1
-                if j > m:
-                    org = doc[m:j].text
-                    if lex.lookup(org) or is_acronym(org) or True:
-                        mention.affiliations.append(org)
-            if affiliation:
-                mention.affiliations.append(affiliation)
-            mention.roles.append(role)
+        if not (k < n and lex.is_role(toks[k].text) and (
+                not toks[k].text[:1].isupper() or is_acronym(toks[k].text) or "-" in toks[k].text)):
+            return
+        role = toks[k].text
+        affiliations: list[str] = []
+        head = _lower_tail_split(role)
+        if head is not None and role[0].isupper():
+            affiliations.append(role[:head])
+        mention.person_cue = True
+        of = k + 1
+        if of < n and toks[of].lower_ in {"van", "voor", "bij", "of"} and of + 1 < n:
+            m = of + 1
+            if toks[m].lower_ in _APPOSITION_ARTICLES:
+                m += 1
+            j = m
+            while j < n and (toks[j].text[:1].isupper() or toks[j].lower_ in lex.connectors and j + 1 < n
+                             and toks[j + 1].text[:1].isupper()):
+                j += 1
+            if j > m:
+                org = doc[m:j].text
+                gaz = lex.lookup(org)
+                if gaz is None and m == of + 1 and role.lower() in _PORTFOLIO_ROLES \
+                        and toks[of].lower_ in {"van", "voor"}:
+                    role = doc[k:j].text  # "minister van Buitenlandse Zaken": a portfolio, no affiliation
+                else:
+                    if m == of + 2 and toks[of].lower_ in {"van", "voor"} and (gaz is None or gaz[1] != "country"):
+                        # an office of an institution, named with its article: "voorzitter van de Europese
+                        # Commissie", "woordvoerder van het Witte Huis" (a company has none: "CEO van Ryanair")
+                        role = doc[k:j].text
+                    affiliations.insert(0, org)
+        if country:
+            affiliations.append(country)
+        mention.affiliations.extend(affiliations)
+        mention.roles.append(role)
 
     def _compound(self, doc: Doc, i: int, mentions: list[Mention], is_name: list[bool]) -> None:
         """"NAVO-secretaris-generaal", "UBS-analyst", "Airbus-eigenaar": the name part is a mention."""
@@ -758,10 +782,51 @@ class CandidateFinder:
                     continue
                 o = mentions[other]
                 if o.end < len(doc) and toks[o.end].text == ")":
+                    if self._person_like(m) and not o.roles and not self._person_like(o) \
+                            and not self._abbreviates(o.text, m.text):
+                        # "Jan Jambon (N-VA)", "Ann Vanheste (sp.a)": the party or employer of a person
+                        m.affiliations.insert(0, o.text)
+                        m.person_cue = True
+                        o.weak = False  # the capital after "(" says nothing, the apposition does
+                        if o.key is None:
+                            o.org_cue = True
+                        continue
                     if is_acronym(o.text) and not is_acronym(m.text):
                         o.acronym_of = idx
                     elif is_acronym(m.text) and not is_acronym(o.text):
                         m.acronym_of = other
+
+    def _role_before_portfolio(self, doc: Doc, i: int) -> int | None:
+        """Token index of the role whose "van"/"voor" phrase token i continues: "minister van Buitenlandse
+        Zaken" (i at "Buitenlandse"), "staatssecretaris voor Asiel en Migratie" (i at "Asiel" or "Migratie")."""
+        toks = doc.tokens
+        j = i - 1
+        steps = 0
+        while j >= 2 and toks[j].lower_ in {"en", "&", ","} and toks[j - 1].text[:1].isupper() and steps < 3:
+            j -= 1
+            while j >= 1 and toks[j - 1].text[:1].isupper() and toks[j - 1].lower_ not in {"van", "voor"}:
+                j -= 1
+            j -= 1
+            steps += 1
+        if j >= 1 and toks[j].lower_ in {"van", "voor"} and self.lex.is_role(toks[j - 1].text):
+            if j != i - 1 and toks[j - 1].lower_ not in _PORTFOLIO_ROLES:
+                return None
+            return j - 1
+        return None
+
+    def _person_like(self, m: Mention) -> bool:
+        """A name the rules take for a person's: a role or form of address, or a given name and a surname."""
+        words = m.text.split()
+        return m.person_cue or bool(m.roles) or (
+            len(words) >= 2 and words[0] in self.lex.first_names and m.key is None and not is_acronym(words[0]))
+
+    @staticmethod
+    def _abbreviates(short: str, long: str) -> bool:
+        """"EADS" for "European Aeronautic Defence and Space Company": the short form spells initials."""
+        letters = "".join(c for c in short if c.isalpha()).lower()
+        words = [p for w in long.split() for p in w.split("-") if p]
+        return letters in {"".join(w[0] for w in words).lower(),
+                           "".join(w[0] for w in words if w[:1].isupper()).lower()}
 
     # -- "De Russische president", "De NAVO-secretaris-generaal" ------------------------------------
     def _role_mentions(self, doc: Doc, is_name: list[bool]) -> list[Mention]:

@@ -294,7 +294,7 @@ class ActorResolver:
         roles: list[str] = []
         for m in ms:
             for role in m.roles:
-                if role not in roles:
+                if role.lower() not in {r.lower() for r in roles}:
                     roles.append(role)
         actor = Actor(id="", name=canonical, kind=kind, roles=roles, aliases=aliases, mentions=mentions)
         actor._affiliation_names = [a for m in ms for a in m.affiliations]  # type: ignore[attr-defined]
