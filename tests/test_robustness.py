@@ -177,3 +177,15 @@ def test_dutch_text_gets_no_language_warning(tmp_path):
     result = subprocess.run([sys.executable, "-m", "generator", "extract", str(path)], capture_output=True,
                             text=True, timeout=300)
     assert result.returncode == 0 and "does not look like" not in result.stderr
+
+
+def test_names_that_slugify_alike_or_to_nothing_get_unique_usable_ids():
+    from generator.components.actors.resolve import ActorResolver
+    from generator.model import Actor
+
+    actors = [Actor(id="", name=name, kind="person", mentions=[(i, i + 1)])
+              for i, name in enumerate(["Jan Müller", "Jan Muller", "—", "…", "X" * 300])]
+    ActorResolver._assign_ids(actors)
+    ids = [a.id for a in actors]
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"[a-z0-9][a-z0-9-]*", i) and len(i) <= 80 for i in ids)
