@@ -274,3 +274,71 @@ def test_date_scoring_counts_overlaps_values_and_optional():
     assert scores["expression"]["gold"] == 3
     assert scores["value"]["tp"] == 1
     assert "missed" in dates.report(scores)
+
+
+# -- generalisation: Belgian/Dutch press phrasing ----------------------------------------------------
+
+def test_jongstleden_and_eerstkomend_after_a_date_or_weekday(nlp):
+    found = values(run(nlp, "Het ongeval gebeurde op 3 maart jl. bij Aalst. De fusie werd woensdag jl. goedgekeurd. "
+                            "De hoorzitting is op 20 februari e.k.", pub="2023-02-10"))
+    assert found["3 maart jl."] == ("2022-03-03", None)
+    assert found["woensdag jl."] == ("2023-02-08", None)
+    assert found["20 februari e.k."] == ("2023-02-20", None)
+
+
+def test_belgian_and_long_forms_of_relative_days(nlp):
+    found = values(run(nlp, "Gisterenavond en gisterennamiddag waren er rellen. Eergisteravond bleef het rustig.",
+                       pub="2024-02-08"))
+    assert found["Gisterenavond"] == ("2024-02-07", None)
+    assert found["gisterennamiddag"] == ("2024-02-07", None)
+    assert found["Eergisteravond"] == ("2024-02-06", None)
+
+
+def test_komend_weekend_and_sinds_vorig_jaar(nlp):
+    found = values(run(nlp, "Komend weekend wordt er sneeuw verwacht. Sinds vorig jaar is de regel van kracht.",
+                       pub="2024-02-08"))
+    assert found["Komend weekend"] == ("2024-02-10", "2024-02-11")
+    assert found["Sinds vorig jaar"] == ("2023", "2024")
+
+
+def test_centuries_with_abbreviated_ordinals_and_years_after_tegen(nlp):
+    found = values(run(nlp, "In de 19de eeuw bloeide de textielnijverheid. Tegen 2030 moet de uitstoot halveren.",
+                       pub="2024-09-08"))
+    assert found["de 19de eeuw"] == ("1800", "1899")
+    assert found["2030"] == ("2030", None)
+
+
+def test_bare_date_takes_the_year_of_a_full_date_earlier_in_the_sentence(nlp):
+    doc = run(nlp, "De wet werd op 3 maart 2020 aangenomen en trad op 1 juli in werking. "
+                   "Op 1 juli gaan de nieuwe tarieven in.", pub="2024-02-08")
+    # the second "1 juli" is in a new sentence: the publication year again
+    assert [t.value for t in doc._.timexes] == ["2020-03-03", "2020-07-01", "2024-07-01"]
+
+
+def test_day_weeks_ahead_told_in_the_past_tense_of_its_clause_is_last_year(nlp):
+    found = values(run(nlp, "De minister maakte op 3 maart de plannen bekend.", pub="2023-02-10"))
+    assert found["3 maart"] == ("2022-03-03", None)
+    # the past tense of another clause, or an announcement with vanaf/per/tot, does not move it
+    found = values(run(nlp, "Het concert, dat op 2 december plaatsvindt, werd binnen een uur uitverkocht. "
+                            "De treinen rijden vanaf 10 december volgens een nieuwe dienstregeling. "
+                            "Het bedrijf meldde dat de fabriek op 20 december de deuren sluit.", pub="2023-11-15"))
+    assert found["2 december"] == ("2023-12-02", None)
+    assert found["vanaf 10 december"][0] == "2023-12-10"
+    assert found["20 december"] == ("2023-12-20", None)
+
+
+def test_day_month_with_relative_year(nlp):
+    found = values(run(nlp, "De verdachte werd op 3 december vorig jaar opgepakt.", pub="2023-11-15"))
+    assert found["3 december vorig jaar"] == ("2022-12-03", None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Door COVID-19 vielen veel evenementen weg.", "Op de A12 bij Utrecht stond een file.",
+    "Een Boeing 747 landde in Zaventem.", "Het project kost 5 miljoen euro.", "De persconferentie begint om 15 uur.",
+    "De vergadering duurde 20 minuten.", "Hij zat drie jaar lang vast.", "Elk jaar komen er toeristen.",
+    "De 40-jarige man werd opgepakt.", "Hij overleed op 75-jarige leeftijd.", "De bonden plannen een 24-urenstaking.",
+    "De leiders van de G20 kwamen samen.", "Anderlecht won met 1-0.", "De Euro 2024 wordt in Duitsland gespeeld.",
+    "De 2000 betogers trokken door Gent.", "Hij reed 130 kilometer per uur op de E40.",
+])
+def test_press_negatives_are_not_dates(nlp, sentence):
+    assert [t.text for t in run(nlp, sentence, pub="2024-02-08")._.timexes if t.value] == []

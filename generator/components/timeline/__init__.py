@@ -113,9 +113,10 @@ class TimelineBuilder:
         return left, right
 
     def _tense(self, doc: Doc, text: str, sentence: tuple[int, int], start: int, end: int,
-               morph: bool) -> str | None:
+               morph: bool, strict: bool = False) -> str | None:
+        """Tense of the clause around the expression, else of its sentence (strict: the clause only)."""
         clause = self._clause(text, sentence, start, end)
-        for lo, hi in (clause, sentence):
+        for lo, hi in ((clause,) if strict else (clause, sentence)):
             if morph:
                 span = doc.char_span(lo, hi, alignment_mode="expand")
                 if span is not None:
@@ -153,12 +154,12 @@ class TimelineBuilder:
         missing: list[str] = []
         for cand in self.recogniser.find(text, self._excluded(doc, text)):
             sentence = sentence_of(cand.start)
-            cache: list = []
+            cache: dict = {}
 
-            def tense(cand=cand, sentence=sentence, cache=cache):
-                if not cache:
-                    cache.append(self._tense(doc, text, sentence, cand.start, cand.end, morph))
-                return cache[0]
+            def tense(strict=False, cand=cand, sentence=sentence, cache=cache):
+                if strict not in cache:
+                    cache[strict] = self._tense(doc, text, sentence, cand.start, cand.end, morph, strict)
+                return cache[strict]
 
             expression = text[cand.start:cand.end]
             in_quote = any(s <= cand.start and cand.end <= e for s, e in quotes)
@@ -176,7 +177,8 @@ class TimelineBuilder:
             timexes.append(TimeExpression(cand.start, cand.end, expression, value.value, value.precision,
                                           end_value=value.end_value, certain=value.certain, in_quote=in_quote))
             if value.updates_anchor and value.anchor is not None:
-                anchor = Anchor(value.anchor, value.precision)
+                anchor = Anchor(value.anchor, value.precision, cand.end, "year" in cand.groups
+                                and not cand.groups["year"].startswith("'"))
         for expression in missing:
             doc._.warnings.append(
                 f"timeline: no publication date, so {expression!r} cannot be placed on the timeline "

@@ -25,6 +25,8 @@ class Value:
 class Anchor:
     date: dt.date
     precision: str
+    end: int = -1  # where the expression that set it ends in the text
+    explicit_year: bool = False  # it wrote its year out ("3 maart 2020"), so a later "1 juli" may borrow it
 
 
 # -- calendar helpers -------------------------------------------------------------------------
@@ -153,7 +155,7 @@ class Normaliser:
             return pub.year + {"last": -1, "next": 1, "this": 0}[self._direction(c.groups["yearmod"])]
         return None
 
-    def _infer_year(self, month: int, day: int | None, tense) -> int:
+    def _infer_year(self, month: int, day: int | None, tense, forward: bool = False) -> int:
         """Year of a month (and day) written without one: the publication year, moved by tense."""
         pub = self._need_pub()
         cand = safe_date(pub.year, month, day or 1) or dt.date(pub.year, month, 1)
@@ -161,6 +163,10 @@ class Normaliser:
         gap = (cand - reference).days
         t = tense()
         if t == "past" and gap > 62:
+            return pub.year - 1
+        # a day weeks after publication told in the past tense of its own clause lies a year back,
+        # unless it opens or closes a period ("vanaf/per/tot 10 december": what is to come)
+        if t == "past" and day and not forward and gap > 14 and tense(strict=True) == "past":
             return pub.year - 1
         if t == "future" and gap < -62:
             return pub.year + 1
@@ -180,10 +186,15 @@ class Normaliser:
         day = int(g["day"]) if "day" in g else None
         year = self._year_of(c)
         certain = True
-        direction = self._direction(g.get("mod"))
+        direction = self._direction(g.get("mod") or g.get("modafter"))
         if year is None and direction:
             pub = self._need_pub()
-            if direction == "last":
+            if day and direction in ("last", "next"):  # "3 maart jl.", "12 mei e.k.": on or before/after today
+                before = (month, day) <= (pub.month, pub.day)
+                after = (month, day) >= (pub.month, pub.day)
+                year = pub.year + (0 if (before if direction == "last" else after) else
+                                   (-1 if direction == "last" else 1))
+            elif direction == "last":
                 year = pub.year if month < pub.month else pub.year - 1
             elif direction == "next":
                 year = pub.year if month > pub.month else pub.year + 1
@@ -191,8 +202,11 @@ class Normaliser:
                 year = pub.year
         if year is None:
             year = self._coordinated_year(text, c.end)
+        if year is None and not self._is_since(c):
+            year = self._sentence_year(text, c.start, anchor)
         if year is None:
-            year = self._infer_year(month, day, (lambda: "past") if self._is_since(c) else tense)
+            year = self._infer_year(month, day, (lambda strict=False: "past") if self._is_since(c) else tense,
+                                    forward=g.get("since") == "vanaf" or g.get("trim") in ("per", "tot"))
         if day:
             d = safe_date(year, month, day)
             if d is None:
@@ -200,6 +214,17 @@ class Normaliser:
             return self._since(c, Value(d.isoformat(), "day", certain=certain, anchor=d))
         d = dt.date(year, month, 1)
         return self._since(c, Value(fmt("month", d), "month", certain=certain and "part" not in g, anchor=d))
+
+    def _sentence_year(self, text: str, start: int, anchor: Anchor | None) -> int | None:
+        """'op 3 maart 2020 aangenomen en op 1 juli in werking': a bare date after a date with a written
+        year in the same sentence takes that year."""
+        if anchor is None or not anchor.explicit_year or anchor.precision not in ("day", "month") \
+                or not 0 <= anchor.end <= start:
+            return None
+        import re
+        if start - anchor.end > 150 or re.search(r"[.!?;]\s|\n", text[anchor.end:start]):
+            return None
+        return anchor.date.year
 
     def _coordinated_year(self, text: str, end: int) -> int | None:
         """'tussen september en oktober 2007': a month coordinated with a dated one takes its year."""
@@ -314,7 +339,7 @@ class Normaliser:
         g = c.groups
         pub = self._need_pub()
         target = self.res.weekdays[g["weekday"]]
-        mod = g.get("mod")
+        mod = g.get("mod") or g.get("modafter")
         direction = self._direction(mod)
         certain = True
         if direction and ("modweek" in g or mod in self.previous_week_words or mod in self.next_week_words
@@ -357,7 +382,7 @@ class Normaliser:
         unit = self.data["calendar_units"][g["unit"]]
         offset = {"last": -1, "next": 1, "this": 0}[self._direction(g["mod"])] if "mod" in g else 0
         d = start_of(shift(pub, unit, offset), unit)
-        return Value(fmt(unit, d), unit, anchor=d)
+        return self._since(c, Value(fmt(unit, d), unit, anchor=d))
 
     def _rolling(self, c, text, pub, anchor, tense):
         g = c.groups

@@ -11,6 +11,7 @@ import re
 from .resources import Resources
 
 _WORDS = re.compile(r"[a-zà-ÿ]+(?:'[a-z]+)?")
+_PERFECT_REACH = 8  # words between a perfect auxiliary and its participle
 _STRONG_FUTURE = frozenset({"zal", "zullen", "zult", "zul", "gaat", "gaan"})
 
 
@@ -26,17 +27,23 @@ class TenseDetector:
         prefixes = sorted(s["tense.participle_prefixes"], key=len, reverse=True)
         self.participle = re.compile(
             r"^(?:(?:" + "|".join(prefixes) + r")?ge[a-z]{2,}(?:d|t|en)|(?:be|ver|ont|her|er|door|over|onder|mis)[a-z]{2,}(?:d|t|en))$")
-        self.weak_past = re.compile(r"^[a-z]{2,}(?:[^aeious]de|[^aeious]te|dde|tte|[^aeiouns]den|[^aeiouns]ten|dden|tten)$")
+        # "ij" before -de(n)/-te(n) is a stem vowel: "rijden", "strijden", "tijden" are not past forms
+        self.weak_past = re.compile(r"^[a-z]{2,}(?:[^aeiousj]de|[^aeiousj]te|dde|tte|[^aeiounsj]den|[^aeiounsj]ten|dden|tten)$")
 
     def tense_of_words(self, words: list[str]) -> str | None:
         """'past', 'future' or None (present or no evidence) for a clause's lower-cased words."""
         if any(w in _STRONG_FUTURE for w in words):
             return "future"
-        has_perfect_aux = any(w in self.perfect_aux for w in words)
+        aux_at = [i for i, w in enumerate(words) if w in self.perfect_aux]
         for i, w in enumerate(words):
             if w in self.past_aux:
                 return "past"
-            if has_perfect_aux and len(w) >= 5 and w not in self.not_past and self.participle.match(w):
+            # a participle belongs to a perfect auxiliary nearby ("is ... goedgekeurd"), not to one in
+            # another clause ("iOS ondersteunt ..., die ... beschikbaar is": a present verb in -t)
+            # ("is gepland", "is voorzien": a scheduled event, not a past one)
+            if aux_at and len(w) >= 5 and w not in self.not_past and w not in self.future \
+                    and self.participle.match(w) \
+                    and any(abs(i - j) <= _PERFECT_REACH for j in aux_at):
                 return "past"
             if len(w) >= 5 and w not in self.not_past and self.weak_past.match(w):
                 if i == 0 or words[i - 1] not in self.adjective_context:
