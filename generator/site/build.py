@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ExplainerError
+from . import render_cache
 
 
 class BuildError(ExplainerError):
@@ -42,13 +43,16 @@ class _ErrorCollector(logging.Handler):
         self.messages.append(message)
 
 
-def _run_pelican(settings_file: Path, staging: Path) -> None:
+def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = None, move: bool = False) -> None:
     from pelican import Pelican
     from pelican.settings import read_settings
 
     try:
-        settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(staging),
-                                                               "DELETE_OUTPUT_DIRECTORY": False})
+        override = {"OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
+        if previous is not None:  # the live site (if any): unchanged explainers' files are reused from it
+            override["EXPLAINER_PREVIOUS_OUTPUT"] = str(previous)
+            override["EXPLAINER_REUSE"] = "move" if move else "link"
+        settings = read_settings(str(settings_file), override=override)
     except Exception as err:  # a settings file is code: report its error in one line, not a traceback
         detail = str(err).splitlines()[0] if str(err) else ""
         raise BuildError(f"{settings_file}: {type(err).__name__}{': ' + detail if detail else ''}") from None
@@ -93,18 +97,24 @@ def build_site(settings_file="pelicanconf.py", output="output", search: bool = T
     staging = output.with_name(output.name + ".staging")
     if staging.exists():
         shutil.rmtree(staging)
+    render_cache.discard_pending()
     try:
-        _run_pelican(Path(settings_file), staging)
+        # Unchanged explainers' files come from the live site (see render_cache): hard-linked into
+        # staging when Pagefind must read them there; else their folders are moved in at the swap.
+        _run_pelican(Path(settings_file), staging, output, move=not search)
         if search:
             _index_search(staging)
     except BaseException:
+        render_cache.discard_pending()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     previous = output.with_name(output.name + ".previous")
     if previous.exists():
         shutil.rmtree(previous)
+    render_cache.move_planned()
     if output.exists():
         output.rename(previous)
     staging.rename(output)
+    render_cache.commit_pending(output)
     shutil.rmtree(previous, ignore_errors=True)
     return output

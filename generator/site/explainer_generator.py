@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from pathlib import Path
 
 from pelican.generators import Generator
 
@@ -18,7 +19,7 @@ from ..errors import InputError
 from ..extraction import extract_many
 from ..nlp import load_pipeline
 from ..reading import SLUG_PATTERN, read_article
-from . import i18n
+from . import i18n, render_cache
 from .timelinejs import timelinejs
 from .views import PAGES, build_explainer
 
@@ -121,24 +122,65 @@ class ExplainerGenerator(Generator):
         self.context["explainers"] = self.explainers
 
     def generate_output(self, writer):
+        """Every explainer's pages and data files; an unchanged article's files are reused from the
+        live site when :func:`.build.build_site` names it (``EXPLAINER_PREVIOUS_OUTPUT``, see
+        :mod:`.render_cache`), so they come out byte-identical without being rendered again."""
         i18n.install(self.env, setting(self.settings, "EXPLAINER_UI_LANG"))
         relative = self.settings.get("RELATIVE_URLS", False)
+        previous = self.settings.get("EXPLAINER_PREVIOUS_OUTPUT")
+        if not previous or os.path.abspath(previous) == os.path.abspath(self.output_path):
+            previous = None  # Pelican run directly (in place): render everything, as before
+        else:
+            previous = Path(previous)
+        cache_folder = setting(self.settings, "EXPLAINER_CACHE_PATH")
+        site = render_cache.site_fingerprint(self.settings) if previous else ""
+        entries = render_cache.load(cache_folder, previous) if previous and previous.is_dir() else {}
+        staging = Path(self.output_path)
+        move = self.settings.get("EXPLAINER_REUSE") == "move"
+        article_of = {id(getattr(a, "explainer", None)): a for a in self.context["articles"]}
+        manifest: dict[str, dict] = {}
+        reused = 0
         for explainer in self.explainers:
-            article = next(a for a in self.context["articles"] if getattr(a, "explainer", None) is explainer)
-            base = {"article": article, "explainer": explainer}
-            for page in PAGES:
-                writer.write_file(explainer.urls.save_as(page), self.get_template(f"explainer_{page}"),
-                                  self.context, relative_urls=relative, page_name=page,
-                                  url=explainer.urls.page(page), **base)
-            template = self.get_template("explainer_actor")
-            for view in explainer.actors:
-                writer.write_file(explainer.urls.actor_save_as(view.actor.id), template, self.context,
-                                  relative_urls=relative, page_name="actor", actor=view, url=view.url, **base)
-            self._write_json(explainer.urls.data("explainer.json"), export_json(explainer.corrections))
-            self._write_json(explainer.urls.data("timeline.json"), timelinejs(explainer.extraction, explainer.locale))
+            article = article_of[id(explainer)]
+            data_json = json.dumps(export_json(explainer.corrections), ensure_ascii=False, indent=2) + "\n"
+            key = render_cache.render_key(site, article, data_json) if previous else ""
+            entry = entries.get(article.slug)
+            if entry and entry.get("key") == key and render_cache.reuse(entry, article.slug, previous, staging, move):
+                manifest[article.slug] = {"key": key, "files": entry["files"]}
+                reused += 1
+                continue
+            files = self._render(writer, article, explainer, relative, data_json)
+            manifest[article.slug] = {"key": key, "files": files}
+        render_cache.last_counts.update(rendered=len(self.explainers) - reused, reused=reused)
+        if previous:
+            render_cache.save_pending(cache_folder, previous, manifest)
+            logger.info("explainer: rendered the pages of %d explainer(s), reused %d",
+                        len(self.explainers) - reused, reused)
+
+    def _render(self, writer, article, explainer, relative: bool, data_json: str) -> list[str]:
+        """Write one explainer's files; returns their paths (relative to the output folder)."""
+        files = []
+        base = {"article": article, "explainer": explainer}
+        for page in PAGES:
+            files.append(explainer.urls.save_as(page))
+            writer.write_file(files[-1], self.get_template(f"explainer_{page}"), self.context,
+                              relative_urls=relative, page_name=page, url=explainer.urls.page(page), **base)
+        template = self.get_template("explainer_actor")
+        for view in explainer.actors:
+            files.append(explainer.urls.actor_save_as(view.actor.id))
+            writer.write_file(files[-1], template, self.context,
+                              relative_urls=relative, page_name="actor", actor=view, url=view.url, **base)
+        files.append(explainer.urls.data("explainer.json"))
+        self._write_text(files[-1], data_json)
+        files.append(explainer.urls.data("timeline.json"))
+        self._write_json(files[-1], timelinejs(explainer.extraction, explainer.locale))
+        return files
 
     def _write_json(self, relative_path: str, data: dict) -> None:
+        self._write_text(relative_path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+
+    def _write_text(self, relative_path: str, text: str) -> None:
         path = os.path.join(self.output_path, relative_path)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as out:
-            out.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+            out.write(text)

@@ -1,0 +1,266 @@
+"""Reusing the rendered pages of unchanged articles between builds.
+
+Each article's explainer files (``<slug>/tijdlijn/index.html`` …, ``<slug>/actoren/<id>/index.html``,
+``explainer.json``, ``timeline.json``; not Pelican's own ``<slug>/index.html``) depend only on:
+
+* the article's corrected extraction (the ``explainer.json`` payload, which includes the applied
+  corrections) and the Pelican metadata the templates print (title, date, lang, url, metadata …);
+* what the pages show of other articles: the dossier link (the dossier's slug, title and size);
+* the site: a fingerprint of the theme folder, of ``generator/`` code and locale catalogues (the
+  site layer and the modules it renders from), of Pelican/Jinja versions and of the settings.
+
+:func:`render_key` hashes all of that. A manifest per output folder (in ``EXPLAINER_CACHE_PATH``,
+``render-manifest-<hash of the output path>.manifest``, JSON) maps each slug to its key and the
+files written for it. On a rebuild (:mod:`.build` passes the live site as
+``EXPLAINER_PREVIOUS_OUTPUT``), an article whose key is unchanged and whose previous files all exist
+is not rendered; its files come from the live site instead, in one of two ways (``EXPLAINER_REUSE``):
+
+* ``link`` (builds with the search index, which Pagefind must read in staging): each file is
+  hard-linked (copied if linking fails) into the staging folder; the live site is not touched;
+* ``move`` (``--no-search``): the folders under ``<slug>/`` are renamed into staging just before
+  the swap (:func:`move_planned`), a few renames per article instead of ~16 directory creations,
+  links and, later, deletions, which dominate on a slow file system. The live site lacks those pages
+  only between that moment and the swap (milliseconds); a crash there is healed by the next build.
+
+Anything else is rendered, and the result is byte-identical to a build from scratch.
+
+The manifest is trusted only for the very folder it was written for: it records the inode and mtime
+of the output folder after the swap, and a different identity (another build swapped in, the folder
+was replaced or changed at its top level) means it is ignored; so is any entry whose files are gone.
+Pelican run directly (not through :func:`.build.build_site`) renders everything, as before. The new
+manifest is kept in memory and only written once the new site is in place (:func:`commit_pending`),
+so a failed build never leaves a manifest that describes a site that does not exist.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+FORMAT = 1
+SITE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = SITE_DIR.parent
+# Settings that do not change what an explainer page contains.
+_IGNORED_SETTINGS = {"OUTPUT_PATH", "EXPLAINER_PREVIOUS_OUTPUT", "EXPLAINER_REUSE", "PATH", "EXPLAINER_CACHE_PATH",
+                     "EXPLAINER_SPACY_MODEL", "EXPLAINER_STRICT_CORRECTIONS", "CACHE_PATH",
+                     "DELETE_OUTPUT_DIRECTORY", "WRITE_SELECTED", "PLUGIN_PATHS", "PLUGINS",
+                     "LOG_FILTER", "BIND", "PORT"}
+
+_pending: list[tuple[Path, dict]] = []  # manifests written by this run's generator, not yet committed
+_moves: list[tuple[Path, Path, list[str]]] = []  # (previous, staging, files) to move in at the swap
+last_counts: dict[str, int] = {}  # the last generate_output's {"rendered": n, "reused": m} (tests, logs)
+
+
+def _digest_tree(root: Path, digest, suffixes: set[str] | None = None, top_only: bool = False) -> None:
+    if not root.is_dir():
+        digest.update(f"missing:{root}".encode())
+        return
+    paths = root.glob("*") if top_only else root.rglob("*")
+    for path in sorted(paths):
+        relative = path.relative_to(root)
+        if "__pycache__" in relative.parts or not path.is_file():
+            continue
+        if suffixes is not None and path.suffix not in suffixes:
+            continue
+        digest.update(str(relative).encode() + b"\x00")
+        digest.update(path.read_bytes())
+        digest.update(b"\x01")
+
+
+@lru_cache(maxsize=8)
+def _code_fingerprint(theme: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256(f"render-format={FORMAT}\x00".encode())
+    for package in ("pelican", "jinja2", "markupsafe", "babel"):
+        try:
+            digest.update(f"{package}={version(package)}\x00".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=?\x00".encode())
+    _digest_tree(Path(theme), digest)                   # templates and static files
+    _digest_tree(SITE_DIR, digest)                      # site code, locale catalogues
+    _digest_tree(PACKAGE_DIR, digest, {".py"}, top_only=True)  # model, corrections, dossier …
+    return digest.hexdigest()
+
+
+def clear() -> None:
+    """Forget the memoised code fingerprint (a long-lived process whose files changed)."""
+    _code_fingerprint.cache_clear()
+
+
+def _stable(value):
+    """A JSON-able, run-independent stand-in for a settings value (no memory addresses)."""
+    if isinstance(value, dict):
+        return {str(k): _stable(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (list, tuple)):
+        return [_stable(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(repr(_stable(v)) for v in value)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    name = getattr(value, "__qualname__", None) or getattr(value, "__name__", None)
+    if name:
+        return f"{getattr(value, '__module__', '')}.{name}"
+    text = repr(value)
+    return text if " at 0x" not in text else type(value).__qualname__
+
+
+def site_fingerprint(settings: dict) -> str:
+    """Theme, code and every setting that could change an explainer page."""
+    relevant = {k: _stable(v) for k, v in settings.items() if k.isupper() and k not in _IGNORED_SETTINGS}
+    text = json.dumps(relevant, sort_keys=True, ensure_ascii=False, default=str)
+    theme = str(Path(settings.get("THEME", "")).resolve()) if settings.get("THEME") else ""
+    return hashlib.sha256((_code_fingerprint(theme) + "\x00" + text).encode("utf-8")).hexdigest()
+
+
+def render_key(site: str, article, data_json: str) -> str:
+    """The key of one article's explainer files: ``data_json`` is its explainer.json text."""
+    dossier = getattr(article, "dossier_view", None)
+    meta = {
+        "slug": article.slug, "title": article.title, "lang": getattr(article, "lang", None),
+        "date": article.date.isoformat() if getattr(article, "date", None) else None,
+        "url": article.url, "save_as": article.save_as,
+        "metadata": _stable(getattr(article, "metadata", {})),
+        "dossier": [dossier.slug, dossier.title, len(dossier.articles), dossier.urls.overview] if dossier else None,
+    }
+    explainer = getattr(article, "explainer", None)
+    corrections = getattr(explainer, "corrections", None)
+    applied = [a.to_json() for a in getattr(corrections, "applied", [])] if corrections else []
+    parts = [site, json.dumps(meta, sort_keys=True, ensure_ascii=False, default=str),
+             json.dumps(applied, sort_keys=True, ensure_ascii=False, default=str), data_json]
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+
+
+def manifest_path(cache_folder, output: Path) -> Path:
+    name = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:16]
+    return Path(cache_folder) / f"render-manifest-{name}.manifest"  # JSON; not *.json: not an extraction entry
+
+
+def _identity(folder: Path) -> list[int]:
+    """The output folder's inode and mtime: a different folder (another build swapped in, a copy,
+    an edit at its top level) gets a different identity, and its manifest is not trusted."""
+    st = os.stat(folder)
+    return [st.st_ino, st.st_mtime_ns]
+
+
+def load(cache_folder, previous: Path) -> dict:
+    """The previous build's entries (slug → {"key", "files"}), or {} when they cannot be trusted."""
+    path = manifest_path(cache_folder, previous)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT or not isinstance(data.get("articles"), dict):
+            return {}
+        if data.get("output_identity") != _identity(previous):
+            return {}
+    except (OSError, ValueError):
+        return {}
+    return data["articles"]
+
+
+def reuse(entry: dict, slug: str, previous: Path, staging: Path, move: bool = False) -> bool:
+    """Hard-link (or copy) one article's previous files into ``staging``; False (nothing left behind)
+    when any of them is missing. With ``move``, only check them and plan to move their folders in at
+    the swap (:func:`move_planned`): no work now, and nothing left to delete afterwards."""
+    files = entry.get("files") or []
+    # only this article's own files below <slug>/, never Pelican's <slug>/index.html
+    if not files or any(not isinstance(f, str) or not f.startswith(slug + "/") or "/../" in f or "/./" in f
+                        or f == f"{slug}/index.html" for f in files):
+        return False
+    sources = [previous / f for f in files]
+    if not all(os.path.isfile(s) for s in sources):
+        return False
+    if move:
+        _moves.append((previous, staging, files))
+        return True
+    done: list[Path] = []
+    try:
+        made: set[Path] = set()
+        for rel, source in zip(files, sources):
+            target = staging / rel
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            try:
+                os.link(source, target)
+            except OSError as err:
+                if isinstance(err, FileNotFoundError):
+                    raise
+                shutil.copyfile(source, target)  # another file system, or links not supported
+            done.append(target)
+    except OSError:
+        for target in done:  # never leave a link behind that a render could write through
+            try:
+                os.unlink(target)
+            except OSError:
+                pass
+        return False
+    return True
+
+
+def save_pending(cache_folder, output: Path, articles: dict) -> None:
+    """Keep the new manifest for ``output`` aside until :func:`commit_pending` (after the swap)."""
+    path = manifest_path(cache_folder, output)
+    _pending.append((path, {"format": FORMAT, "output": str(Path(output).resolve()), "output_identity": None,
+                            "articles": articles}))
+
+
+def _write(path: Path, data: dict) -> None:
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".render-manifest.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError as err:  # the next build renders everything again, nothing worse
+        logger.warning("explainer: could not write the render manifest %s (%s)", path, err)
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def commit_pending(output: Path) -> None:
+    """The new site is in place at ``output``: its manifests become the ones the next build trusts."""
+    identity = _identity(Path(output))
+    while _pending:
+        path, data = _pending.pop(0)
+        data["output_identity"] = identity
+        _write(path, data)
+
+
+def move_planned() -> int:
+    """Move the planned articles' files from the live site into staging, one rename per folder or
+    file directly under ``<slug>/`` (``tijdlijn/``, ``actoren/`` …, ``explainer.json``); the live site's
+    ``<slug>/index.html`` (Pelican's page, rendered again) stays. Called just before the swap: the
+    live site lacks those pages only between this call and the swap (a crash there is healed by the
+    next build, which finds their files missing and renders them). Returns the renames made."""
+    count = 0
+    while _moves:
+        previous, staging, files = _moves.pop(0)
+        tops = sorted({"/".join(f.split("/")[:2]) for f in files})
+        for top in tops:
+            source, target = previous / top, staging / top
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.rename(source, target)
+            except OSError:
+                if source.is_dir():
+                    shutil.copytree(source, target, dirs_exist_ok=True)
+                else:
+                    shutil.copyfile(source, target)
+            count += 1
+    return count
+
+
+def discard_pending() -> None:
+    _pending.clear()
+    _moves.clear()

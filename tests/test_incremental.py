@@ -1,0 +1,200 @@
+"""Incremental builds: unchanged articles' explainer pages are reused from the live site (see
+generator/site/render_cache.py), the result is byte-identical to a build from scratch, and every kind
+of change re-renders exactly what it must."""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.site import build as build_module
+from generator.site import render_cache
+from generator.site.build import BuildError, build_site
+
+from conftest import DEV_ARTICLES, ROOT, require_shared
+
+N = 4
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    """N dev articles (the last two in one dossier), a copy of the theme, settings pointing at them."""
+    monkeypatch.setenv("EXPLAINER_SPACY_MODEL", "rules")
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "content"
+    content.mkdir()
+    for i, path in enumerate(sorted(require_shared(DEV_ARTICLES).glob("*.md"))[:N]):
+        text = path.read_text(encoding="utf-8")
+        header, _, body = text.partition("\n\n")
+        header = re.sub(r"(?m)^(Slug|Dossier):.*\n?", "", header).rstrip("\n") + f"\nSlug: art-{i}"
+        if i >= N - 2:
+            header += "\nDossier: Samen"
+        (content / f"art-{i}.md").write_text(header + "\n\n" + body, encoding="utf-8")
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text((ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+                    + f"\nPATH = {str(content)!r}\nTHEME = {str(tmp_path / 'theme')!r}\n"
+                    + f"EXPLAINER_CACHE_PATH = {str(tmp_path / 'cache')!r}\n", encoding="utf-8")
+    render_cache.clear()
+    yield tmp_path
+    render_cache.clear()
+    render_cache.discard_pending()
+
+
+def build(site: Path, caplog, output="output", search=False) -> tuple[int, int]:
+    """Build; (rendered, reused) explainers. (Not from the log: Pelican drops repeated messages.)"""
+    render_cache.last_counts.clear()
+    build_site(site / "pelicanconf.py", site / output, search=search)
+    return render_cache.last_counts["rendered"], render_cache.last_counts["reused"]
+
+
+def scratch(site: Path, caplog) -> dict[str, str]:
+    """The same site built from nothing (its own output folder: nothing to reuse)."""
+    shutil.rmtree(site / "scratch", ignore_errors=True)
+    assert build(site, caplog, "scratch") == (N, 0)
+    return tree(site / "scratch")
+
+
+@pytest.mark.parametrize("search", [False, True], ids=["move", "link"])
+def test_unchanged_rebuild_reuses_everything_and_is_identical(site, caplog, monkeypatch, search):
+    monkeypatch.setattr(build_module, "_index_search", lambda staging: None)  # link mode without Pagefind
+    build(site, caplog, search=search)
+    first = tree(site / "output")
+    assert any("/actoren/" in name for name in first)
+    assert build(site, caplog, search=search) == (0, N)
+    assert tree(site / "output") == first
+    assert build(site, caplog, search=search) == (0, N)  # and again, from the reused site
+    assert tree(site / "output") == first
+    assert not (site / "output.staging").exists() and not (site / "output.previous").exists()
+    assert not [p for p in (site / "output").rglob(".*")], "no hidden files in the site"
+
+
+def test_link_mode_never_writes_through_to_the_previous_site(site, caplog, monkeypatch):
+    monkeypatch.setattr(build_module, "_index_search", lambda staging: None)
+    build(site, caplog, search=True)
+    (site / "content" / "art-0.md").write_text((site / "content" / "art-0.md").read_text(encoding="utf-8")
+                                               + "\nJan Peeters zei dinsdag iets nieuws.\n", encoding="utf-8")
+    assert build(site, caplog, search=True) == (1, N - 1)
+    assert tree(site / "output") == scratch(site, caplog)
+
+
+def test_one_changed_article_is_rendered_alone_and_matches_a_scratch_build(site, caplog):
+    build(site, caplog)
+    before = tree(site / "output")
+    path = site / "content" / "art-1.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nDe minister zei dinsdag dat het debat verdergaat.\n",
+                    encoding="utf-8")
+    assert build(site, caplog) == (1, N - 1)
+    after = tree(site / "output")
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert any(name.startswith("art-1/") for name in changed)
+    assert not any(name.startswith(("art-0/", "art-2/", "art-3/")) for name in changed)
+    assert after == scratch(site, caplog)
+
+
+def test_template_change_renders_everything(site, caplog):
+    build(site, caplog)
+    template = site / "theme" / "templates" / "explainer_tijdlijn.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("{% block content %}",
+                                                                    "{% block content %}<!-- nieuw -->"),
+                        encoding="utf-8")
+    render_cache.clear()
+    assert build(site, caplog) == (N, 0)
+    assert "<!-- nieuw -->" in (site / "output" / "art-0" / "tijdlijn" / "index.html").read_text(encoding="utf-8")
+
+
+def test_static_file_change_renders_everything(site, caplog):
+    build(site, caplog)
+    css = next((site / "theme" / "static").rglob("*.css"))
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* nieuw */\n", encoding="utf-8")
+    render_cache.clear()
+    assert build(site, caplog) == (N, 0)
+
+
+def test_code_change_under_generator_site_renders_everything(site, caplog, monkeypatch, tmp_path):
+    build(site, caplog)
+    code = tmp_path / "site-code"
+    shutil.copytree(render_cache.SITE_DIR, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(render_cache, "SITE_DIR", code)
+    render_cache.clear()
+    assert build(site, caplog) == (0, N)  # the same code: still reused
+    (code / "views.py").write_text((code / "views.py").read_text(encoding="utf-8") + "\n# changed\n",
+                                   encoding="utf-8")
+    render_cache.clear()
+    assert build(site, caplog) == (N, 0)
+    po = next(code.rglob("*.po"))
+    po.write_text(po.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    render_cache.clear()
+    assert build(site, caplog) == (N, 0)
+
+
+@pytest.mark.parametrize("line", ['SITEURL = "https://example.org"', "RELATIVE_URLS = False",
+                                  'EXPLAINER_UI_LANG = "en"', 'SITENAME = "Andere naam"'])
+def test_settings_change_renders_everything_and_matches_scratch(site, caplog, line):
+    build(site, caplog)
+    conf = site / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    assert build(site, caplog) == (N, 0)
+    assert tree(site / "output") == scratch(site, caplog)
+
+
+def test_corrections_file_change_renders_that_article(site, caplog):
+    build(site, caplog)
+    data = (site / "output" / "art-0" / "explainer.json").read_text(encoding="utf-8")
+    name = re.search(r'"name": "([^"]+)"', data).group(1)
+    corrections = site / "content" / "art-0.explainer.yaml"
+    corrections.write_text(f'actors:\n  - match: "{name}"\n    name: "Iemand Anders"\n', encoding="utf-8")
+    assert build(site, caplog) == (1, N - 1)
+    assert "Iemand Anders" in (site / "output" / "art-0" / "explainer.json").read_text(encoding="utf-8")
+    assert tree(site / "output") == scratch(site, caplog)
+    corrections.unlink()
+    assert build(site, caplog) == (1, N - 1)
+
+
+def test_dossier_change_renders_its_members(site, caplog):
+    build(site, caplog)
+    path = site / "content" / "art-0.md"
+    header, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+    path.write_text(header + "\nDossier: Samen\n\n" + body, encoding="utf-8")
+    # art-0 joins (its metadata changed); art-2 and art-3 now show a dossier of 3 articles
+    assert build(site, caplog) == (3, 1)
+    assert tree(site / "output") == scratch(site, caplog)
+    conf = site / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'DOSSIER_TITLES = {"samen": "Een titel"}\n', encoding="utf-8")
+    assert build(site, caplog)[1] == 0  # a setting: everything
+
+
+def test_missing_files_are_rendered_again(site, caplog):
+    build(site, caplog)
+    shutil.rmtree(site / "output" / "art-2" / "citaten")
+    assert build(site, caplog) == (1, N - 1)
+    assert tree(site / "output") == scratch(site, caplog)
+
+
+def test_a_replaced_output_folder_is_not_trusted(site, caplog):
+    build(site, caplog)
+    shutil.copytree(site / "output", site / "copy")
+    shutil.rmtree(site / "output")
+    (site / "copy").rename(site / "output")
+    assert build(site, caplog) == (N, 0)
+
+
+def test_failed_build_keeps_the_site_and_the_next_build_reuses_it(site, caplog):
+    build(site, caplog)
+    before = tree(site / "output")
+    bad = site / "content" / "kapot.md"
+    bad.write_bytes("Title: Kapot\nDate: 2022-01-28\n\nCaf\xe9\n".encode("cp1252"))
+    with pytest.raises(BuildError):
+        build(site, caplog)
+    assert tree(site / "output") == before
+    bad.unlink()
+    assert build(site, caplog) == (0, N)
+    assert tree(site / "output") == before
