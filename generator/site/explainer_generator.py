@@ -17,7 +17,6 @@ from ..cache import ExtractionCache, cache_key, pipeline_version
 from ..corrections import correct, export_json
 from ..errors import InputError
 from ..extraction import extract_many
-from ..nlp import load_pipeline
 from ..reading import SLUG_PATTERN, read_article
 from . import i18n, render_cache
 from .timelinejs import timelinejs
@@ -89,6 +88,8 @@ def extract_articles(articles, settings: dict) -> list:
             else:
                 todo.append((index, key))
         if todo:
+            from ..nlp import load_pipeline  # spaCy loads only when something must be extracted
+
             nlp = load_pipeline(model, lang)
             extractions = extract_many([sources[i] for i, _ in todo], nlp, model=model, lang=lang)
             for (index, key), extraction in zip(todo, extractions):

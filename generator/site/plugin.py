@@ -1,6 +1,8 @@
 """Wiring the explainer into Pelican's signals (receivers at module level: signals hold weak refs)."""
 from __future__ import annotations
 
+import sys
+
 from pelican import signals
 
 from . import i18n
@@ -32,9 +34,9 @@ def reset_state(pelican):
     --autoreload``, repeated ``build_site``) reads edited catalogues and word lists again. Code changes
     need a fresh process: ``make serve`` (generator/site/preview.py) rebuilds in one."""
     i18n.translations_for.cache_clear()
-    from .. import nlp
-
-    nlp.load_pipeline.cache_clear()
+    nlp = sys.modules.get("generator.nlp")  # imported (with spaCy) only when something was extracted
+    if nlp is not None:
+        nlp.load_pipeline.cache_clear()
 
 
 def connect_signals():
