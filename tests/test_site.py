@@ -3,31 +3,10 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
-from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
+
+from generator.site.gates import check_links
 
 SLUG = "poetin-macron-oekraine"
-
-
-class LinkCollector(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links, self.ids = [], set()
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if "id" in attrs:
-            self.ids.add(attrs["id"])
-        for name in ("href", "src"):
-            if attrs.get(name):
-                self.links.append(attrs[name])
-
-
-def parse(path: Path) -> LinkCollector:
-    collector = LinkCollector()
-    collector.feed(path.read_text(encoding="utf-8"))
-    return collector
 
 
 def test_every_page_type_exists(built_site):
@@ -64,23 +43,7 @@ def test_timelinejs_format(built_site):
 
 
 def test_no_dead_internal_links_or_anchors(built_site):
-    pages = {p: parse(p) for p in built_site.rglob("*.html")}
-    problems = []
-    for page, parsed in pages.items():
-        base = "file://" + str(page)
-        for link in parsed.links:
-            url = urlparse(urljoin(base, link))
-            if url.scheme != "file":
-                continue
-            target = Path(unquote(url.path))
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                problems.append(f"{page.relative_to(built_site)} → {link}")
-            elif url.fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else parse(target).ids
-                if url.fragment not in ids:
-                    problems.append(f"{page.relative_to(built_site)} → {link} (no anchor)")
+    problems = check_links(built_site)
     assert not problems, problems[:10]
 
 
