@@ -342,3 +342,19 @@ def test_day_month_with_relative_year(nlp):
 ])
 def test_press_negatives_are_not_dates(nlp, sentence):
     assert [t.text for t in run(nlp, sentence, pub="2024-02-08")._.timexes if t.value] == []
+
+
+def test_summary_does_not_stop_at_an_abbreviation():
+    from generator.extraction import extract
+    from generator.model import ArticleMeta
+    from generator.nlp import load_pipeline
+    from generator.reading import ArticleSource, body_to_plain_text
+    import datetime as dt
+
+    text, blocks = body_to_plain_text(
+        "Voor het eind van het jaar worden de fabrieken in Atlanta en St. Louis gesloten. "
+        "Volgend jaar volgt dhr. Jansen hem op.")
+    source = ArticleSource(ArticleMeta("x", "x", dt.date(2006, 1, 23)), text, blocks, {})
+    summaries = [t.summary for t in extract(source, load_pipeline("rules")).timeline]
+    assert "Voor het eind van het jaar worden de fabrieken in Atlanta en St. Louis gesloten." in summaries
+    assert any(s.startswith("Volgend jaar volgt dhr. Jansen hem op") for s in summaries)
