@@ -614,17 +614,19 @@ def apply_corrections(extraction: Extraction, corrections: Corrections | None) -
 
     Actors are corrected first, so quote speakers and timeline actors can name actors by their
     corrected names (or any alias). Every item of the copy has ``corrected`` (True when an entry
-    changed it); timeline entries also have ``added``.
+    changed it); timeline entries also have ``added``. Without corrections the extraction itself comes
+    back unchanged: copying every article's extraction on each build would be wasted work.
     """
-    applier = _Applier(extraction, corrections.path if corrections else "")
-    if corrections:
-        for entry in corrections.actors:
-            applier.actor(entry)
-        for entry in corrections.quotes:
-            applier.quote(entry)
-        for entry in corrections.timeline:
-            applier.event(entry)
-    return Result(applier.ex, applier.applied, applier.warnings, corrections.path if corrections else None)
+    if corrections is None:
+        return Result(extraction, [], [], None)
+    applier = _Applier(extraction, corrections.path)
+    for entry in corrections.actors:
+        applier.actor(entry)
+    for entry in corrections.quotes:
+        applier.quote(entry)
+    for entry in corrections.timeline:
+        applier.event(entry)
+    return Result(applier.ex, applier.applied, applier.warnings, corrections.path)
 
 
 def correct(extraction: Extraction, article_path, strict: bool = False) -> Result:
