@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD.json")
     evaluate.add_argument("--model", default=None)
     evaluate.add_argument("--only", choices=["quotes", "dates", "actors"], action="append")
+    evaluate.add_argument("--articles", type=Path, action="append", metavar="DIR",
+                          help="folder holding the annotated articles (<docid>.md or .txt)")
 
     build = commands.add_parser("build", help="build the site atomically into OUTPUT (Pelican + search)")
     build.add_argument("--settings", "-s", type=Path, default=Path("pelicanconf.py"))
@@ -135,7 +137,7 @@ def run_evaluate(args) -> int:
 
     scorers = {"quotes": quotes, "dates": dates, "actors": actors}
     for gold_path in args.gold:
-        pairs = extract_gold(gold_path, _model_name(args.model))
+        pairs = extract_gold(gold_path, _model_name(args.model), article_dirs=args.articles)
         print(f"# {gold_path} ({len(pairs)} documents, model {_model_name(args.model)})")
         for name in args.only or list(scorers):
             print(f"\n## {name}")

@@ -71,3 +71,18 @@ def test_unknown_model_is_one_clear_error():
     result = run_cli("extract", SEED, "--model", "nl_core_news_nope")
     assert result.returncode == 2
     assert "nl_core_news_nope" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_evaluate_finds_articles_in_a_given_folder(tmp_path):
+    gold = require_shared(SHARED / "gold" / "seed.gold.json")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for path in (SHARED / "seed").glob("*.txt"):
+        (articles / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "elsewhere").mkdir()
+    copy = tmp_path / "elsewhere" / "gold.json"
+    copy.write_bytes(gold.read_bytes())
+    result = run_cli("evaluate", copy, "--articles", articles, "--model", "rules")
+    assert result.returncode == 0, result.stderr
+    for section in ("## quotes", "## dates", "## actors", "speaker accuracy", "micro total"):
+        assert section in result.stdout

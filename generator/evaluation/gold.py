@@ -28,9 +28,11 @@ def load_gold(path) -> list[dict]:
 
 
 def find_article(docid: str, gold_path: Path, article_dirs: list[Path] | None = None) -> Path:
-    """The article file for a gold ``docid``: in the given folders, else beside the gold folder."""
-    shared = gold_path.resolve().parent.parent
-    candidates = list(article_dirs or []) + [shared / "seed", *sorted((shared / "data").glob("*"))]
+    """The article file for a gold ``docid``: in the given folders, next to the gold file, else in the
+    ``seed/`` and ``data/*/`` folders beside the gold folder (the ``../shared`` layout)."""
+    gold_dir = gold_path.resolve().parent
+    shared = gold_dir.parent
+    candidates = [*(article_dirs or []), gold_dir, shared / "seed", *sorted((shared / "data").glob("*"))]
     for folder in candidates:
         for suffix in (".md", ".txt"):
             path = Path(folder) / f"{docid}{suffix}"
