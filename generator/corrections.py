@@ -214,7 +214,6 @@ def _date(path, node, key: str, allow_null: bool = False):
     return parsed[0]
 
 
-# key → (validator, allowed in which kind of entry)
 def _actor_entry(path, items, key) -> dict:
     values: dict = {}
     for name, node, line in items:

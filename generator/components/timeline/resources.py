@@ -97,7 +97,7 @@ def load_resources(lang: str = "nl") -> Resources:
         "same_this_words", "since_words")}
     for name, words in data["tense"].items():
         sets["tense." + name] = frozenset(w.lower() for w in words)
-    record = [w for w in data["record_words"]]
+    record = list(data["record_words"])
     return Resources(
         data=data,
         patterns=patterns,
