@@ -52,4 +52,11 @@ AUTHOR_FEED_RSS = None
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 RELATIVE_URLS = True
-CACHE_CONTENT = False
+
+# Pelican's own cache of what its readers made of each file, checked by content hash: a rebuild
+# reads (Markdown → HTML) only the articles that changed. `explainer build` keeps one folder per
+# settings fingerprint below CACHE_PATH (generator/site/build.py), so changed settings re-read all.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "sha256"
+CACHE_PATH = ".cache/pelican"

@@ -65,7 +65,8 @@ def make_corpus(n: int, folder: Path) -> list[Path]:
 
 def write_settings(work: Path, plain: bool) -> Path:
     conf = work / ("plainconf.py" if plain else "pelicanconf.py")
-    extra = [f"PATH = {str(work / 'content')!r}", f"EXPLAINER_CACHE_PATH = {str(work / 'cache')!r}"]
+    extra = [f"PATH = {str(work / 'content')!r}", f"EXPLAINER_CACHE_PATH = {str(work / 'cache')!r}",
+             f"CACHE_PATH = {str(work / ('plain-pelican-cache' if plain else 'pelican-cache'))!r}"]
     if plain:
         extra += ["PLUGINS = []", "THEME = 'simple'"]
     else:

@@ -198,3 +198,66 @@ def test_failed_build_keeps_the_site_and_the_next_build_reuses_it(site, caplog):
     bad.unlink()
     assert build(site, caplog) == (0, N)
     assert tree(site / "output") == before
+
+
+def test_no_change_rebuild_renders_no_page_of_an_article(site, caplog):
+    """The overview (<slug>/index.html) belongs to the reused files too: nothing under an article's
+    folder is rendered again, yet it is all there and the same."""
+    from pelican import signals
+
+    build(site, caplog)
+    first = tree(site / "output")
+    written: list[str] = []
+
+    def record(path, context=None):
+        written.append(str(Path(path).relative_to(site / "output.staging")))
+
+    signals.content_written.connect(record)
+    try:
+        assert build(site, caplog) == (0, N)
+    finally:
+        signals.content_written.disconnect(record)
+    assert written and not [p for p in written if p.startswith("art-")], written
+    assert tree(site / "output") == first
+
+
+def test_a_missing_overview_is_rendered_again(site, caplog):
+    build(site, caplog)
+    (site / "output" / "art-2" / "index.html").unlink()
+    assert build(site, caplog) == (1, N - 1)
+    assert tree(site / "output") == scratch(site, caplog)
+
+
+def test_an_edit_that_keeps_the_file_time_is_still_read(site, caplog):
+    """Pelican's reader cache checks each file by content hash, not by its modification time."""
+    build(site, caplog)
+    path = site / "content" / "art-1.md"
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    header, _, body = text.partition("\n\n")
+    path.write_text(re.sub(r"(?m)^Title:.*$", "Title: Een nieuwe titel", header) + "\n\n" + body, encoding="utf-8")
+    import os
+
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert build(site, caplog) == (1, N - 1)
+    assert "Een nieuwe titel" in (site / "output" / "art-1" / "index.html").read_text(encoding="utf-8")
+    assert tree(site / "output") == scratch(site, caplog)
+
+
+def test_reader_cache_follows_the_settings(site, caplog):
+    """Pelican's reader cache does not know the settings its readers used: a setting that changes
+    how articles are read (here the time zone of their dates) gets a cache of its own, and only a
+    few settings' caches are kept."""
+    build(site, caplog)
+    caches = site / ".cache" / "pelican"
+    seen = {p.name for p in caches.glob("pelican-*")}
+    assert len(seen) == 1
+    conf = site / "pelicanconf.py"
+    original = conf.read_text(encoding="utf-8")
+    for zone in ["America/New_York", "Asia/Tokyo", "UTC", "Europe/Lisbon"]:
+        conf.write_text(original + f'TIMEZONE = "{zone}"\n', encoding="utf-8")
+        build(site, caplog)
+        new = {p.name for p in caches.glob("pelican-*")} - seen
+        assert len(new) == 1 and any((caches / name).glob("ArticlesGenerator*") for name in new)
+        seen |= new
+    assert len(list(caches.glob("pelican-*"))) == build_module._READER_CACHES_KEPT

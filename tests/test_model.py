@@ -53,3 +53,12 @@ def test_evaluate_ner_report(tmp_path):
     assert scores["overall"]["gold"] == 4
     last = format_ner_report(scores).splitlines()[-1]
     assert re.fullmatch(r"overall precision=[01]\.\d{3} recall=[01]\.\d{3} f1=[01]\.\d{3}", last), last
+
+
+def test_shipped_tokenizer_is_the_one_built_from_the_config(nlp):
+    """load_pipeline skips reading the tokenizer from disk (it is a third of the load time): that is
+    only right while the shipped tokenizer is exactly the one spaCy builds from the config."""
+    from generator.nlp import load_pipeline
+
+    ours = load_pipeline("default", "nl")
+    assert ours.tokenizer.to_bytes(exclude=["vocab"]) == nlp.tokenizer.to_bytes(exclude=["vocab"])

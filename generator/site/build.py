@@ -5,7 +5,9 @@ was and reports one line naming the file and the problem.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -56,6 +58,8 @@ def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = Non
     except Exception as err:  # a settings file is code: report its error in one line, not a traceback
         detail = str(err).splitlines()[0] if str(err) else ""
         raise BuildError(f"{settings_file}: {type(err).__name__}{': ' + detail if detail else ''}") from None
+    if settings.get("CACHE_CONTENT"):
+        settings["CACHE_PATH"] = _reader_cache_path(settings)
     collector = _ErrorCollector(_display_path(settings["PATH"]))
     logging.getLogger().addHandler(collector)
     try:
@@ -71,6 +75,32 @@ def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = Non
         logging.getLogger().removeHandler(collector)
     if collector.messages:
         raise BuildError("; ".join(collector.messages))
+
+
+_READER_CACHES_KEPT = 3
+# Settings that do not change how Pelican reads an article.
+_NOT_READING = {"OUTPUT_PATH", "EXPLAINER_PREVIOUS_OUTPUT", "EXPLAINER_REUSE", "CACHE_PATH", "SITEURL",
+                "FEED_DOMAIN", "DELETE_OUTPUT_DIRECTORY", "BIND", "PORT"}
+
+
+def _reader_cache_path(settings: dict) -> str:
+    """Pelican's reader cache (``CACHE_CONTENT``) is keyed by each file's stamp only, not by the
+    settings its readers used: one folder per fingerprint of the settings and library versions, so
+    changing e.g. ``MARKDOWN`` or ``TIMEZONE`` never serves an article read under the old ones.
+    Only the few most recently used folders are kept (e.g. one for ``make html``, one for publishing)."""
+    from importlib.metadata import version
+
+    text = render_cache.settings_text(settings, _NOT_READING)
+    text += "".join(f"\x00{name}={version(name)}" for name in ("pelican", "markdown"))
+    name = "pelican-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    folder = Path(settings["CACHE_PATH"]) / name
+    folder.mkdir(parents=True, exist_ok=True)
+    os.utime(folder)  # most recently used
+    others = sorted((p for p in folder.parent.glob("pelican-*") if p != folder and p.is_dir()),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[_READER_CACHES_KEPT - 1:]:
+        shutil.rmtree(old, ignore_errors=True)
+    return str(folder)
 
 
 def _display_path(path: str) -> str:

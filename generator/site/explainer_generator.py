@@ -20,7 +20,7 @@ from ..extraction import extract_many
 from ..reading import SLUG_PATTERN, read_article
 from . import i18n, render_cache
 from .timelinejs import timelinejs
-from .views import PAGES, build_explainer
+from .views import PAGES, LazyExplainer
 
 logger = logging.getLogger(__name__)
 
@@ -58,8 +58,9 @@ def strict_corrections(settings: dict) -> bool:
     return bool(setting(settings, "EXPLAINER_STRICT_CORRECTIONS"))
 
 
-def extract_articles(articles, settings: dict) -> list:
-    """Extractions for Pelican articles, reusing cached ones; the pipeline loads only if needed."""
+def extract_articles(articles, settings: dict) -> list[tuple[object, str]]:
+    """(extraction, cache key) for each Pelican article, reusing cached extractions; the pipeline
+    loads only if something must be extracted. The key identifies the extraction's content."""
     seen: dict[str, str] = {}
     sources = []
     for article in articles:
@@ -84,7 +85,7 @@ def extract_articles(articles, settings: dict) -> list:
             cached = cache.get(key)
             if cached is not None:
                 cached.article = sources[index].meta
-                results[index] = cached
+                results[index] = (cached, key)
             else:
                 todo.append((index, key))
         if todo:
@@ -94,7 +95,7 @@ def extract_articles(articles, settings: dict) -> list:
             extractions = extract_many([sources[i] for i, _ in todo], nlp, model=model, lang=lang)
             for (index, key), extraction in zip(todo, extractions):
                 cache.put(key, extraction)
-                results[index] = extraction
+                results[index] = (extraction, key)
         missing.extend(todo)
     if sources:
         logger.info("explainer: extracted %d article(s), %d from cache", len(missing), len(sources) - len(missing))
@@ -102,7 +103,8 @@ def extract_articles(articles, settings: dict) -> list:
 
 
 class ExplainerGenerator(Generator):
-    """Writes every article's explainer pages: timeline, actors, quotes, annotated article, method."""
+    """Writes every article's explainer: its overview (Pelican's article page, see
+    :func:`.plugin.hand_overviews_to_explainer`), timeline, actors, quotes, annotated article, method."""
 
     def generate_context(self):
         articles = list(self.context.get("articles", []))
@@ -110,15 +112,17 @@ class ExplainerGenerator(Generator):
         siteurl = None if self.settings.get("RELATIVE_URLS") else self.settings.get("SITEURL", "")
         strict = strict_corrections(self.settings)
         self.explainers = []
-        for article, extraction in zip(articles, extract_articles(articles, self.settings)):
+        self.extraction_keys: dict[int, str] = {}
+        for article, (extraction, key) in zip(articles, extract_articles(articles, self.settings)):
             for warning in extraction.warnings:
                 logger.warning("%s: %s", article.source_path, warning)
             # the editors' x.explainer.yaml, applied to a copy (the cache keeps the raw extraction)
             corrected = correct(extraction, article.source_path, strict=strict)
             for warning in corrected.warnings:
                 logger.warning("%s", warning)
-            article.explainer = build_explainer(corrected.extraction, locale, siteurl=siteurl)
+            article.explainer = LazyExplainer(corrected.extraction, locale, siteurl=siteurl)
             article.explainer.corrections = corrected
+            self.extraction_keys[id(article.explainer)] = key
             self.explainers.append(article.explainer)
         self.context["explainers"] = self.explainers
 
@@ -143,14 +147,14 @@ class ExplainerGenerator(Generator):
         reused = 0
         for explainer in self.explainers:
             article = article_of[id(explainer)]
-            data_json = json.dumps(export_json(explainer.corrections), ensure_ascii=False, indent=2) + "\n"
-            key = render_cache.render_key(site, article, data_json) if previous else ""
+            key = (render_cache.render_key(site, article, self.extraction_keys[id(explainer)],
+                                           explainer.corrections) if previous else "")
             entry = entries.get(article.slug)
             if entry and entry.get("key") == key and render_cache.reuse(entry, article.slug, previous, staging, move):
                 manifest[article.slug] = {"key": key, "files": entry["files"]}
                 reused += 1
                 continue
-            files = self._render(writer, article, explainer, relative, data_json)
+            files = self._render(writer, article, explainer, relative)
             manifest[article.slug] = {"key": key, "files": files}
         render_cache.last_counts.update(rendered=len(self.explainers) - reused, reused=reused)
         if previous:
@@ -158,9 +162,14 @@ class ExplainerGenerator(Generator):
             logger.info("explainer: rendered the pages of %d explainer(s), reused %d",
                         len(self.explainers) - reused, reused)
 
-    def _render(self, writer, article, explainer, relative: bool, data_json: str) -> list[str]:
+    def _render(self, writer, article, explainer, relative: bool) -> list[str]:
         """Write one explainer's files; returns their paths (relative to the output folder)."""
-        files = []
+        # the overview first, exactly as Pelican's ArticlesGenerator would have written it
+        files = [article.save_as]
+        writer.write_file(article.save_as, self.get_template(article.template), self.context,
+                          article=article, category=getattr(article, "category", None),
+                          override_output=hasattr(article, "override_save_as"), url=article.url, blog=True,
+                          relative_urls=relative)
         base = {"article": article, "explainer": explainer}
         for page in PAGES:
             files.append(explainer.urls.save_as(page))
@@ -172,7 +181,7 @@ class ExplainerGenerator(Generator):
             writer.write_file(files[-1], template, self.context,
                               relative_urls=relative, page_name="actor", actor=view, url=view.url, **base)
         files.append(explainer.urls.data("explainer.json"))
-        self._write_text(files[-1], data_json)
+        self._write_text(files[-1], json.dumps(export_json(explainer.corrections), ensure_ascii=False, indent=2) + "\n")
         files.append(explainer.urls.data("timeline.json"))
         self._write_json(files[-1], timelinejs(explainer.extraction, explainer.locale))
         return files

@@ -29,6 +29,23 @@ def drop_unwritten_drafts(generator):
         del generator.drafts_translations[:]
 
 
+def hand_overviews_to_explainer(generator):
+    """An article with an explainer gets its page (the overview, ``<slug>/index.html``) from
+    :class:`ExplainerGenerator`, which renders it with the explainer's other pages or reuses it
+    unchanged from the previous build (:mod:`.render_cache`). Pelican's ArticlesGenerator keeps
+    writing everything else it writes (translations, hidden articles, the index …)."""
+    write_articles = generator.generate_articles
+
+    def generate_articles(write):
+        def write_unless_explained(name, template, context, article=None, **kwargs):
+            if getattr(article, "explainer", None) is None:
+                write(name, template, context, article=article, **kwargs)
+
+        write_articles(write_unless_explained)
+
+    generator.generate_articles = generate_articles
+
+
 def reset_state(pelican):
     """After each run, drop what this process cached, so a rebuild in the same process (``pelican
     --autoreload``, repeated ``build_site``) reads edited catalogues and word lists again. Code changes
@@ -43,4 +60,5 @@ def connect_signals():
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(install_translations)
     signals.article_generator_finalized.connect(drop_unwritten_drafts)
+    signals.article_generator_finalized.connect(hand_overviews_to_explainer)
     signals.finalized.connect(reset_state)

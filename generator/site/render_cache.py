@@ -1,10 +1,11 @@
 """Reusing the rendered pages of unchanged articles between builds.
 
-Each article's explainer files (``<slug>/tijdlijn/index.html`` …, ``<slug>/actoren/<id>/index.html``,
-``explainer.json``, ``timeline.json``; not Pelican's own ``<slug>/index.html``) depend only on:
+Each article's explainer files (the overview ``<slug>/index.html``, ``<slug>/tijdlijn/index.html`` …,
+``<slug>/actoren/<id>/index.html``, ``explainer.json``, ``timeline.json``) depend only on:
 
-* the article's corrected extraction (the ``explainer.json`` payload, which includes the applied
-  corrections) and the Pelican metadata the templates print (title, date, lang, url, metadata …);
+* the article's corrected extraction (its extraction cache key, which covers the text, metadata and
+  pipeline version, plus the corrections file) and the Pelican metadata the templates print (title,
+  date, lang, url, metadata …);
 * what the pages show of other articles: the dossier link (the dossier's slug, title and size);
 * the site: a fingerprint of the theme folder, of ``generator/`` code and locale catalogues (the
   site layer and the modules it renders from), of Pelican/Jinja versions and of the settings.
@@ -17,8 +18,8 @@ is not rendered; its files come from the live site instead, in one of two ways (
 
 * ``link`` (builds with the search index, which Pagefind must read in staging): each file is
   hard-linked (copied if linking fails) into the staging folder; the live site is not touched;
-* ``move`` (``--no-search``): the folders under ``<slug>/`` are renamed into staging just before
-  the swap (:func:`move_planned`), a few renames per article instead of ~16 directory creations,
+* ``move`` (``--no-search``): the article's folder ``<slug>/`` is renamed into staging just before
+  the swap (:func:`move_planned`), one rename per article instead of ~16 directory creations,
   links and, later, deletions, which dominate on a slow file system. The live site lacks those pages
   only between that moment and the swap (milliseconds); a crash there is healed by the next build.
 
@@ -44,7 +45,7 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2  # 2: the overview page belongs to the entry; keys from the extraction cache key
 SITE_DIR = Path(__file__).resolve().parent
 PACKAGE_DIR = SITE_DIR.parent
 # Settings that do not change what an explainer page contains.
@@ -112,29 +113,40 @@ def _stable(value):
     return text if " at 0x" not in text else type(value).__qualname__
 
 
+def settings_text(settings: dict, ignored=frozenset()) -> str:
+    """The settings as stable JSON text (for fingerprints), without the ``ignored`` names."""
+    relevant = {k: _stable(v) for k, v in settings.items() if k.isupper() and k not in ignored}
+    return json.dumps(relevant, sort_keys=True, ensure_ascii=False, default=str)
+
+
 def site_fingerprint(settings: dict) -> str:
     """Theme, code and every setting that could change an explainer page."""
-    relevant = {k: _stable(v) for k, v in settings.items() if k.isupper() and k not in _IGNORED_SETTINGS}
-    text = json.dumps(relevant, sort_keys=True, ensure_ascii=False, default=str)
+    text = settings_text(settings, _IGNORED_SETTINGS)
     theme = str(Path(settings.get("THEME", "")).resolve()) if settings.get("THEME") else ""
     return hashlib.sha256((_code_fingerprint(theme) + "\x00" + text).encode("utf-8")).hexdigest()
 
 
-def render_key(site: str, article, data_json: str) -> str:
-    """The key of one article's explainer files: ``data_json`` is its explainer.json text."""
+def render_key(site: str, article, extraction_key: str, corrections=None) -> str:
+    """The key of one article's files. ``extraction_key`` (the extraction cache's key: the article's
+    text, metadata and the pipeline version) stands for the raw extraction and ``corrections`` (the
+    :class:`~generator.corrections.Result` applied to it) for the editors' changes: hashing the
+    corrections file itself is much cheaper than serialising every corrected extraction again."""
     dossier = getattr(article, "dossier_view", None)
     meta = {
         "slug": article.slug, "title": article.title, "lang": getattr(article, "lang", None),
         "date": article.date.isoformat() if getattr(article, "date", None) else None,
-        "url": article.url, "save_as": article.save_as,
+        "url": article.url, "save_as": article.save_as, "template": getattr(article, "template", None),
         "metadata": _stable(getattr(article, "metadata", {})),
         "dossier": [dossier.slug, dossier.title, len(dossier.articles), dossier.urls.overview] if dossier else None,
     }
-    explainer = getattr(article, "explainer", None)
-    corrections = getattr(explainer, "corrections", None)
+    path = getattr(corrections, "path", None)
+    try:
+        edits = hashlib.sha256(Path(path).read_bytes()).hexdigest() if path else "none"
+    except OSError:
+        edits = "unreadable"  # never matches a previous key: render
     applied = [a.to_json() for a in getattr(corrections, "applied", [])] if corrections else []
-    parts = [site, json.dumps(meta, sort_keys=True, ensure_ascii=False, default=str),
-             json.dumps(applied, sort_keys=True, ensure_ascii=False, default=str), data_json]
+    parts = [site, json.dumps(meta, sort_keys=True, ensure_ascii=False, default=str), extraction_key, edits,
+             json.dumps(applied, sort_keys=True, ensure_ascii=False, default=str)]
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -169,9 +181,9 @@ def reuse(entry: dict, slug: str, previous: Path, staging: Path, move: bool = Fa
     when any of them is missing. With ``move``, only check them and plan to move their folders in at
     the swap (:func:`move_planned`): no work now, and nothing left to delete afterwards."""
     files = entry.get("files") or []
-    # only this article's own files below <slug>/, never Pelican's <slug>/index.html
+    # only this article's own files below <slug>/
     if not files or any(not isinstance(f, str) or not f.startswith(slug + "/") or "/../" in f or "/./" in f
-                        or f == f"{slug}/index.html" for f in files):
+                        for f in files):
         return False
     sources = [previous / f for f in files]
     if not all(os.path.isfile(s) for s in sources):
@@ -238,25 +250,24 @@ def commit_pending(output: Path) -> None:
 
 
 def move_planned() -> int:
-    """Move the planned articles' files from the live site into staging, one rename per folder or
-    file directly under ``<slug>/`` (``tijdlijn/``, ``actoren/`` …, ``explainer.json``); the live site's
-    ``<slug>/index.html`` (Pelican's page, rendered again) stays. Called just before the swap: the
-    live site lacks those pages only between this call and the swap (a crash there is healed by the
-    next build, which finds their files missing and renders them). Returns the renames made."""
+    """Move the planned articles' folders (``<slug>/``: overview, explainer pages, data files, all
+    written by the explainer and nothing else) from the live site into staging, one rename each.
+    Called just before the swap: the live site lacks those pages only between this call and the swap
+    (a crash there is healed by the next build, which finds their files missing and renders them).
+    Returns the renames made."""
     count = 0
     while _moves:
         previous, staging, files = _moves.pop(0)
-        tops = sorted({"/".join(f.split("/")[:2]) for f in files})
-        for top in tops:
+        for top in sorted({f.split("/")[0] for f in files}):
             source, target = previous / top, staging / top
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists():  # something else wrote there this time: keep it, bring ours in beside
+                shutil.copytree(source, target, dirs_exist_ok=True)
+                count += 1
+                continue
             try:
                 os.rename(source, target)
             except OSError:
-                if source.is_dir():
-                    shutil.copytree(source, target, dirs_exist_ok=True)
-                else:
-                    shutil.copyfile(source, target)
+                shutil.copytree(source, target, dirs_exist_ok=True)
             count += 1
     return count
 

@@ -156,6 +156,12 @@ def telling_quotes(extraction: Extraction, limit: int = 3) -> list[Quote]:
     return chosen
 
 
+def lead_of(extraction: Extraction) -> str:
+    """The article's first paragraph: the overview's lead and the site index's teaser."""
+    first = next((b for b in extraction.blocks if b.kind == "paragraph"), None)
+    return extraction.text[first.start:first.end] if first else ""
+
+
 def _ui_gettext(locale: str):
     from .i18n import translations_for
 
@@ -218,8 +224,6 @@ def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
     quotes_by_speaker = [(by_id[k], grouped[k]) for k in speakers]
     if None in grouped:
         quotes_by_speaker.append((None, grouped[None]))
-    first_paragraph = next((b for b in extraction.blocks if b.kind == "paragraph"), None)
-
     ranked = sorted(views, key=lambda v: (-len(v.actor.mentions), v.actor.name))
     linked = {a for pair in cooccurrence for a in pair}
     nodes = [v for v in ranked if v.actor.id in linked][:NETWORK_SIZE]
@@ -241,7 +245,7 @@ def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
         timeline=timeline,
         blocks=blocks,
         anchors=anchors,
-        lead=text[first_paragraph.start:first_paragraph.end] if first_paragraph else "",
+        lead=lead_of(extraction),
         published=format_publication_date(extraction.article.date, locale),
         key_figures=key_figures(extraction),
         telling_quotes=telling_quotes(extraction),
@@ -252,3 +256,39 @@ def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
                                 edges, gettext),
         quote_bars=svg.bar_chart(bars, gettext),
     )
+
+
+class LazyExplainer:
+    """One article's explainer whose full template data (:func:`build_explainer`) is built on first use.
+
+    On a rebuild most articles' pages are reused (:mod:`.render_cache`); the site index only needs
+    the title's date, the lead and counts, which come straight from the extraction. Building the
+    annotated article and the charts of a thousand unchanged articles would be most of a rebuild's
+    time, so that happens only for the articles whose pages are rendered (or a dossier reads).
+    """
+
+    def __init__(self, extraction: Extraction, locale: str = "nl", siteurl: str | None = None):
+        self.extraction = extraction
+        self.locale = locale
+        self.urls = ExplainerUrls(extraction.article.slug)
+        self._siteurl = siteurl
+        self._built: Explainer | None = None
+
+    @property
+    def published(self) -> str:
+        return format_publication_date(self.extraction.article.date, self.locale)
+
+    @property
+    def lead(self) -> str:
+        return lead_of(self.extraction)
+
+    @property
+    def built(self) -> Explainer:
+        if self._built is None:
+            self._built = build_explainer(self.extraction, self.locale, siteurl=self._siteurl)
+        return self._built
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):  # copy/pickle probes: never build for those
+            raise AttributeError(name)
+        return getattr(self.built, name)
