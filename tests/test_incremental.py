@@ -261,3 +261,25 @@ def test_reader_cache_follows_the_settings(site, caplog):
         assert len(new) == 1 and any((caches / name).glob("ArticlesGenerator*") for name in new)
         seen |= new
     assert len(list(caches.glob("pelican-*"))) == build_module._READER_CACHES_KEPT
+
+
+def test_search_index_is_reused_only_when_no_indexed_page_changed(site, caplog, monkeypatch):
+    pytest.importorskip("pagefind")
+    calls: list[Path] = []
+    real = build_module._index_search
+    monkeypatch.setattr(build_module, "_index_search", lambda staging: (calls.append(staging), real(staging)))
+    build(site, caplog, search=True)
+    assert len(calls) == 1 and (site / "output" / "pagefind" / "pagefind-entry.json").is_file()
+    first = tree(site / "output")
+    assert build(site, caplog, search=True) == (0, N)
+    assert len(calls) == 1, "nothing changed: Pagefind is not run again"
+    assert tree(site / "output") == first
+    path = site / "content" / "art-1.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nDe minister zei dinsdag dat het debat verdergaat.\n",
+                    encoding="utf-8")
+    assert build(site, caplog, search=True) == (1, N - 1)
+    assert len(calls) == 2, "an indexed page changed: Pagefind runs"
+    build(site, caplog, search=False)
+    assert not (site / "output" / "pagefind").exists()
+    build(site, caplog, search=True)
+    assert len(calls) == 3 and (site / "output" / "pagefind" / "pagefind-entry.json").is_file()

@@ -132,8 +132,10 @@ def build_site(settings_file="pelicanconf.py", output="output", search: bool = T
         # Unchanged explainers' files come from the live site (see render_cache): hard-linked into
         # staging when Pagefind must read them there; else their folders are moved in at the swap.
         _run_pelican(Path(settings_file), staging, output, move=not search)
-        if search:
+        if search and not render_cache.reuse_search_index(output, staging):
             _index_search(staging)
+        elif not search:
+            render_cache.forget_search_index()
     except BaseException:
         render_cache.discard_pending()
         shutil.rmtree(staging, ignore_errors=True)

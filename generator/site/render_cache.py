@@ -25,6 +25,11 @@ is not rendered; its files come from the live site instead, in one of two ways (
 
 Anything else is rendered, and the result is byte-identical to a build from scratch.
 
+The search index (``pagefind/``, tens of MB for a large site, the slowest part of a build with search)
+is reused the same way: the manifest records a *search key* (:func:`reuse_search_index`: every
+article's render key plus the bytes of every other HTML page); when the new site's key equals the
+live site's, the live ``pagefind/`` folder is moved in at the swap and Pagefind does not run.
+
 The manifest is trusted only for the very folder it was written for: it records the inode and mtime
 of the output folder after the swap, and a different identity (another build swapped in, the folder
 was replaced or changed at its top level) means it is ignored; so is any entry whose files are gone.
@@ -55,7 +60,7 @@ _IGNORED_SETTINGS = {"OUTPUT_PATH", "EXPLAINER_PREVIOUS_OUTPUT", "EXPLAINER_REUS
                      "LOG_FILTER", "BIND", "PORT"}
 
 _pending: list[tuple[Path, dict]] = []  # manifests written by this run's generator, not yet committed
-_moves: list[tuple[Path, Path, list[str]]] = []  # (previous, staging, files) to move in at the swap
+_moves: list[tuple[Path, Path, list[str]]] = []  # (previous, staging, files): their top folders move in at the swap
 last_counts: dict[str, int] = {}  # the last generate_output's {"rendered": n, "reused": m} (tests, logs)
 
 
@@ -270,6 +275,58 @@ def move_planned() -> int:
                 shutil.copytree(source, target, dirs_exist_ok=True)
             count += 1
     return count
+
+
+SEARCH_FOLDER = "pagefind"
+
+
+def _search_key(staging: Path, articles: dict) -> str:
+    """What the search index is made from: every article's render key (its files are determined by
+    it) and the bytes of every other HTML page in ``staging`` (site index, dossiers …), with the
+    Pagefind version. Equal keys mean Pagefind would index the very same pages again."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256(f"search-format={FORMAT}\x00".encode())
+    for package in ("pagefind", "pagefind_bin"):
+        try:
+            digest.update(f"{package}={version(package)}\x00".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=?\x00".encode())
+    digest.update(json.dumps(sorted((slug, entry["key"]) for slug, entry in articles.items())).encode())
+    for entry in sorted(os.scandir(staging), key=lambda e: e.name):
+        if entry.name in articles or entry.name == SEARCH_FOLDER:
+            continue
+        paths = [Path(entry.path)] if entry.is_file() else sorted(Path(entry.path).rglob("*.html"))
+        for path in paths:
+            if path.suffix == ".html":
+                digest.update(str(path.relative_to(staging)).encode() + b"\x00" + path.read_bytes() + b"\x01")
+    return digest.hexdigest()
+
+
+def reuse_search_index(previous: Path, staging: Path) -> bool:
+    """Whether the live site's search index (``pagefind/``) also serves the new site; if so, it is
+    moved in at the swap (:func:`move_planned`) instead of running Pagefind over every page again.
+    Records the new site's search key in its pending manifest either way."""
+    if not _pending:
+        return False
+    path, data = _pending[-1]
+    data["search_key"] = _search_key(staging, data["articles"])
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+        trusted = old.get("format") == FORMAT and old.get("output_identity") == _identity(previous)
+    except (OSError, ValueError):
+        return False
+    if not (trusted and old.get("search_key") == data["search_key"]
+            and (previous / SEARCH_FOLDER / "pagefind-entry.json").is_file()):
+        return False
+    _moves.append((previous, staging, [f"{SEARCH_FOLDER}/pagefind-entry.json"]))
+    return True
+
+
+def forget_search_index() -> None:
+    """The new site gets no search index (``--no-search``): its manifest says so."""
+    for _, data in _pending:
+        data["search_key"] = None
 
 
 def discard_pending() -> None:
