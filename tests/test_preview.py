@@ -145,3 +145,31 @@ def test_preview_reports_a_busy_port(site):
         result = subprocess.run([sys.executable, "-m", "generator.site.preview", "--port", str(port)],
                                 cwd=site, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "cannot listen" in result.stderr
+
+
+def test_the_build_worker_stays_warm_until_code_or_settings_change(site, monkeypatch):
+    """Article and template edits are built by the same worker process (the pipeline stays loaded);
+    generator code, plugin folders and settings files get a fresh one."""
+    monkeypatch.setenv("EXPLAINER_SPACY_MODEL", "rules")
+    monkeypatch.chdir(site)
+    view = preview.Preview(site / "pelicanconf.py", site / "output", search=False)
+    try:
+        assert view.build()
+        first = view.worker.process.pid
+        article = next((site / "content").glob("*.md"))
+        article.write_text(article.read_text(encoding="utf-8") + "\nDe minister zei dinsdag iets.\n", encoding="utf-8")
+        assert view.build("article")
+        assert view.worker.process.pid == first
+        assert not view._needs_fresh_worker([article.resolve(), (site / "theme" / "templates" / "base.html").resolve()])
+        for path in (site / "pelicanconf.py", site / "plugins" / "stamp.py", preview.GENERATOR_DIR / "nlp.py"):
+            assert view._needs_fresh_worker([path.resolve()]), path
+        assert view.build("settings", fresh=True)
+        assert view.worker.process.pid != first
+        bad = site / "content" / "kapot.md"
+        bad.write_bytes(b"Title: Kapot\nDate: 2022-01-28\n\nCaf\xe9\n")
+        assert not view.build("bad")  # reported, and the worker carries on
+        bad.unlink()
+        assert view.build("fixed")
+    finally:
+        view.worker.stop()
+    assert view.worker.process is None

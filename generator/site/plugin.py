@@ -46,13 +46,16 @@ def hand_overviews_to_explainer(generator):
     generator.generate_articles = generate_articles
 
 
+KEEP_PIPELINE = False  # the preview's build worker keeps it: it is replaced when generator/ changes
+
+
 def reset_state(pelican):
     """After each run, drop what this process cached, so a rebuild in the same process (``pelican
     --autoreload``, repeated ``build_site``) reads edited catalogues and word lists again. Code changes
-    need a fresh process: ``make serve`` (generator/site/preview.py) rebuilds in one."""
+    need a fresh process: ``make serve`` (generator/site/preview.py) starts one when they happen."""
     i18n.translations_for.cache_clear()
     nlp = sys.modules.get("generator.nlp")  # imported (with spaCy) only when something was extracted
-    if nlp is not None:
+    if nlp is not None and not KEEP_PIPELINE:
         nlp.load_pipeline.cache_clear()
 
 

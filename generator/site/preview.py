@@ -1,17 +1,22 @@
 """Local preview (``make serve``): build, serve the output on 127.0.0.1, rebuild on every change.
 
 ``pelican --autoreload`` rebuilds in the same process: it watches settings, theme and content but not
-plugin code, and module state (the loaded pipeline, catalogues) survives between runs. Here every
-(re)build is ``python -m generator build`` in a fresh process, so a change to an article, a template,
-the settings, or the generator's own code (``generator/``: Python, word lists, catalogues) shows on the
-next page load. Builds are atomic: a failing build prints its one-line error and the previous site
-stays served.
+plugin code, and module state (the loaded pipeline, catalogues) survives between runs. Here builds run
+in a *build worker*: a child process (``--build-worker``) that stays alive between builds and keeps
+the spaCy pipeline loaded, so an edited article shows in about a second instead of paying for
+importing spaCy and loading the model on every save. A change to the generator's own code
+(``generator/``: Python, word lists, catalogues), to plugin folders or to the settings files
+replaces the worker with a fresh process, so the new code and settings run on the next build. Builds
+are atomic: a failing build prints its one-line error and the previous site stays served.
 
     python -m generator.site.preview [--settings pelicanconf.py] [--output output] [--bind 127.0.0.1] [--port 8000]
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import json
 import logging
 import os
 import socketserver
@@ -74,6 +79,79 @@ def watched_paths(settings: Path) -> list[Path]:
     return unique
 
 
+class BuildWorker:
+    """The parent's handle on one build worker process (see the module docstring)."""
+
+    def __init__(self):
+        self.process: subprocess.Popen | None = None
+
+    def build(self, arguments: list[str]) -> tuple[int, str] | None:
+        """(exit code, stderr text) of ``explainer build ARGUMENTS`` in the worker; None when the
+        worker could not do it (it died): the caller builds in a fresh process instead."""
+        try:
+            if self.process is None or self.process.poll() is not None:
+                self.process = subprocess.Popen([sys.executable, "-m", "generator.site.preview", "--build-worker"],
+                                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+            self.process.stdin.write(json.dumps(arguments) + "\n")
+            self.process.stdin.flush()
+            reply = self.process.stdout.readline()
+            result = json.loads(reply)
+            return int(result["code"]), str(result["stderr"])
+        except (OSError, ValueError, KeyError, TypeError):
+            self.stop()
+            return None
+
+    def stop(self) -> None:
+        process, self.process = self.process, None
+        if process is None:
+            return
+        try:
+            process.stdin.close()  # the worker's loop ends at end of input
+            process.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            process.kill()
+            process.wait()
+
+
+def worker_loop(requests=sys.stdin, replies=sys.stdout) -> None:
+    """The worker's side: one JSON list of ``explainer build`` arguments per line in, one JSON object
+    ``{"code": …, "stderr": …}`` per line out. The pipeline stays loaded between builds; everything
+    else (settings, templates, the render fingerprint) is read afresh by each build."""
+    from .. import cli
+    from . import plugin, render_cache
+
+    plugin.KEEP_PIPELINE = True  # code and data changes replace this process (Preview.run)
+    for line in requests:
+        render_cache.clear()  # templates and static files may have changed since the last build
+        captured = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(captured):
+                code = cli.main(["build", *json.loads(line)])
+        except BaseException as err:  # noqa: BLE001 - a crash must still answer, and the parent goes on
+            code = 1
+            captured.write(f"explainer: {type(err).__name__}: {err}\n")
+        replies.write(json.dumps({"code": code, "stderr": captured.getvalue()}) + "\n")
+        replies.flush()
+        _warm_up(json.loads(line))
+
+
+def _warm_up(arguments: list[str]) -> None:
+    """Load the configured pipeline while the worker waits for the next save (a build that found
+    everything cached did not need it), so the first edit of a session is as quick as the next."""
+    try:
+        from pelican.settings import read_settings
+
+        from .explainer_generator import setting
+
+        values = read_settings(arguments[arguments.index("--settings") + 1])
+        model = os.environ.get("EXPLAINER_SPACY_MODEL") or setting(values, "EXPLAINER_SPACY_MODEL")
+        from ..nlp import load_pipeline
+
+        load_pipeline(model, values.get("DEFAULT_LANG") or "nl")
+    except Exception:  # noqa: BLE001 - a missing model is reported by the build that needs it
+        pass
+
+
 class Preview:
     def __init__(self, settings: Path, output: Path, search: bool = True):
         self.settings = settings.resolve()
@@ -81,21 +159,41 @@ class Preview:
         self.search = search
         self.ignored = {self.output, self.output.with_name(self.output.name + ".staging"),
                         self.output.with_name(self.output.name + ".previous")}
+        self.worker = BuildWorker()
+        from pelican.settings import read_settings
 
-    def build(self, reason: str = "") -> bool:
-        command = [sys.executable, "-m", "generator", "build", "--settings", str(self.settings),
-                   "--output", str(self.output)]
+        values = read_settings(str(self.settings))
+        self.content, self.theme = Path(values["PATH"]).resolve(), Path(values["THEME"]).resolve()
+        self.settings_files = set(_settings_files(self.settings))
+        self.watched = watched_paths(self.settings)
+
+    def build(self, reason: str = "", fresh: bool = False) -> bool:
+        """One build in the worker (a new one when ``fresh``: code or settings changed)."""
+        arguments = ["--settings", str(self.settings), "--output", str(self.output)]
         if not self.search:
-            command.append("--no-search")
+            arguments.append("--no-search")
+        if fresh:
+            self.worker.stop()
         start = time.monotonic()
-        result = subprocess.run(command, capture_output=True, text=True)
+        result = self.worker.build(arguments)
+        if result is None:  # the worker died: this build in a process of its own
+            done = subprocess.run([sys.executable, "-m", "generator", "build", *arguments],
+                                  capture_output=True, text=True)
+            result = done.returncode, done.stderr
+        code, stderr = result
         seconds = time.monotonic() - start
-        if result.returncode == 0:
+        if code == 0:
             print(f"preview: built{' after ' + reason if reason else ''} in {seconds:.1f} s", flush=True)
             return True
-        lines = [line for line in result.stderr.splitlines() if line.strip()] or [f"exit {result.returncode}"]
+        lines = [line for line in stderr.splitlines() if line.strip()] or [f"exit {code}"]
         print(f"preview: build failed, still serving the previous site: {lines[-1]}", flush=True)
         return False
+
+    def _needs_fresh_worker(self, paths: list[Path]) -> bool:
+        """Code, plugin or settings changes: anything a running worker may hold in memory."""
+        code = [p for p in self.watched if p not in (self.content, self.theme)]
+        return any(path in self.settings_files or any(folder == path or folder in path.parents for folder in code)
+                   for path in paths)
 
     def _relevant(self, change, path: str) -> bool:
         target = Path(path)
@@ -117,26 +215,31 @@ class Preview:
 
         The watcher is running before the first build starts, so an edit made during it is not lost.
         """
-        paths = watched_paths(self.settings)
+        paths = self.watched = watched_paths(self.settings)
         print("preview: watching " + ", ".join(_display(p) for p in paths) + " and the settings", flush=True)
         stamps = self._stamps()
         first = True
-        for changes in watchfiles.watch(*paths, watch_filter=self._relevant, stop_event=stop,
-                                        rust_timeout=500, yield_on_timeout=True, debounce=300,
-                                        raise_interrupt=False):
-            if first:
-                first = False
-                self.build()
-                if on_first_build:
-                    on_first_build()
-                continue
-            changed = sorted({_display(Path(path)) for _, path in changes})
-            new_stamps = self._stamps()
-            # Settings files are polled: editors replace them on save, which loses a file watch.
-            changed += [_display(path) for path in new_stamps if new_stamps[path] != stamps.get(path)]
-            stamps = new_stamps
-            if changed:
-                self.build(", ".join(changed[:3]) + (" …" if len(changed) > 3 else ""))
+        try:
+            for changes in watchfiles.watch(*paths, watch_filter=self._relevant, stop_event=stop,
+                                            rust_timeout=500, yield_on_timeout=True, debounce=300,
+                                            raise_interrupt=False):
+                if first:
+                    first = False
+                    self.build()
+                    if on_first_build:
+                        on_first_build()
+                    continue
+                changed_paths = sorted({Path(path).resolve() for _, path in changes})
+                new_stamps = self._stamps()
+                # Settings files are polled: editors replace them on save, which loses a file watch.
+                changed_paths += [path for path in new_stamps if new_stamps[path] != stamps.get(path)]
+                stamps = new_stamps
+                if changed_paths:
+                    changed = [_display(path) for path in changed_paths]
+                    self.build(", ".join(changed[:3]) + (" …" if len(changed) > 3 else ""),
+                               fresh=self._needs_fresh_worker(changed_paths))
+        finally:
+            self.worker.stop()
 
 
 def _display(path: Path) -> str:
@@ -160,7 +263,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bind", "-b", default="127.0.0.1")
     parser.add_argument("--port", "-p", type=int, default=int(os.environ.get("PORT") or 8000))
     parser.add_argument("--no-search", action="store_true", help="skip the Pagefind index (faster rebuilds)")
+    parser.add_argument("--build-worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.build_worker:
+        worker_loop()
+        return 0
     if not args.settings.exists():
         print(f"preview: {args.settings}: settings file not found", file=sys.stderr)
         return 2
