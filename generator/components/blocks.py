@@ -5,6 +5,7 @@ under it; headline quotes and "heading words are not actors" both need the bound
 """
 from __future__ import annotations
 
+from spacy.attrs import IDX, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -14,11 +15,11 @@ def mark_block_starts(doc: Doc) -> Doc:
     if doc.has_annotation("DEP"):
         return doc  # a parser decided sentence starts already; they cannot be changed after it
     starts = {block.start for block in (doc._.blocks or [])}
-    if not starts:
+    if not starts or len(doc) < 2:
         return doc
-    for token in doc:
-        if token.idx in starts and token.i > 0:
-            token.is_sent_start = True
-        elif token.i > 0 and doc[token.i - 1].is_space and "\n\n" in doc[token.i - 1].text:
-            token.is_sent_start = True
+    # one array read instead of a Token object per token: this runs on every token of every article
+    table = doc.to_array([IDX, IS_SPACE]).tolist()
+    for i in range(1, len(table)):
+        if table[i][0] in starts or (table[i - 1][1] and "\n\n" in doc[i - 1].text):
+            doc[i].is_sent_start = True
     return doc

@@ -6,6 +6,7 @@ make up well over a quarter of the words.
 """
 from __future__ import annotations
 
+from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -13,17 +14,25 @@ MIN_WORDS = 25  # too little text to judge
 MIN_STOP_WORD_SHARE = 0.12
 
 
+def _word_counts(doc: Doc) -> tuple[int, int]:
+    """(alphabetic tokens, of which stop words), read as one array rather than token by token."""
+    if not len(doc):
+        return 0, 0
+    table = doc.to_array([IS_ALPHA, IS_STOP]).astype(bool)
+    return int(table[:, 0].sum()), int((table[:, 0] & table[:, 1]).sum())
+
+
 def stop_word_share(doc: Doc) -> float:
     """The share of alphabetic tokens that are stop words of the pipeline's language."""
-    words = [t for t in doc if t.is_alpha]
-    return sum(t.is_stop for t in words) / len(words) if words else 0.0
+    words, stop_words = _word_counts(doc)
+    return stop_words / words if words else 0.0
 
 
 @Language.component("explainer_language_check")
 def check_language(doc: Doc) -> Doc:
-    n_words = sum(t.is_alpha for t in doc)
-    if n_words >= MIN_WORDS:
-        share = stop_word_share(doc)
+    words, stop_words = _word_counts(doc)
+    if words >= MIN_WORDS:
+        share = stop_words / words
         if share < MIN_STOP_WORD_SHARE:
             if doc._.warnings is None:
                 doc._.warnings = []
