@@ -468,3 +468,71 @@ def test_an_actor_cue_outweighs_a_product_context(nlp):
                           "zei woordvoerder Anna de Wit.")
     assert "Lindor" in names
     assert "Anna de Wit" in names
+
+
+# -- hybrid mode: the bundled NER decides only where the rules guess ----------------------------------
+_FAKE_ENTS: dict[str, str] = {
+    "Brandulo": "ORG", "Voorafgaand": "PER", "Herman": "PER", "Vandekeybus": "PER", "Leemputstraat": "LOC",
+    "Brussel": "LOC",
+}
+
+
+@spacy.Language.component("test_fake_ner")
+def _fake_ner(doc):
+    """Tags the words of ``_FAKE_ENTS`` (one-word entities), like an NER would."""
+    doc.ents = [spacy.tokens.Span(doc, i, i + 1, label=_FAKE_ENTS[t.text]) for i, t in enumerate(doc)
+                if t.text in _FAKE_ENTS]
+    return doc
+
+
+@pytest.fixture(scope="module")
+def hybrid_nlp():
+    register_extensions()
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("test_fake_ner")
+    pipeline.add_pipe("explainer_actors", config={"lang": "nl", "use_entities": "hybrid"})
+    return pipeline
+
+
+def kinds(actors: list[Actor]) -> dict[str, str]:
+    return {a.name: a.kind for a in actors}
+
+
+def test_hybrid_keeps_a_sentence_initial_name_the_ner_tags(nlp, hybrid_nlp):
+    text = "Het nieuws kwam uit Brussel. Brandulo kondigde gisteren een nieuwe fabriek aan."
+    assert "Brandulo" not in names(actors_of(nlp, text))
+    assert kinds(actors_of(hybrid_nlp, text))["Brandulo"] == "organisation"
+    # ... but not before a function word: "Voorafgaand aan"
+    assert names(actors_of(hybrid_nlp, "Voorafgaand aan de vergadering sprak men in Brussel.")) == {"Brussel"}
+
+
+def test_hybrid_kind_from_ner_only_with_rule_evidence(nlp, hybrid_nlp):
+    text = "De brief in Brussel werd ondertekend door Herman en door Vandekeybus. Het feest was in de Leemputstraat."
+    assert kinds(actors_of(nlp, text))["Herman"] == "organisation"  # the rules' default for an unknown name
+    hybrid = kinds(actors_of(hybrid_nlp, text))
+    assert hybrid["Herman"] == "person"  # NER PER and a given name
+    assert hybrid["Vandekeybus"] == "organisation"  # NER PER alone does not decide
+    assert hybrid["Leemputstraat"] == "place"  # NER LOC and a place-name ending
+
+
+def test_hybrid_drops_an_unconfirmed_guess_the_ner_does_not_see(nlp, hybrid_nlp):
+    text = "Volgens de krant steeg Quorilex fors in Brussel."
+    assert "Quorilex" in names(actors_of(nlp, text))
+    assert names(actors_of(hybrid_nlp, text)) == {"Brussel"}
+
+
+def test_hybrid_without_an_ner_is_rules_mode():
+    register_extensions()
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("explainer_actors", config={"lang": "nl", "use_entities": "hybrid"})
+    assert "Quorilex" in names(actors_of(pipeline, "Volgens de krant steeg Quorilex fors in Brussel."))
+
+
+def test_bundled_pipeline_uses_entities_in_hybrid_mode():
+    from generator.nlp import _actors_use_entities
+
+    assert _actors_use_entities("default") == "hybrid"
+    assert _actors_use_entities("rules") is False
+    assert _actors_use_entities("nl_core_news_md") is True

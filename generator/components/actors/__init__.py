@@ -64,27 +64,43 @@ def _with_entities(doc: Doc, mentions: list[Mention], finder: CandidateFinder) -
     return kept
 
 
+def _label_mentions(doc: Doc, mentions: list[Mention]) -> None:
+    """Hybrid mode: ``Mention.ner_label`` (the label of an entity on exactly the mention's tokens) and
+    ``Mention.ner_any`` (some entity overlaps it); the resolver decides what they may change."""
+    ents = {(ent.start, ent.end): ent.label_ for ent in doc.ents}
+    covered = {t for ent in doc.ents for t in range(ent.start, ent.end)}
+    for m in mentions:
+        if not m.role_mention:
+            m.ner_label = ents.get((m.start, m.end))
+            m.ner_any = any(t in covered for t in range(m.start, m.end))
+
+
 class ActorRecognizer:
     """spaCy component: fills ``doc._.actors``."""
 
-    def __init__(self, nlp: Language, name: str, lang: str, use_entities: bool = True):
+    def __init__(self, nlp: Language, name: str, lang: str, use_entities: bool | str = True):
         self.name = name
         self.lang = lang
         self.use_entities = use_entities
         self.lexicon = load_lexicon(lang)
         self.find_candidates = CandidateFinder(self.lexicon)
-        self.resolve = ActorResolver(self.lexicon)
+        self.resolve = ActorResolver(self.lexicon, hybrid=use_entities == "hybrid")
 
     def __call__(self, doc: Doc) -> Doc:
         blocks = doc._.blocks if Doc.has_extension("blocks") else None
         mentions = self.find_candidates(doc, blocks)
-        if self.use_entities and doc.ents:
+        hybrid = self.use_entities == "hybrid" and doc.has_annotation("ENT_IOB")  # an NER has run
+        if hybrid:
+            _label_mentions(doc, mentions)
+        elif self.use_entities and doc.ents:
             mentions = _with_entities(doc, mentions, self.find_candidates)
-        doc._.actors = self.resolve(mentions)
+        doc._.actors = self.resolve(mentions, hybrid=hybrid)
         return doc
 
 
 @Language.factory("explainer_actors", default_config={"lang": "nl", "use_entities": True})
-def make_actor_recognizer(nlp: Language, name: str, lang: str, use_entities: bool) -> ActorRecognizer:
-    """``use_entities``: let ``doc.ents`` add candidates, veto MISC names and hint kinds."""
+def make_actor_recognizer(nlp: Language, name: str, lang: str, use_entities: bool | str) -> ActorRecognizer:
+    """``use_entities``: True lets ``doc.ents`` add candidates, veto MISC names and hint kinds; "hybrid"
+    lets an entity decide only where the rules guess and their own evidence agrees (``ActorResolver``:
+    a sentence's first word, a name without cue); False ignores ``doc.ents``."""
     return ActorRecognizer(nlp, name, lang, use_entities)

@@ -90,6 +90,9 @@ class Mention:
     key: str | None = None  # gazetteer entity ("country:US"), merges its surface forms
     kind: str | None = None  # kind a gazetteer or name word decides
     ner_kind: str | None = None
+    ner_label: str | None = None  # label of an NER entity on exactly this name's tokens (hybrid mode)
+    ner_any: bool = False  # an NER entity (any label) overlaps the name (hybrid mode)
+    initial: bool = False  # weak only because its capital says nothing (a sentence's first word)
     roles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)  # names: "Rusland", "NAVO"
     person_cue: bool = False  # a role, form of address or apposition vouches for a person
@@ -537,6 +540,8 @@ class CandidateFinder:
         if end - start == 1 and start in initial and gaz is None and not is_acronym(text) \
                 and not mention.person_cue and not described:
             mention.weak = True  # "Fabrieken ..." — a name only if the text names it elsewhere too
+            # the NER may vouch for it (hybrid mode), unless a function word follows ("Voorafgaand aan")
+            mention.initial = end >= len(doc) or toks[end].lower_ not in lex.stop_words
         mentions.append(mention)
 
     def _make(self, doc: Doc, start: int, end: int) -> Mention:

@@ -19,6 +19,10 @@ MAX_ID_LENGTH = 60  # ids become file names of actor pages: keep them well under
 from .candidates import Mention, is_acronym
 from .lexicon import Lexicon, normalise
 
+_NER_NAME_LABELS = frozenset({"PER", "ORG", "LOC"})
+# endings of Dutch place names ("Leemputstraat", "Kattenburg", "Nederzwalm", "Syrië"): with an NER LOC, a place
+_TOPONYM = re.compile(r"(?:straat|laan|plein|weg|burg|berg|dorp|stad|ziekenhuis|kerk|kerke|veld|wijk|hoven|dam|"
+                      r"rode|brug|haven|huizen|dijk|gem|hem|zele|gen|ië|land|ingen)$")
 _LEADING_ARTICLE = re.compile(r"^(?:de|het|the|een)\s+", re.IGNORECASE)
 
 
@@ -66,11 +70,21 @@ class _Clusters:
 
 
 class ActorResolver:
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, hybrid: bool = False):
         self.lex = lex
+        self.hybrid = hybrid  # let exact NER labels decide where the rules only guess (see _kind)
+        self._guessed = False  # set by _kind: the last kind was a guess without any cue
 
-    def __call__(self, mentions: list[Mention]) -> list[Actor]:
+    def __call__(self, mentions: list[Mention], hybrid: bool | None = None) -> list[Actor]:
+        """``hybrid`` (default: as constructed) uses ``Mention.ner_label``/``ner_any``: only pass True
+        when an NER has run on the text, or every name it did not tag would count as unseen."""
         lex = self.lex
+        if hybrid is not None and hybrid != self.hybrid:
+            saved, self.hybrid = self.hybrid, hybrid
+            try:
+                return self(mentions)
+            finally:
+                self.hybrid = saved
         names = [m for m in mentions if not m.role_mention]
         role_mentions = [m for m in mentions if m.role_mention]
         # weak mentions (a product's maker, a compound's first part) count only with a firm twin
@@ -81,8 +95,10 @@ class ActorResolver:
             words = m.text.split()
             if not m.weak and len(words) > 1:
                 firm.update({name_key(words[0]), name_key(words[-1])})
+        # hybrid: a sentence's first word the NER takes for a name ("Starbucks kondigde aan")
         names = [m for m in names if not m.weak or (m.key or name_key(m.text)) in firm
-                 or counts[m.key or name_key(m.text)] > 1]
+                 or counts[m.key or name_key(m.text)] > 1
+                 or self.hybrid and m.initial and m.ner_label in _NER_NAME_LABELS]
         # a name that also occurs in the plural is a product ("Dreamliner", "Dreamliners")
         forms = {name_key(m.text) for m in names if not m.key}
         plural = {f for f in forms if f + "s" in forms or f + "es" in forms}
@@ -117,6 +133,8 @@ class ActorResolver:
         for root, members in groups.items():
             ms = [names[i] for i in members]
             kind = self._kind(ms, short_names=[names[i] for i in members])
+            if self.hybrid and self._guessed and not any(m.ner_any for m in ms):
+                continue  # hybrid: no cue for any kind, and the NER sees no entity on any mention ("Index")
             actors.append((self._actor(ms, kind), ms))
         self._assign_ids([a for a, _ in actors])
         self._attach_role_mentions(actors, role_mentions)
@@ -159,6 +177,22 @@ class ActorResolver:
 
     # -- kinds ----------------------------------------------------------------------------------
     def _kind(self, ms: list[Mention], short_names=None) -> str:
+        self._guessed = False
+        kind = self._kind_by_rules(ms)
+        if self._guessed and self.hybrid and kind == "organisation":
+            # the rules' default for an unknown name: an NER label on every mention decides when the
+            # rules' own evidence agrees (a given name; a place-name ending). Unconfirmed NER labels are
+            # not used: on news about companies the CoNLL-2002 NER tags many firms PER or LOC.
+            labels = {m.ner_label for m in ms}
+            label = labels.pop() if len(labels) == 1 else None
+            words = max(ms, key=lambda m: len(m.text)).text.split()
+            if label == "PER" and words[0] in self.lex.first_names:
+                return "person"
+            if label == "LOC" and _TOPONYM.search(words[-1]):
+                return "place"
+        return kind
+
+    def _kind_by_rules(self, ms: list[Mention]) -> str:
         lex = self.lex
         votes = Counter(m.kind for m in ms if m.kind)
         if votes:
@@ -205,7 +239,9 @@ class ActorResolver:
             return "person"
         if len(words) in (2, 3) and all(w[:1].isupper() and w.isalpha() or re.fullmatch(r"[A-Z]\.", w) for w in words) \
                 and words[-1].lower() not in lex.common_words:
+            self._guessed = True
             return "person"
+        self._guessed = True
         return "organisation"
 
     # -- merging ----------------------------------------------------------------------------------
