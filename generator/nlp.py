@@ -46,7 +46,9 @@ def _base_pipeline(model: str, lang: str) -> Language:
         return spacy.blank(lang)
     if model == "default":
         if lang == "nl" and DEFAULT_MODEL_PATH.exists():
-            return spacy.load(DEFAULT_MODEL_PATH, exclude=["senter"])
+            # the saved tokenizer is spaCy's default Dutch one: not reading it back from disk saves ~1 s of
+            # load time (its ~9,000 special cases would otherwise be built twice)
+            return spacy.load(DEFAULT_MODEL_PATH, exclude=["senter", "tokenizer"])
         return spacy.blank(lang)
     try:
         return spacy.load(model)

@@ -53,3 +53,15 @@ def test_evaluate_ner_report(tmp_path):
     assert scores["overall"]["gold"] == 4
     last = format_ner_report(scores).splitlines()[-1]
     assert re.fullmatch(r"overall precision=[01]\.\d{3} recall=[01]\.\d{3} f1=[01]\.\d{3}", last), last
+
+
+def test_default_pipeline_tokenizes_like_the_saved_tokenizer(nlp):
+    """load_pipeline skips reading the saved tokenizer back (load time): spaCy's default must equal it."""
+    from generator.nlp import load_pipeline
+
+    text = (
+        "Dhr. J.P. Balkenende (CDA) zei op 3 jan. '05 d.w.z. na 14.30 u. in 's-Hertogenbosch: \"'t Is "
+        "o.a. een kwestie van e-mail, 10%-regels en U.S.A.-beleid,\" aldus de Minister-President."
+    )
+    assert [t.text for t in load_pipeline("default").make_doc(text)] == [t.text for t in nlp.make_doc(text)]
+    assert load_pipeline("default").tokenizer.to_bytes(exclude=["vocab"]) == nlp.tokenizer.to_bytes(exclude=["vocab"])
