@@ -516,10 +516,12 @@ def test_hybrid_kind_from_ner_only_with_rule_evidence(nlp, hybrid_nlp):
     assert hybrid["Leemputstraat"] == "place"  # NER LOC and a place-name ending
 
 
-def test_hybrid_drops_an_unconfirmed_guess_the_ner_does_not_see(nlp, hybrid_nlp):
+def test_hybrid_keeps_a_name_the_ner_does_not_see(nlp, hybrid_nlp):
+    """The NER's silence is no evidence: the small CoNLL-2002 model misses names as common in the news
+    as Airbus and Boeing (dropping such guesses cost 4 true actors on the development set)."""
     text = "Volgens de krant steeg Quorilex fors in Brussel."
     assert "Quorilex" in names(actors_of(nlp, text))
-    assert names(actors_of(hybrid_nlp, text)) == {"Brussel"}
+    assert "Quorilex" in names(actors_of(hybrid_nlp, text))
 
 
 def test_hybrid_without_an_ner_is_rules_mode():

@@ -65,14 +65,12 @@ def _with_entities(doc: Doc, mentions: list[Mention], finder: CandidateFinder) -
 
 
 def _label_mentions(doc: Doc, mentions: list[Mention]) -> None:
-    """Hybrid mode: ``Mention.ner_label`` (the label of an entity on exactly the mention's tokens) and
-    ``Mention.ner_any`` (some entity overlaps it); the resolver decides what they may change."""
+    """Hybrid mode: ``Mention.ner_label``, the label of an entity on exactly the mention's tokens; the
+    resolver decides what it may change."""
     ents = {(ent.start, ent.end): ent.label_ for ent in doc.ents}
-    covered = {t for ent in doc.ents for t in range(ent.start, ent.end)}
     for m in mentions:
         if not m.role_mention:
             m.ner_label = ents.get((m.start, m.end))
-            m.ner_any = any(t in covered for t in range(m.start, m.end))
 
 
 class ActorRecognizer:

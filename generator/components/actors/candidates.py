@@ -91,7 +91,6 @@ class Mention:
     kind: str | None = None  # kind a gazetteer or name word decides
     ner_kind: str | None = None
     ner_label: str | None = None  # label of an NER entity on exactly this name's tokens (hybrid mode)
-    ner_any: bool = False  # an NER entity (any label) overlaps the name (hybrid mode)
     initial: bool = False  # weak only because its capital says nothing (a sentence's first word)
     roles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)  # names: "Rusland", "NAVO"

@@ -76,8 +76,8 @@ class ActorResolver:
         self._guessed = False  # set by _kind: the last kind was a guess without any cue
 
     def __call__(self, mentions: list[Mention], hybrid: bool | None = None) -> list[Actor]:
-        """``hybrid`` (default: as constructed) uses ``Mention.ner_label``/``ner_any``: only pass True
-        when an NER has run on the text, or every name it did not tag would count as unseen."""
+        """``hybrid`` (default: as constructed) uses ``Mention.ner_label``: only pass True when an NER
+        has run on the text."""
         lex = self.lex
         if hybrid is not None and hybrid != self.hybrid:
             saved, self.hybrid = self.hybrid, hybrid
@@ -133,8 +133,6 @@ class ActorResolver:
         for root, members in groups.items():
             ms = [names[i] for i in members]
             kind = self._kind(ms, short_names=[names[i] for i in members])
-            if self.hybrid and self._guessed and not any(m.ner_any for m in ms):
-                continue  # hybrid: no cue for any kind, and the NER sees no entity on any mention ("Index")
             actors.append((self._actor(ms, kind), ms))
         self._assign_ids([a for a, _ in actors])
         self._attach_role_mentions(actors, role_mentions)
