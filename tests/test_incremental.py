@@ -283,3 +283,35 @@ def test_search_index_is_reused_only_when_no_indexed_page_changed(site, caplog, 
     assert not (site / "output" / "pagefind").exists()
     build(site, caplog, search=True)
     assert len(calls) == 3 and (site / "output" / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_rendering_shared_by_forked_processes_gives_the_same_site(site, caplog, monkeypatch):
+    from generator.site import explainer_generator
+
+    monkeypatch.setenv("EXPLAINER_PROCESSES", "1")
+    alone = scratch(site, caplog)
+    monkeypatch.setenv("EXPLAINER_PROCESSES", "2")
+    monkeypatch.setattr(explainer_generator, "PARALLEL_RENDER_THRESHOLD", 1)
+    assert scratch(site, caplog) == alone
+
+
+def test_a_failing_rendering_process_fails_the_build_and_keeps_the_site(site, caplog, monkeypatch):
+    from generator.site import explainer_generator
+
+    build(site, caplog)
+    before = tree(site / "output")
+    monkeypatch.setenv("EXPLAINER_PROCESSES", "2")
+    monkeypatch.setattr(explainer_generator, "PARALLEL_RENDER_THRESHOLD", 1)
+    real = explainer_generator.ExplainerGenerator._render
+
+    def broken(self, writer, article, explainer, relative):
+        if article.slug == "art-1":  # rendered by the child (shares are interleaved)
+            raise ValueError("kapotte pagina")
+        return real(self, writer, article, explainer, relative)
+
+    monkeypatch.setattr(explainer_generator.ExplainerGenerator, "_render", broken)
+    (site / "pelicanconf.py").write_text((site / "pelicanconf.py").read_text(encoding="utf-8")
+                                         + 'SITENAME = "Alles opnieuw"\n', encoding="utf-8")
+    with pytest.raises(BuildError, match="kapotte pagina"):
+        build(site, caplog)
+    assert tree(site / "output") == before

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import pickle
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -16,13 +17,15 @@ from pelican.generators import Generator
 from ..cache import ExtractionCache, cache_key, pipeline_version
 from ..corrections import correct, export_json
 from ..errors import InputError
-from ..extraction import extract_many
+from ..extraction import configured_processes, extract_many
 from ..reading import SLUG_PATTERN, read_article
 from . import i18n, render_cache
 from .timelinejs import timelinejs
 from .views import PAGES, LazyExplainer
 
 logger = logging.getLogger(__name__)
+
+PARALLEL_RENDER_THRESHOLD = 50  # fewer explainers to render than this: one process
 
 DEFAULTS = {
     "EXPLAINER_SPACY_MODEL": "default",
@@ -144,7 +147,7 @@ class ExplainerGenerator(Generator):
         move = self.settings.get("EXPLAINER_REUSE") == "move"
         article_of = {id(getattr(a, "explainer", None)): a for a in self.context["articles"]}
         manifest: dict[str, dict] = {}
-        reused = 0
+        jobs = []
         for explainer in self.explainers:
             article = article_of[id(explainer)]
             key = (render_cache.render_key(site, article, self.extraction_keys[id(explainer)],
@@ -152,15 +155,63 @@ class ExplainerGenerator(Generator):
             entry = entries.get(article.slug)
             if entry and entry.get("key") == key and render_cache.reuse(entry, article.slug, previous, staging, move):
                 manifest[article.slug] = {"key": key, "files": entry["files"]}
-                reused += 1
-                continue
-            files = self._render(writer, article, explainer, relative)
-            manifest[article.slug] = {"key": key, "files": files}
-        render_cache.last_counts.update(rendered=len(self.explainers) - reused, reused=reused)
+            else:
+                manifest[article.slug] = {"key": key, "files": None}
+                jobs.append((article, explainer))
+        for slug, files in self._render_all(writer, jobs, relative):
+            manifest[slug]["files"] = files
+        reused = len(self.explainers) - len(jobs)
+        render_cache.last_counts.update(rendered=len(jobs), reused=reused)
         if previous:
             render_cache.save_pending(cache_folder, previous, manifest)
             logger.info("explainer: rendered the pages of %d explainer(s), reused %d",
                         len(self.explainers) - reused, reused)
+
+    def _render_all(self, writer, jobs: list, relative: bool) -> list[tuple[str, list[str]]]:
+        """Render every (article, explainer) job; (slug, files) for each, in order.
+
+        From :data:`PARALLEL_RENDER_THRESHOLD` jobs on, with more than one process allowed
+        (``EXPLAINER_PROCESSES``, default: the usable cores), the jobs are shared with forked
+        children: each renders its share with the same templates and writer into the same staging
+        folder and sends back its file lists (rendering is most of a full build once extraction is
+        fast). The pages are the same whoever writes them; only Pelican's ``content_written`` signal
+        is not seen by this process for the children's pages (no plugin of this project listens)."""
+        processes = min(configured_processes(), len(jobs) // PARALLEL_RENDER_THRESHOLD + 1)
+        if processes < 2 or not hasattr(os, "fork"):
+            return [(article.slug, self._render(writer, article, explainer, relative)) for article, explainer in jobs]
+        shares = [jobs[i::processes] for i in range(processes)]  # interleaved: similar sizes
+        children = []
+        for share in shares[1:]:
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: render, report, leave without running the parent's exit code
+                os.close(read_end)
+                try:
+                    result = {"done": [(a.slug, self._render(writer, a, e, relative)) for a, e in share]}
+                except BaseException as err:  # noqa: BLE001 - reported to the parent, which fails the build
+                    result = {"error": f"{type(err).__name__}: {err}"}
+                with os.fdopen(write_end, "wb") as out:
+                    pickle.dump(result, out)
+                os._exit(0)
+            os.close(write_end)
+            children.append((pid, read_end))
+        done = [(a.slug, self._render(writer, a, e, relative)) for a, e in shares[0]]
+        errors = []
+        for pid, read_end in children:
+            try:
+                with os.fdopen(read_end, "rb") as handle:
+                    result = pickle.load(handle)
+            except (OSError, EOFError, pickle.UnpicklingError) as err:
+                result = {"error": f"a rendering process ended without its result ({err})"}
+            os.waitpid(pid, 0)
+            if "error" in result:
+                errors.append(result["error"])
+            else:
+                done.extend(result["done"])
+        if errors:
+            raise RuntimeError(f"rendering explainer pages failed: {errors[0]}")
+        order = {article.slug: i for i, (article, _) in enumerate(jobs)}
+        return sorted(done, key=lambda item: order[item[0]])
 
     def _render(self, writer, article, explainer, relative: bool) -> list[str]:
         """Write one explainer's files; returns their paths (relative to the output folder)."""
