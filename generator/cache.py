@@ -136,6 +136,10 @@ class ExtractionCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def contains(self, key: str) -> bool:
+        """Whether an entry exists (not whether it can be trusted: that is :meth:`get`'s job)."""
+        return self._path(key).is_file()
+
     def get(self, key: str) -> Extraction | None:
         path = self._path(key)
         try:

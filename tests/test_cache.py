@@ -12,6 +12,7 @@ import pytest
 
 from generator import cache as cache_module
 from generator import extraction as extraction_module
+from generator.site import explainer_generator
 from generator.cache import ExtractionCache, cache_key, clear_versions, pipeline_version
 from generator.reading import read_article
 
@@ -231,12 +232,12 @@ def test_rebuild_extracts_only_what_changed(tmp_path, caplog):
                     + f"EXPLAINER_CACHE_PATH = {str(tmp_path / 'cache')!r}\n", encoding="utf-8")
 
     def build() -> tuple[int, int]:
-        """(articles extracted, articles served from the cache) by one build."""
-        before = extraction_module.extracted_total
+        """(articles extracted, articles served from the cache) by one build (in this process or by
+        the forked prefetching child, see generator/site/prefetch.py)."""
         caplog.clear()
         with caplog.at_level(logging.INFO, logger="generator"):
             build_site(conf, tmp_path / "output", search=False)
-        extracted = extraction_module.extracted_total - before
+        extracted = explainer_generator.last_counts["extracted"]
         # Pelican's log filter drops a message identical to an earlier one, so the line may be absent
         for record in caplog.records:
             match = re.search(r"extracted (\d+) article\(s\), (\d+) from cache", record.getMessage())
@@ -256,3 +257,30 @@ def test_rebuild_extracts_only_what_changed(tmp_path, caplog):
     header = json.loads(victim.read_bytes().partition(b"\n")[0])
     assert header["key"] == victim.stem  # and rewritten whole
     assert build() == (0, 3)
+
+
+def test_a_few_changed_articles_are_extracted_by_the_prefetching_child(tmp_path, monkeypatch):
+    """While Pelican reads, a forked child extracts the changed article into the cache; the build
+    process itself then extracts nothing (and counts the article as extracted, not cached)."""
+    from generator.site.build import build_site
+
+    monkeypatch.setenv("EXPLAINER_SPACY_MODEL", "rules")
+    content = tmp_path / "content"
+    content.mkdir()
+    originals = sorted(require_shared(DEV_ARTICLES).glob("*.md"))[:2]
+    for original in originals:
+        shutil.copy(original, content / original.name)
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text((ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+                    + f"\nPATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+                    + f"EXPLAINER_CACHE_PATH = {str(tmp_path / 'cache')!r}\n", encoding="utf-8")
+    build_site(conf, tmp_path / "output", search=False)
+    edited = content / originals[0].name
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nDe minister zei dat niet.\n", encoding="utf-8")
+    before = extraction_module.extracted_total
+    build_site(conf, tmp_path / "output", search=False)
+    assert explainer_generator.last_counts == {"extracted": 1, "cached": 1}
+    assert extraction_module.extracted_total == before, "extracted by the child, not in this process"
+    pages = [p for p in (tmp_path / "output").glob("*/explainer.json")
+             if "De minister zei dat niet." in p.read_text(encoding="utf-8")]
+    assert len(pages) == 1, "the site shows the child's extraction of the edited article"

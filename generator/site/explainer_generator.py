@@ -19,12 +19,13 @@ from ..corrections import correct, export_json
 from ..errors import InputError
 from ..extraction import configured_processes, extract_many
 from ..reading import SLUG_PATTERN, read_article
-from . import i18n, render_cache
+from . import i18n, prefetch, render_cache
 from .timelinejs import timelinejs
 from .views import PAGES, LazyExplainer
 
 logger = logging.getLogger(__name__)
 
+last_counts: dict[str, int] = {}  # the last build's {"extracted": n, "cached": m} (tests, logs)
 PARALLEL_RENDER_THRESHOLD = 50  # fewer explainers to render than this: one process
 
 DEFAULTS = {
@@ -74,6 +75,7 @@ def extract_articles(articles, settings: dict) -> list[tuple[object, str]]:
         seen[source.meta.slug] = article.source_path
         sources.append(source)
     model = os.environ.get("EXPLAINER_SPACY_MODEL") or setting(settings, "EXPLAINER_SPACY_MODEL")
+    prefetched = prefetch.wait()  # the forked child may be writing the entries this build needs
     cache = ExtractionCache(setting(settings, "EXPLAINER_CACHE_PATH"))
     results: dict[int, object] = {}
     missing: list[tuple[int, str]] = []
@@ -100,8 +102,11 @@ def extract_articles(articles, settings: dict) -> list[tuple[object, str]]:
                 cache.put(key, extraction)
                 results[index] = (extraction, key)
         missing.extend(todo)
+    # articles the prefetching child extracted during this build count as extracted, not cached
+    extracted = len(missing) + sum(1 for _, key in results.values() if key in prefetched)
+    last_counts.update(extracted=extracted, cached=len(sources) - extracted)
     if sources:
-        logger.info("explainer: extracted %d article(s), %d from cache", len(missing), len(sources) - len(missing))
+        logger.info("explainer: extracted %d article(s), %d from cache", extracted, len(sources) - extracted)
     return [results[i] for i in range(len(sources))]
 
 

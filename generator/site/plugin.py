@@ -5,7 +5,7 @@ import sys
 
 from pelican import signals
 
-from . import i18n
+from . import i18n, prefetch
 from .dossier_generator import DossierGenerator
 from .explainer_generator import ExplainerGenerator, setting
 
@@ -13,6 +13,11 @@ from .explainer_generator import ExplainerGenerator, setting
 def add_generator(pelican):
     # in this order: DossierGenerator reads the explainers ExplainerGenerator attached
     return [ExplainerGenerator, DossierGenerator]
+
+
+def start_prefetch(pelican):
+    """Extract the few changed articles in a forked process while Pelican reads (see :mod:`.prefetch`)."""
+    prefetch.start(pelican.settings)
 
 
 def install_translations(generator):
@@ -53,6 +58,7 @@ def reset_state(pelican):
     """After each run, drop what this process cached, so a rebuild in the same process (``pelican
     --autoreload``, repeated ``build_site``) reads edited catalogues and word lists again. Code changes
     need a fresh process: ``make serve`` (generator/site/preview.py) starts one when they happen."""
+    prefetch.wait()  # a build that ended early must not leave its child behind
     i18n.translations_for.cache_clear()
     nlp = sys.modules.get("generator.nlp")  # imported (with spaCy) only when something was extracted
     if nlp is not None and not KEEP_PIPELINE:
@@ -60,6 +66,7 @@ def reset_state(pelican):
 
 
 def connect_signals():
+    signals.initialized.connect(start_prefetch)
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(install_translations)
     signals.article_generator_finalized.connect(drop_unwritten_drafts)
