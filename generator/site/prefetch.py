@@ -9,10 +9,13 @@ are better served by the parent's worker pool), extracts them into the cache whi
 and prepares the site. The parent waits for the child (:func:`wait`) before it looks anything up in
 the cache; whatever the child did not compute (an article Pelican reads differently, an error), the
 parent extracts itself as before. Nothing changes in what is trusted: entries are content-keyed and
-checksummed, and written atomically.
+checksummed, and written atomically. To find the misses quickly the child remembers each file's
+cache key by path, size and modification time (``prefetch-index.json`` in the cache folder), so it
+parses only files that changed; an edit that keeps both only means the parent does that one itself.
 """
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -68,18 +71,37 @@ def _prefetch(settings: dict) -> list[str]:
     from .explainer_generator import setting
 
     model = os.environ.get("EXPLAINER_SPACY_MODEL") or setting(settings, "EXPLAINER_SPACY_MODEL")
-    cache = ExtractionCache(setting(settings, "EXPLAINER_CACHE_PATH"))
+    folder = Path(setting(settings, "EXPLAINER_CACHE_PATH"))
+    cache = ExtractionCache(folder)
+    # (path, size, mtime) -> cache key as last computed, so unchanged files are not parsed again; a
+    # stale guess only means the parent extracts that article itself
+    index_path = folder / "prefetch-index.json"
+    try:
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        index = {}
+    seen: dict[str, str] = {}
     written: list[str] = []
     by_lang: dict[str, list] = {}
     for path in sorted(Path(settings["PATH"]).rglob("*.md")):
         try:
+            stat = path.stat()
+            stamp = f"{path}\x00{stat.st_size}\x00{stat.st_mtime_ns}\x00{model}"
+            if stamp in index:
+                seen[stamp] = index[stamp]
+                if cache.contains(index[stamp]):
+                    continue
             source = read_article(path)
         except Exception:  # noqa: BLE001 - the parent reports unreadable articles
             continue
-        by_lang.setdefault(source.meta.lang, []).append(source)
+        by_lang.setdefault(source.meta.lang, []).append((stamp, source))
     for lang, sources in sorted(by_lang.items()):
         version = pipeline_version(model, lang)
-        todo = [(source, key) for source in sources if not cache.contains(key := cache_key(source, version))]
+        todo = []
+        for stamp, source in sources:
+            seen[stamp] = key = cache_key(source, version)
+            if not cache.contains(key):
+                todo.append((source, key))
         if not todo or len(todo) >= PARALLEL_THRESHOLD:
             continue
         from ..nlp import load_pipeline
@@ -89,4 +111,9 @@ def _prefetch(settings: dict) -> list[str]:
         for (_, key), extraction in zip(todo, extractions):
             cache.put(key, extraction)
             written.append(key)
+    if seen != index:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = index_path.with_name(f".{index_path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(seen, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, index_path)
     return written
