@@ -304,7 +304,7 @@ def test_a_stale_prefetch_guess_is_caught_by_the_build(tmp_path, monkeypatch):
                     + f"\nPATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
                     + f"EXPLAINER_CACHE_PATH = {str(tmp_path / 'cache')!r}\n", encoding="utf-8")
     build_site(conf, tmp_path / "output", search=False)
-    assert (tmp_path / "cache" / "prefetch-index.json").is_file()
+    assert (tmp_path / "cache" / "prefetch.index").is_file()
     text = article.read_text(encoding="utf-8")
     stat = article.stat()
     header, _, body = text.partition("\n\n")

@@ -10,8 +10,9 @@ and prepares the site. The parent waits for the child (:func:`wait`) before it l
 the cache; whatever the child did not compute (an article Pelican reads differently, an error), the
 parent extracts itself as before. Nothing changes in what is trusted: entries are content-keyed and
 checksummed, and written atomically. To find the misses quickly the child remembers each file's
-cache key by path, size and modification time (``prefetch-index.json`` in the cache folder), so it
-parses only files that changed; an edit that keeps both only means the parent does that one itself.
+cache key by path, size and modification time (``prefetch.index``, JSON, in the cache folder; not
+``*.json``, which names extraction entries), so it parses only files that changed; an edit that
+keeps both only means the parent does that one itself.
 """
 from __future__ import annotations
 
@@ -75,7 +76,7 @@ def _prefetch(settings: dict) -> list[str]:
     cache = ExtractionCache(folder)
     # (path, size, mtime) -> cache key as last computed, so unchanged files are not parsed again; a
     # stale guess only means the parent extracts that article itself
-    index_path = folder / "prefetch-index.json"
+    index_path = folder / "prefetch.index"
     try:
         index = json.loads(index_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
