@@ -17,10 +17,10 @@ import importlib.util
 import json
 import logging
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from .files import write_atomically
 from .model import Extraction
 from .reading import ArticleSource
 
@@ -165,17 +165,7 @@ class ExtractionCache:
         header = json.dumps({"format": ENTRY_FORMAT, "key": key, "length": len(payload),
                              "sha256": hashlib.sha256(payload).hexdigest()}).encode()
         path = self._path(key)
-        tmp = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{key[:8]}.", suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                out.write(header + b"\n" + payload)
-            os.replace(tmp, path)
+            write_atomically(path, header + b"\n" + payload)
         except OSError as err:  # a cache that cannot be written costs time on the next build, nothing else
             logger.warning("explainer: could not write cache entry %s (%s)", path, err)
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass

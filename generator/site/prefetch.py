@@ -68,6 +68,7 @@ def wait() -> set[str]:
 def _prefetch(settings: dict) -> list[str]:
     from ..cache import ExtractionCache, cache_key, pipeline_version
     from ..extraction import PARALLEL_THRESHOLD, extract_many
+    from ..files import write_atomically
     from ..reading import read_article
     from .explainer_generator import setting
 
@@ -113,8 +114,5 @@ def _prefetch(settings: dict) -> list[str]:
             cache.put(key, extraction)
             written.append(key)
     if seen != index:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = index_path.with_name(f".{index_path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(seen, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, index_path)
+        write_atomically(index_path, json.dumps(seen, sort_keys=True).encode("utf-8"))
     return written

@@ -44,9 +44,10 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 from functools import lru_cache
 from pathlib import Path
+
+from ..files import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -229,20 +230,10 @@ def save_pending(cache_folder, output: Path, articles: dict) -> None:
 
 
 def _write(path: Path, data: dict) -> None:
-    tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".render-manifest.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
+        write_atomically(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     except OSError as err:  # the next build renders everything again, nothing worse
         logger.warning("explainer: could not write the render manifest %s (%s)", path, err)
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def commit_pending(output: Path) -> None:
