@@ -20,7 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from generator.evaluation.ner import iob_spans
+from generator.evaluation.ner import iob_spans, read_conll_documents
 from generator.model import Block
 from generator.nlp import load_pipeline
 
@@ -32,24 +32,7 @@ def read_documents(path: Path, encoding: str = "latin-1"):
     """Yield documents: lists of (words, tags) sentences, split at ``-DOCSTART-``."""
     if path.name.endswith("testb"):
         raise SystemExit("ned.testb is held out: do not evaluate on it")
-    doc, words, tags = [], [], []
-    with open(path, encoding=encoding, errors="replace") as fh:
-        for raw in fh:
-            parts = raw.split()
-            if not parts or parts[0] == "-DOCSTART-":
-                if words:
-                    doc.append((words, tags))
-                    words, tags = [], []
-                if parts and parts[0] == "-DOCSTART-" and doc:
-                    yield doc
-                    doc = []
-                continue
-            words.append(parts[0])
-            tags.append(parts[-1])
-    if words:
-        doc.append((words, tags))
-    if doc:
-        yield doc
+    yield from read_conll_documents(path, encoding)
 
 
 def build_doc(nlp, sentences):

@@ -1,8 +1,10 @@
 """Exact-span NER evaluation on a CoNLL-format file (CoNLL-2002/2003 style).
 
 The file has one token per line with the word in the first column and the IOB tag in the last
-(``token POS tag``), blank lines between sentences and optional ``-DOCSTART-`` lines. Sentences are
-fed to the pipeline pre-tokenised, so tokenisation never costs a span. Predicted labels are mapped
+(``token POS tag``), blank lines between sentences and optional ``-DOCSTART-`` lines. Each document
+(up to ``MAX_DOC_SENTENCES`` sentences) is fed to the pipeline as one pre-tokenised Doc, as an article
+would be, so tokenisation never costs a span and the NER sees the whole document; a predicted entity
+that crosses a sentence boundary counts as a wrong prediction. Predicted labels are mapped
 onto the four CoNLL labels (OntoNotes-style labels too), anything else (DATE, MONEY, ...) is ignored.
 
     scores = evaluate_ner("ned.testa")
@@ -29,11 +31,16 @@ LABEL_MAP = {
 # pipeline components that take part in producing doc.ents (others are skipped)
 NER_COMPONENTS = ("tok2vec", "transformer", "ner", "entity_ruler")
 
+# a file without -DOCSTART- lines is cut into documents of this many sentences
+MAX_DOC_SENTENCES = 200
+
 Span = tuple[int, int, str]  # (start token, end token exclusive, label)
+Sentence = tuple[list[str], list[str]]  # (words, IOB tags)
 
 
-def read_conll(path: str | Path, encoding: str = "latin-1") -> Iterator[tuple[list[str], list[str]]]:
-    """Yield ``(words, iob_tags)`` per sentence."""
+def read_conll_documents(path: str | Path, encoding: str = "latin-1") -> Iterator[list[Sentence]]:
+    """Yield documents, each a list of ``(words, iob_tags)`` sentences."""
+    document: list[Sentence] = []
     words: list[str] = []
     tags: list[str] = []
     with open(path, encoding=encoding, errors="replace") as fh:
@@ -41,15 +48,20 @@ def read_conll(path: str | Path, encoding: str = "latin-1") -> Iterator[tuple[li
             parts = raw.split()
             if not parts or parts[0] == "-DOCSTART-":
                 if words:
-                    yield words, tags
+                    document.append((words, tags))
                     words, tags = [], []
+                if document and (parts or len(document) >= MAX_DOC_SENTENCES):
+                    yield document
+                    document = []
                 continue
             if len(parts) < 2:
                 raise ValueError(f"{path}:{lineno}: expected 'token ... tag', got {raw.rstrip()!r}")
             words.append(parts[0])
             tags.append(parts[-1])
     if words:
-        yield words, tags
+        document.append((words, tags))
+    if document:
+        yield document
 
 
 def iob_spans(tags: list[str]) -> set[Span]:
@@ -87,6 +99,12 @@ def _annotate(nlp, docs: list[Doc], batch_size: int = 256) -> list[Doc]:
     return docs
 
 
+def _document_doc(vocab, document: list[Sentence]) -> Doc:
+    words = [w for sent_words, _ in document for w in sent_words]
+    starts = [i == 0 for sent_words, _ in document for i in range(len(sent_words))]
+    return Doc(vocab, words=words, sent_starts=starts)
+
+
 def evaluate_ner(path: str | Path, encoding: str = "latin-1", model: str = "default") -> dict:
     """Exact-span precision/recall/F1 per CoNLL label and overall (micro-averaged).
 
@@ -97,14 +115,19 @@ def evaluate_ner(path: str | Path, encoding: str = "latin-1", model: str = "defa
     nlp = load_pipeline(model)
     if not any(name in ("ner", "entity_ruler") for name, _ in nlp.pipeline):
         raise ValueError(f"pipeline {model!r} has no NER component (pipes: {', '.join(nlp.pipe_names)})")
-    sentences = list(read_conll(path, encoding=encoding))
-    docs = _annotate(nlp, [Doc(nlp.vocab, words=words) for words, _ in sentences])
+    documents = list(read_conll_documents(path, encoding=encoding))
+    docs = _annotate(nlp, [_document_doc(nlp.vocab, document) for document in documents])
 
     counts = {label: [0, 0, 0] for label in CONLL_LABELS}  # correct, predicted, gold
-    n_tokens = 0
-    for (words, tags), doc in zip(sentences, docs):
-        n_tokens += len(words)
-        gold = {s for s in iob_spans(tags) if s[2] in counts}
+    n_tokens = n_sentences = 0
+    for document, doc in zip(documents, docs):
+        n_sentences += len(document)
+        gold: set[Span] = set()
+        offset = 0
+        for words, tags in document:
+            gold |= {(s + offset, e + offset, label) for s, e, label in iob_spans(tags) if label in counts}
+            offset += len(words)
+        n_tokens += offset
         pred = {
             (ent.start, ent.end, LABEL_MAP[ent.label_]) for ent in doc.ents if ent.label_ in LABEL_MAP
         }
@@ -119,7 +142,8 @@ def evaluate_ner(path: str | Path, encoding: str = "latin-1", model: str = "defa
     return {
         "path": str(path),
         "model": model,
-        "sentences": len(sentences),
+        "documents": len(documents),
+        "sentences": n_sentences,
         "tokens": n_tokens,
         "labels": per_label,
         "overall": overall,
