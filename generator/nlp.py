@@ -37,8 +37,9 @@ def register_extensions() -> None:
 
 
 def _import_components() -> None:
-    """Importing the component modules registers their factories with spaCy."""
+    """Importing the component modules registers their factories (and our NER's embedding) with spaCy."""
     from .components import actors, blocks, language, quotes, timeline  # noqa: F401
+    from .ml import lexicon_embed  # noqa: F401
 
 
 def _base_pipeline(model: str, lang: str) -> Language:

@@ -19,6 +19,8 @@ SENTENCE = "De Russische president Vladimir Poetin sprak vrijdag met Emmanuel Ma
 def nlp():
     import spacy
 
+    import generator.ml.lexicon_embed  # noqa: F401  (registers the NER's embedding architecture)
+
     return spacy.load(DEFAULT_MODEL_PATH)
 
 
@@ -49,7 +51,7 @@ def test_evaluate_ner_report(tmp_path):
     path = tmp_path / "mini.conll"
     path.write_bytes(snippet.encode("latin-1"))
     scores = evaluate_ner(path)
-    assert scores["sentences"] == 2
+    assert scores["sentences"] == 2 and scores["documents"] == 1  # one -DOCSTART- document, read whole
     assert scores["overall"]["gold"] == 4
     last = format_ner_report(scores).splitlines()[-1]
     assert re.fullmatch(r"overall precision=[01]\.\d{3} recall=[01]\.\d{3} f1=[01]\.\d{3}", last), last

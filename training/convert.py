@@ -2,7 +2,8 @@
 
 * CoNLL-2002 Dutch NER (``token POS IOB-tag`` per line, Latin-1, ``-DOCSTART-`` between documents,
   blank line between sentences) -> ``.spacy`` with ``doc.ents``; consecutive sentences of one
-  source document are grouped into Docs of ``--n-sents`` sentences (default 10).
+  source document are grouped into Docs of ``--n-sents`` sentences (0: whole documents, which the
+  NER's document-level features need).
 * UD CoNLL-U (LassySmall) -> ``.spacy`` with POS, morphological features, lemmas (and heads/deps,
   which our training ignores) via spaCy's own ``conllu`` converter.
 
@@ -90,6 +91,8 @@ def sentences_to_doc(vocab, sentences: list[Sentence]) -> Doc:
 
 
 def chunk(sentences: list[Sentence], n: int) -> Iterable[list[Sentence]]:
+    """Groups of ``n`` consecutive sentences; the whole document when ``n`` is 0."""
+    n = n if n > 0 else max(len(sentences), 1)
     for i in range(0, len(sentences), n):
         yield sentences[i : i + n]
 

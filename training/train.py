@@ -6,12 +6,14 @@ DATA_DIR defaults to ``../shared/data`` relative to the repository root and must
 ``conll2002-nl/ned.{train,testa}`` and ``ud-lassysmall/nl_lassysmall-ud-{train,dev}.conllu``
 (``ned.testb`` is never read). Steps:
 
-1. convert  the corpora to DocBin files in ``training/output/corpus/``;
-2. ner      ``spacy train training/ner.cfg``   (CoNLL-2002 train; testa only for model selection);
-3. morph    ``spacy train training/morph.cfg`` (LassySmall train; dev only for model selection);
-4. assemble ``spacy assemble training/assemble.cfg`` sources both best models into one pipeline,
+1. convert  the corpora to DocBin files in ``training/output/corpus/`` (CoNLL-2002: whole documents);
+2. lexicon  ``training/lexicon.py``: the word lists of the NER's lexicon features
+            (``training/output/lexicon.json``; copied into the model when the NER is initialised);
+3. ner      ``spacy train training/ner.cfg``   (CoNLL-2002 train; testa only for model selection);
+4. morph    ``spacy train training/morph.cfg`` (LassySmall train; dev only for model selection);
+5. assemble ``spacy assemble training/assemble.cfg`` sources both best models into one pipeline,
             written to ``generator/models/nl_explainer/`` (meta.json gets licences and scores);
-5. evaluate ``spacy evaluate`` on the dev sets, scores in ``training/output/scores.json``.
+6. evaluate ``spacy evaluate`` on the dev sets, scores in ``training/output/scores.json``.
 
 Everything runs on the CPU with one thread, ``[system] seed = 0`` and no GPU allocator, so a rerun
 on the same machine and library versions reproduces the same weights.
@@ -33,7 +35,10 @@ OUTPUT = TRAINING / "output"
 CORPUS = OUTPUT / "corpus"
 SHIPPED = REPO / "generator" / "models" / "nl_explainer"
 DEFAULT_DATA = REPO.parent / "shared" / "data"
-STAGES = ("convert", "ner", "morph", "assemble", "evaluate")
+STAGES = ("convert", "lexicon", "ner", "morph", "assemble", "evaluate")
+LEXICON = OUTPUT / "lexicon.json"
+# the NER's embedding architecture (explainer.LexiconHashEmbed.v1); spaCy's commands import it with --code
+ARCHITECTURE = REPO / "generator" / "ml" / "lexicon_embed.py"
 
 # one thread for every numerical library: reproducible, and polite to a shared machine
 THREAD_ENV = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")}
@@ -68,7 +73,7 @@ def _run(cmd: list[str], log: Path | None = None) -> None:
 
 
 def _spacy(*args: str) -> list[str]:
-    return [sys.executable, "-m", "spacy", *args]
+    return [sys.executable, "-m", "spacy", *args, "--code", str(ARCHITECTURE)]
 
 
 def convert(files: dict[str, Path]) -> None:
@@ -77,7 +82,7 @@ def convert(files: dict[str, Path]) -> None:
     for name, src in files.items():
         dest = CORPUS / f"{name}.spacy"
         if name.startswith("ner"):
-            n_docs, n_ents = convert_conll_ner(src, dest, n_sents=10)
+            n_docs, n_ents = convert_conll_ner(src, dest, n_sents=0)
             print(f"{src} -> {dest.relative_to(REPO)}: {n_docs} docs, {n_ents} entities")
         else:
             n_docs = convert_conllu(src, dest, n_sents=10)
@@ -93,6 +98,7 @@ def train(component: str) -> None:
             "train", str(TRAINING / f"{component}.cfg"), "--output", str(out), "--gpu-id", "-1",
             "--paths.train", str(CORPUS / f"{component}-train.spacy"),
             "--paths.dev", str(CORPUS / f"{component}-dev.spacy"),
+            *(["--paths.lexicon", str(LEXICON)] if component == "ner" else []),
         ),
         log=OUTPUT / f"{component}.log",
     )
@@ -117,7 +123,9 @@ def assemble(data: Path) -> None:
             "version": "0.1.0",
             "description": (
                 "Small Dutch CPU pipeline of the Explainer project: morphologizer (UPOS + UD features) "
-                "trained on UD Dutch LassySmall, NER (PER/ORG/LOC/MISC) trained on CoNLL-2002 Dutch. "
+                "trained on UD Dutch LassySmall, NER (PER/ORG/LOC/MISC) trained on CoNLL-2002 Dutch with "
+                "word-list, document-level and training-memory features (generator/ml/lexicon_embed.py; "
+                "load with generator.nlp.load_pipeline, which registers that code). "
                 "No parser, no vectors. See docs/model-card.md."
             ),
             "author": "Explainer project",
@@ -128,6 +136,11 @@ def assemble(data: Path) -> None:
                  "license": "distributed for research purposes by the CoNLL-2002 organisers"},
                 {"name": "UD Dutch LassySmall (train; dev for model selection)",
                  "author": "Bouma, van Noord", "license": "CC BY-SA 4.0"},
+                {"name": "OpenTaal Dutch word list (Debian wdutch), in the NER's lexicon features",
+                 "author": "OpenTaal", "license": "BSD or CC BY 3.0"},
+                {"name": "Given names (gender-guesser), GeoNames places, Babel/CLDR country and language names, "
+                         "in the NER's lexicon features (see generator/data/nl/actors/)",
+                 "author": "Jörg Michael; GeoNames; Unicode CLDR", "license": "GFDL 1.2; CC BY 4.0; Unicode licence"},
             ],
         }
     )
@@ -191,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"=== {stage}", flush=True)
         if stage == "convert":
             convert(files)
+        elif stage == "lexicon":
+            _run([sys.executable, str(TRAINING / "lexicon.py"), str(data), str(LEXICON)])
         elif stage in ("ner", "morph"):
             train(stage)
         elif stage == "assemble":
