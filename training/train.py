@@ -72,8 +72,17 @@ def _run(cmd: list[str], log: Path | None = None) -> None:
             raise subprocess.CalledProcessError(proc.returncode, cmd)
 
 
+def _rel(path: Path) -> str:
+    """A path as the commands see it (they run in the repository): relative, so no machine's
+    folders end up in the shipped config."""
+    try:
+        return str(path.relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
 def _spacy(*args: str) -> list[str]:
-    return [sys.executable, "-m", "spacy", *args, "--code", str(ARCHITECTURE)]
+    return [sys.executable, "-m", "spacy", *args, "--code", _rel(ARCHITECTURE)]
 
 
 def convert(files: dict[str, Path]) -> None:
@@ -95,10 +104,10 @@ def train(component: str) -> None:
         shutil.rmtree(out)
     _run(
         _spacy(
-            "train", str(TRAINING / f"{component}.cfg"), "--output", str(out), "--gpu-id", "-1",
-            "--paths.train", str(CORPUS / f"{component}-train.spacy"),
-            "--paths.dev", str(CORPUS / f"{component}-dev.spacy"),
-            *(["--paths.lexicon", str(LEXICON)] if component == "ner" else []),
+            "train", _rel(TRAINING / f"{component}.cfg"), "--output", _rel(out), "--gpu-id", "-1",
+            "--paths.train", _rel(CORPUS / f"{component}-train.spacy"),
+            "--paths.dev", _rel(CORPUS / f"{component}-dev.spacy"),
+            *(["--paths.lexicon", _rel(LEXICON)] if component == "ner" else []),
         ),
         log=OUTPUT / f"{component}.log",
     )
@@ -110,9 +119,9 @@ def assemble(data: Path) -> None:
         shutil.rmtree(tmp)
     _run(
         _spacy(
-            "assemble", str(TRAINING / "assemble.cfg"), str(tmp),
-            "--paths.ner_model", str(OUTPUT / "ner" / "model-best"),
-            "--paths.morph_model", str(OUTPUT / "morph" / "model-best"),
+            "assemble", _rel(TRAINING / "assemble.cfg"), _rel(tmp),
+            "--paths.ner_model", _rel(OUTPUT / "ner" / "model-best"),
+            "--paths.morph_model", _rel(OUTPUT / "morph" / "model-best"),
         )
     )
     meta_path = tmp / "meta.json"
@@ -205,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         if stage == "convert":
             convert(files)
         elif stage == "lexicon":
-            _run([sys.executable, str(TRAINING / "lexicon.py"), str(data), str(LEXICON)])
+            _run([sys.executable, _rel(TRAINING / "lexicon.py"), str(data), _rel(LEXICON)])
         elif stage in ("ner", "morph"):
             train(stage)
         elif stage == "assemble":

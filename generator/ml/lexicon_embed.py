@@ -1,7 +1,7 @@
 """Token embedding with word-list and document-level features for the NER (``explainer.LexiconHashEmbed.v1``).
 
 CoNLL-2002 gives the NER 200k tokens and no vectors: it finds most names but often gives them the
-wrong type (an airline tagged as a person, a town as MISC). Two feature columns, hashed and embedded
+wrong type (an airline tagged as a person, a town as MISC). Three feature columns, hashed and embedded
 next to spaCy's NORM/PREFIX/SUFFIX/SHAPE, bring in what a reader knows and the training data lacks:
 
 * **lexicon**: which word lists the token is on (given names, places and countries, nationality
@@ -9,18 +9,17 @@ next to spaCy's NORM/PREFIX/SUFFIX/SHAPE, bring in what a reader knows and the t
 * **document**: how the same capitalised word is used *elsewhere in the document* ("Shimon Peres"
   earlier makes a later "Peres" a surname; "in Geetbets" makes "Geetbets" a place everywhere; a
   lowercase "vallen" elsewhere makes a sentence-initial "Vallen" an ordinary word). This is why the
-  NER should see whole articles, not single sentences.
-
+  NER should see whole articles, not single sentences;
 * **memory**: how the training corpus labelled the word (mostly PER, ORG, LOC, MISC or nothing, and
   how consistently). While training, each document sees only the counts of the *other* folds of the
   corpus (jackknifing), so the model learns how far such a memory can be trusted for a name it has
   not seen in this document, instead of copying the answer.
 
 The word lists are read once, when training initialises the model, from a JSON file made by
-``training/lexicon.py``, and stored inside the model (thinc ``attrs``) as two arrays: the sorted
-64-bit spaCy hashes of the words and their bit masks. The shipped pipeline so carries the exact lists
-it was trained with, needs no file at load time, and looks words up with one ``searchsorted`` per
-document on the ORTH and LOWER hashes spaCy already has.
+``training/lexicon.py``, and stored inside the model (thinc ``attrs``) as arrays: the sorted 64-bit
+spaCy hashes of the words with their bit masks, and of the memory words with their counts. The
+shipped pipeline so carries the exact lists it was trained with, needs no file at load time, and
+looks words up with one ``searchsorted`` per document on the ORTH and LOWER hashes spaCy already has.
 
 This module imports only spaCy, thinc and numpy so ``spacy train --code`` can load it on its own.
 """
