@@ -31,6 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from generator.components.actors.lexicon import _lines as read_word_list  # noqa: E402
 from generator.ml.lexicon_embed import LEXICON_BITS, MEMORY_FOLDS, MEMORY_LABELS, memory_fold  # noqa: E402
 
 ACTOR_LISTS = REPO / "generator" / "data" / "nl" / "actors"
@@ -39,8 +40,8 @@ DEFAULT_DICTIONARY = Path("/usr/share/dict/dutch")  # Debian: apt-get install wd
 
 
 def _lines(name: str) -> list[str]:
-    text = (ACTOR_LISTS / name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    """One of the actor word lists, read the way the actor rules read it (comments and blanks skipped)."""
+    return read_word_list(ACTOR_LISTS / name)
 
 
 def _place_names() -> list[str]:
