@@ -30,6 +30,7 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 model: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[training]'
 	$(PY) training/train.py $(DATA)
 
 evaluate: $(STAMP)

@@ -5,7 +5,8 @@ import numpy
 import spacy
 
 from generator.ml.lexicon_embed import (
-    DOCUMENT_BITS, LEXICON_BITS, MEMORY_FOLDS, MEMORY_LABELS, doc_features, lexicon_arrays, memory_arrays, memory_fold,
+    DOCUMENT_BITS, LEXICON_BITS, MEMORY_FOLDS, MEMORY_LABELS, affix_columns, doc_features, lexicon_arrays, memory_arrays,
+    memory_fold,
 )
 
 LEXICON = {
@@ -62,6 +63,14 @@ def test_features_are_deterministic_and_sized_per_token():
     assert doc_features(nlp(""), keys, values).shape == (0, 3)
 
 
+def test_affix_columns_share_name_endings_across_case():
+    cols = affix_columns(["Vandenberghe", "VANDENBERGHE", "Verberghe", "Bank"])
+    assert cols.shape == (4, 2) and cols.dtype == numpy.uint64
+    assert numpy.array_equal(cols[0], cols[1])  # lowercased
+    assert cols[0, 1] == cols[2, 1] and cols[0, 0] != cols[2, 0]  # "-rghe" ends alike, "van"/"ver" differ
+    assert affix_columns(["a"])[0, 0] == affix_columns(["A"])[0, 1]  # short words: the whole word
+
+
 def test_memory_leaves_out_the_documents_own_fold_while_training():
     words = ["Sabena", "vliegt", "naar", "Brussel", "."]
     fold = memory_fold(words)
@@ -93,6 +102,10 @@ def test_shipped_ner_carries_its_word_lists():
     doc = nlp("Shimon Peres bezocht Brussel. Daarna sprak Peres in Antwerpen met minister Jan Jambon.")
     labels = {ent.text: ent.label_ for ent in doc.ents}
     assert labels.get("Peres") == "PER" and labels.get("Brussel") == "LOC", labels
+    keys = numpy.frombuffer(layer.attrs["keys"], dtype="uint64")
+    values = numpy.frombuffer(layer.attrs["values"], dtype="uint16")
+    surname = doc_features(nlp.make_doc("Janssens"), keys, values)[0, 0]
+    assert int(surname) & LEXICON_BITS["surname"]  # the person-name lists are in the model
 
 
 def test_conll_documents_are_read_whole_and_long_files_are_cut(tmp_path):

@@ -7,6 +7,8 @@ Sources, all outside CoNLL-2002's evaluation files:
   GeoNames cities and Belgian/Dutch towns, Dutch exonyms, nationality words, organisation words,
   role nouns; their headers name their sources and licences);
 * Babel's Dutch country and language names (CLDR, Unicode licence);
+* given names and surnames of the ~80 locales of Faker's person provider (MIT; Latin script only):
+  the only surname lists installable here;
 * OpenTaal's Dutch word list (Debian package ``wdutch``; BSD or CC BY 3.0): its lowercase entries
   are dictionary words, its capitalised entries (places, given names, surnames, brands) dictionary names;
 * common lowercase words: word types of ``ned.train`` tagged O and of LassySmall train, seen at
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -80,6 +83,40 @@ def _common_words(data: Path) -> list[str]:
     return [w for w, c in counts.items() if c >= MIN_COMMON_COUNT]
 
 
+def _latin(word: str) -> bool:
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in word)
+
+
+def _faker_names() -> tuple[list[str], list[str]]:
+    """``(given names, surnames)`` of every locale of Faker's person provider, Latin script only.
+
+    Faker (MIT) carries real name frequency lists for ~80 locales; news names come from everywhere.
+    Multi-word surnames ("De Coster") give their capitalised last word.
+    """
+    import importlib
+    import pkgutil
+
+    try:
+        from faker.providers import person
+    except ImportError:
+        raise SystemExit("faker is not installed: pip install -e '.[training]' (make model does it)") from None
+
+    given: set[str] = set()
+    surnames: set[str] = set()
+    for info in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{info.name}").Provider
+        for attr, target in (("first_names", given), ("first_names_male", given), ("first_names_female", given),
+                             ("last_names", surnames)):
+            names = getattr(provider, attr, ())
+            if not isinstance(names, (dict, list, tuple)):
+                continue
+            for name in names:
+                word = name.split()[-1] if name.split() else ""
+                if word[:1].isupper() and _latin(word):
+                    target.add(word)
+    return sorted(given), sorted(surnames)
+
+
 def _dictionary_entries(path: Path) -> list[str]:
     if not path.is_file():
         raise SystemExit(f"{path}: Dutch word list not found (Debian: apt-get install wdutch; or pass --dictionary)")
@@ -114,8 +151,11 @@ def build(data: Path, dictionary: Path = DEFAULT_DICTIONARY) -> dict[str, int]:
     def add(word: str, bit: str) -> None:
         lexicon[word] = lexicon.get(word, 0) | LEXICON_BITS[bit]
 
-    for name in _lines("first_names.txt"):
+    given, surnames = _faker_names()
+    for name in _lines("first_names.txt") + given:
         add(name, "first_name")
+    for name in surnames:
+        add(name, "surname")
     for place in _place_names():
         parts = place.split()
         if len(parts) == 1:

@@ -133,7 +133,7 @@ def assemble(data: Path) -> None:
             "description": (
                 "Small Dutch CPU pipeline of the Explainer project: morphologizer (UPOS + UD features) "
                 "trained on UD Dutch LassySmall, NER (PER/ORG/LOC/MISC) trained on CoNLL-2002 Dutch with "
-                "word-list, document-level and training-memory features (generator/ml/lexicon_embed.py; "
+                "word-list, long-affix, document-level and training-memory features (generator/ml/lexicon_embed.py; "
                 "load with generator.nlp.load_pipeline, which registers that code). "
                 "No parser, no vectors. See docs/model-card.md."
             ),
@@ -150,6 +150,9 @@ def assemble(data: Path) -> None:
                 {"name": "Given names (gender-guesser), GeoNames places, Babel/CLDR country and language names, "
                          "in the NER's lexicon features (see generator/data/nl/actors/)",
                  "author": "Jörg Michael; GeoNames; Unicode CLDR", "license": "GFDL 1.2; CC BY 4.0; Unicode licence"},
+                {"name": "Given names and surnames of Faker's person providers (faker 40.63.0), in the NER's "
+                         "lexicon features",
+                 "author": "Faker contributors", "license": "MIT"},
             ],
         }
     )

@@ -4,8 +4,9 @@ CoNLL-2002 gives the NER 200k tokens and no vectors: it finds most names but oft
 wrong type (an airline tagged as a person, a town as MISC). Three feature columns, hashed and embedded
 next to spaCy's NORM/PREFIX/SUFFIX/SHAPE, bring in what a reader knows and the training data lacks:
 
-* **lexicon**: which word lists the token is on (given names, places and countries, nationality
-  words, organisation words, role nouns, common words, Dutch dictionary words and names), as a bit mask;
+* **lexicon**: which word lists the token is on (given names, surnames, places and countries,
+  nationality words, organisation words, role nouns, common words, Dutch dictionary words and
+  names), as a bit mask;
 * **document**: how the same capitalised word is used *elsewhere in the document* ("Shimon Peres"
   earlier makes a later "Peres" a surname; "in Geetbets" makes "Geetbets" a place everywhere; a
   lowercase "vallen" elsewhere makes a sentence-initial "Vallen" an ordinary word). This is why the
@@ -14,6 +15,9 @@ next to spaCy's NORM/PREFIX/SUFFIX/SHAPE, bring in what a reader knows and the t
   how consistently). While training, each document sees only the counts of the *other* folds of the
   corpus (jackknifing), so the model learns how far such a memory can be trusted for a name it has
   not seen in this document, instead of copying the answer.
+
+Optionally (``affix_rows``) two more columns hash each word's lowercased first three and last four
+characters, so unseen names share endings spaCy's 1-character PREFIX and 3-character SUFFIX miss.
 
 The word lists are read once, when training initialises the model, from a JSON file made by
 ``training/lexicon.py``, and stored inside the model (thinc ``attrs``) as arrays: the sorted 64-bit
@@ -27,7 +31,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from typing import List
+from typing import List, Optional
 
 import numpy
 from spacy.attrs import LOWER, ORTH
@@ -42,7 +46,7 @@ LEXICON_BITS = {
     name: 1 << i
     for i, name in enumerate(
         ("first_name", "place", "place_part", "nationality", "org_word", "role", "common", "dictionary_word",
-         "dictionary_name")
+         "dictionary_name", "surname")
     )
 }
 FIRST_NAME, ROLE, ORG_WORD = LEXICON_BITS["first_name"], LEXICON_BITS["role"], LEXICON_BITS["org_word"]
@@ -191,8 +195,23 @@ def doc_features(doc: Doc, keys: numpy.ndarray, values: numpy.ndarray, memory_ke
     return numpy.stack([lex, numpy.asarray(docu, dtype="uint64"), memory], axis=1)
 
 
-def LexiconFeatureExtractor(attrs: List[str], lexicon_path: str) -> Model:
-    """spaCy's FeatureExtractor(attrs) with the lexicon, document and memory columns appended."""
+# longer affixes than spaCy's PREFIX (1 character) and SUFFIX (3): name endings such as -berg, -stra, -bank
+AFFIXES = ((0, 3), (-4, None))
+
+
+def affix_columns(words: list[str]) -> numpy.ndarray:
+    """The lowercased first three and last four characters of each word, hashed, as uint64 ``(n, 2)``."""
+    out = numpy.zeros((len(words), len(AFFIXES)), dtype="uint64")
+    for i, word in enumerate(words):
+        lower = word.lower()
+        for j, (start, end) in enumerate(AFFIXES):
+            out[i, j] = get_string_id(lower[start:end])
+    return out
+
+
+def LexiconFeatureExtractor(attrs: List[str], lexicon_path: str, affixes: bool = False) -> Model:
+    """spaCy's FeatureExtractor(attrs) with the lexicon, document and memory columns appended
+    (and, with ``affixes``, the longer affix columns)."""
     base = FeatureExtractor(attrs)
 
     def init(model: Model, X=None, Y=None) -> None:
@@ -215,7 +234,8 @@ def LexiconFeatureExtractor(attrs: List[str], lexicon_path: str) -> Model:
         memory_counts = numpy.frombuffer(a["memory_counts"], dtype="uint16").reshape(
             (len(memory_keys), MEMORY_FOLDS, len(MEMORY_LABELS)))
         arrays = [
-            numpy.hstack([arr, doc_features(doc, keys, values, memory_keys, memory_counts, training=is_train)])
+            numpy.hstack([arr, doc_features(doc, keys, values, memory_keys, memory_counts, training=is_train)]
+                         + ([affix_columns([t.text for t in doc])] if affixes else []))
             for doc, arr in zip(docs, base_arrays)
         ]
         return arrays, lambda d_features: []
@@ -227,14 +247,16 @@ def LexiconFeatureExtractor(attrs: List[str], lexicon_path: str) -> Model:
 
 
 @registry.architectures("explainer.LexiconHashEmbed.v1")
-def LexiconHashEmbed(width: int, attrs: List[str], rows: List[int], lexicon_rows: List[int], lexicon_path: str) -> Model:
-    """MultiHashEmbed.v2 (no static vectors) plus the lexicon, document and memory columns (``lexicon_rows``: 3 sizes)."""
-    if len(rows) != len(attrs) or len(lexicon_rows) != 3:
-        raise ValueError("rows must match attrs, and lexicon_rows must give three table sizes")
-    all_rows = list(rows) + list(lexicon_rows)
+def LexiconHashEmbed(width: int, attrs: List[str], rows: List[int], lexicon_rows: List[int], lexicon_path: str,
+                     affix_rows: Optional[List[int]] = None) -> Model:
+    """MultiHashEmbed.v2 (no static vectors) plus the lexicon, document and memory columns (``lexicon_rows``: 3 sizes)
+    and optionally the long-affix columns (``affix_rows``: 2 sizes)."""
+    if len(rows) != len(attrs) or len(lexicon_rows) != 3 or len(affix_rows or []) not in (0, len(AFFIXES)):
+        raise ValueError("rows must match attrs, lexicon_rows must give three table sizes, affix_rows none or two")
+    all_rows = list(rows) + list(lexicon_rows) + list(affix_rows or [])
     embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(all_rows)]
     return chain(
-        LexiconFeatureExtractor(list(attrs), lexicon_path),
+        LexiconFeatureExtractor(list(attrs), lexicon_path, affixes=bool(affix_rows)),
         list2ragged(),
         with_array(concatenate(*embeddings)),
         with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True)),
