@@ -111,7 +111,7 @@ def _faker_names() -> tuple[list[str], list[str]]:
             if not isinstance(names, (dict, list, tuple)):
                 continue
             for name in names:
-                word = name.split()[-1] if name.split() else ""
+                word = name.rsplit(maxsplit=1)[-1] if name.strip() else ""
                 if word[:1].isupper() and _latin(word):
                     target.add(word)
     return sorted(given), sorted(surnames)
