@@ -11,20 +11,23 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	@# The editable install imports pelican.plugins.explainer from generator/; Pelican finds namespace
+	@# plugins by listing the pelican/plugins folder, so the working tree is linked in there as well.
+	ln -sfn "$(CURDIR)/generator" "$$($(PY) -c 'import pelican.plugins as p; print(p.__path__[0])')/explainer"
 	touch $(STAMP)
 
 html: $(STAMP)
-	$(PY) -m generator build --settings pelicanconf.py --output output
+	$(PY) -m pelican.plugins.explainer build --settings pelicanconf.py --output output
 
 # SITEURL=https://example.org make publish: absolute links, feeds, search index, atomic swap into output/.
 publish: $(STAMP)
 	@test -n "$(SITEURL)" || { echo "make publish: set SITEURL, e.g. SITEURL=https://example.org make publish" >&2; exit 2; }
-	SITEURL='$(SITEURL)' $(PY) -m generator build --settings publishconf.py --output output
+	SITEURL='$(SITEURL)' $(PY) -m pelican.plugins.explainer build --settings publishconf.py --output output
 
 # Preview on http://127.0.0.1:$(PORT)/; rebuilds (in a fresh process) when content/, theme/, the settings
-# or generator/ change. See generator/site/preview.py.
+# or generator/ (the plugin's source) change. See generator/site/preview.py.
 serve: $(STAMP)
-	$(PY) -m generator.site.preview --settings pelicanconf.py --output output --bind 127.0.0.1 --port $(PORT)
+	$(PY) -m pelican.plugins.explainer.site.preview --settings pelicanconf.py --output output --bind 127.0.0.1 --port $(PORT)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
@@ -34,7 +37,7 @@ model: $(STAMP)
 	$(PY) training/train.py $(DATA)
 
 evaluate: $(STAMP)
-	$(PY) -m generator evaluate ../shared/gold/seed.gold.json ../shared/gold/meantime-nl-dev.gold.json
+	$(PY) -m pelican.plugins.explainer evaluate ../shared/gold/seed.gold.json ../shared/gold/meantime-nl-dev.gold.json
 
 clean:
 	rm -rf output output.staging output.previous .cache/explainer

@@ -9,7 +9,7 @@ DEFAULT_LANG = "nl"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 THEME = "theme"
 
-PLUGINS = ["generator"]
+PLUGINS = ["explainer"]
 
 # Explainer settings (defaults live in generator/site/explainer_generator.py)
 EXPLAINER_SPACY_MODEL = "default"  # "default" (ours), "rules", or an installed spaCy pipeline name/path

@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/run.py --sizes 50 --throughput 50  # a quick smoke run
 
 The corpus is /work/shared/data/meantime-nl-dev/*.md replicated with distinct slugs and dates into a
-temporary folder. Every build is ``python -m generator build --no-search`` in a child process (wall
+temporary folder. Every build is ``python -m pelican.plugins.explainer build --no-search`` in a child process (wall
 time and the child's peak RSS from ``wait4``). "plain" is the same settings with ``PLUGINS = []`` and
 Pelican's ``simple`` theme. Not part of the test suite.
 """
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "data" / "meantime-nl-dev"
 # The child builds log at INFO so the "explainer: extracted N article(s), M from cache" line is visible.
 CHILD = ("import logging, sys; logging.basicConfig(level=logging.INFO, format='%(message)s'); "
-         "from generator.cli import main; raise SystemExit(main(sys.argv[1:]))")
+         "from pelican.plugins.explainer.cli import main; raise SystemExit(main(sys.argv[1:]))")
 CODE = ROOT  # replaced by a snapshot in main(): edits made to the repository during a run do not leak in
 
 
@@ -110,9 +110,9 @@ def extracted_line(stderr: str) -> str:
 
 def throughput(n: int, work: Path) -> dict:
     """Words/s of the full pipeline (1 process and the configured processes) and of the bare base."""
-    from generator.extraction import configured_processes, extract_many
-    from generator.nlp import load_pipeline
-    from generator.reading import read_article
+    from pelican.plugins.explainer.extraction import configured_processes, extract_many
+    from pelican.plugins.explainer.nlp import load_pipeline
+    from pelican.plugins.explainer.reading import read_article
 
     sources = [read_article(p) for p in make_corpus(n, work / "throughput")]
     words = sum(len(s.text.split()) for s in sources)
@@ -197,7 +197,7 @@ def main() -> int:
     print(f"| bare spaCy (our explainer_* disabled) | {tp['bare']:,.0f} | 1.00 |")
     print(f"| full, 1 process | {tp['full1']:,.0f} | {tp['bare'] / tp['full1']:.1f} slower |")
     print(f"| full, {tp['processes']} processes | {tp['fullp']:,.0f} | {tp['bare'] / tp['fullp']:.1f} slower |")
-    print("\n## Site builds (seconds; `python -m generator build --no-search` in a child process)\n")
+    print("\n## Site builds (seconds; `python -m pelican.plugins.explainer build --no-search` in a child process)\n")
     print("| N | plain full | plain rebuild | bare spaCy | full build | target full ≤ 1.25×(plain+bare) | "
           "no-change rebuild | target ≤ 2×plain rebuild | one changed | target ≤ 10% full | peak RSS MB "
           "| pages (plain) |")

@@ -7,7 +7,7 @@ Rooms: ``reading`` (articles from disk), ``components/`` (spaCy extraction compo
 
 
 def register():
-    """Pelican plugin entry point (``PLUGINS = ["generator"]``)."""
+    """Pelican plugin entry point (``PLUGINS = ["explainer"]``)."""
     from .site.plugin import connect_signals
 
     connect_signals()

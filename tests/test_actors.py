@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 import spacy
 
-from generator.components import actors as actors_component
-from generator.components.actors import actor_at
-from generator.evaluation import actors as actor_eval
-from generator.evaluation.gold import GoldPair
-from generator.model import Actor, ArticleMeta, Extraction
-from generator.nlp import register_extensions
+from pelican.plugins.explainer.components import actors as actors_component
+from pelican.plugins.explainer.components.actors import actor_at
+from pelican.plugins.explainer.evaluation import actors as actor_eval
+from pelican.plugins.explainer.evaluation.gold import GoldPair
+from pelican.plugins.explainer.model import Actor, ArticleMeta, Extraction
+from pelican.plugins.explainer.nlp import register_extensions
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_55c0aa1bbed82351.txt"
 SEED_GOLD = SEED.parent.parent / "gold" / "seed.gold.json"
@@ -533,7 +533,7 @@ def test_hybrid_without_an_ner_is_rules_mode():
 
 
 def test_bundled_pipeline_uses_entities_in_hybrid_mode():
-    from generator.nlp import _actors_use_entities
+    from pelican.plugins.explainer.nlp import _actors_use_entities
 
     assert _actors_use_entities("default") == "hybrid"
     assert _actors_use_entities("rules") is False

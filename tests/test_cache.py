@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache as cache_module
-from generator import extraction as extraction_module
-from generator.site import explainer_generator
-from generator.cache import ExtractionCache, cache_key, clear_versions, pipeline_version
-from generator.reading import read_article
+from pelican.plugins.explainer import cache as cache_module
+from pelican.plugins.explainer import extraction as extraction_module
+from pelican.plugins.explainer.site import explainer_generator
+from pelican.plugins.explainer.cache import ExtractionCache, cache_key, clear_versions, pipeline_version
+from pelican.plugins.explainer.reading import read_article
 
 from conftest import DEV_ARTICLES, ROOT, require_shared
 
@@ -115,7 +115,7 @@ def test_data_and_code_changes_change_the_version_site_changes_do_not(package_co
 
 @pytest.fixture
 def extraction(source):
-    from generator.model import Extraction
+    from pelican.plugins.explainer.model import Extraction
 
     return Extraction(article=source.meta, text=source.text, blocks=list(source.blocks))
 
@@ -172,7 +172,7 @@ def _dev_sources(n):
 
 
 def test_parallel_extraction_equals_serial(monkeypatch):
-    from generator.nlp import load_pipeline
+    from pelican.plugins.explainer.nlp import load_pipeline
 
     sources = _dev_sources(6)
     nlp = load_pipeline("default", "nl")
@@ -194,7 +194,7 @@ def _spy(function, calls):
 
 
 def test_progress_is_reported(monkeypatch):
-    from generator.nlp import load_pipeline
+    from pelican.plugins.explainer.nlp import load_pipeline
 
     monkeypatch.setattr(extraction_module, "PROGRESS_EVERY", 2)
     reports = []
@@ -209,7 +209,7 @@ def test_processes_setting(monkeypatch):
     monkeypatch.delenv("EXPLAINER_PROCESSES")
     assert extraction_module.configured_processes() >= 1
     monkeypatch.setenv("EXPLAINER_PROCESSES", "many")
-    from generator.errors import ConfigurationError
+    from pelican.plugins.explainer.errors import ConfigurationError
 
     with pytest.raises(ConfigurationError):
         extraction_module.configured_processes()
@@ -218,7 +218,7 @@ def test_processes_setting(monkeypatch):
 # --- incremental site build ------------------------------------------------------------------------
 
 def test_rebuild_extracts_only_what_changed(tmp_path, caplog):
-    from generator.site.build import build_site
+    from pelican.plugins.explainer.site.build import build_site
 
     content = tmp_path / "content"
     content.mkdir()
@@ -235,7 +235,7 @@ def test_rebuild_extracts_only_what_changed(tmp_path, caplog):
         """(articles extracted, articles served from the cache) by one build (in this process or by
         the forked prefetching child, see generator/site/prefetch.py)."""
         caplog.clear()
-        with caplog.at_level(logging.INFO, logger="generator"):
+        with caplog.at_level(logging.INFO, logger="pelican.plugins.explainer"):
             build_site(conf, tmp_path / "output", search=False)
         extracted = explainer_generator.last_counts["extracted"]
         # Pelican's log filter drops a message identical to an earlier one, so the line may be absent
@@ -262,7 +262,7 @@ def test_rebuild_extracts_only_what_changed(tmp_path, caplog):
 def test_a_few_changed_articles_are_extracted_by_the_prefetching_child(tmp_path, monkeypatch):
     """While Pelican reads, a forked child extracts the changed article into the cache; the build
     process itself then extracts nothing (and counts the article as extracted, not cached)."""
-    from generator.site.build import build_site
+    from pelican.plugins.explainer.site.build import build_site
 
     monkeypatch.setenv("EXPLAINER_SPACY_MODEL", "rules")
     content = tmp_path / "content"
@@ -291,7 +291,7 @@ def test_a_stale_prefetch_guess_is_caught_by_the_build(tmp_path, monkeypatch):
     fools it, but not the build, which checks every article's own key."""
     import os
 
-    from generator.site.build import build_site
+    from pelican.plugins.explainer.site.build import build_site
 
     monkeypatch.setenv("EXPLAINER_SPACY_MODEL", "rules")
     content = tmp_path / "content"

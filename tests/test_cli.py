@@ -13,7 +13,7 @@ SEED = ROOT / "content" / "poetin-macron-oekraine.md"
 
 
 def run_cli(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "generator", *map(str, args)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "pelican.plugins.explainer", *map(str, args)], capture_output=True,
                           text=True, cwd=cwd, timeout=300)
 
 

@@ -16,17 +16,17 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, SCHEMA_PATH
-from generator.corrections import (apply_corrections, correct, corrections_path, export_json, parse_corrections,
+from pelican.plugins.explainer.corrections import (apply_corrections, correct, corrections_path, export_json, parse_corrections,
                                    parse_date)
-from generator.errors import InputError
-from generator.model import Extraction
-from generator.reading import slugify
+from pelican.plugins.explainer.errors import InputError
+from pelican.plugins.explainer.model import Extraction
+from pelican.plugins.explainer.reading import slugify
 
 SEED = ROOT / "content" / "poetin-macron-oekraine.md"
 
 
 def run_cli(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "generator", *map(str, args)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "pelican.plugins.explainer", *map(str, args)], capture_output=True,
                           text=True, cwd=cwd, timeout=300)
 
 
@@ -388,7 +388,7 @@ def _site(work: Path, extra: str = "") -> Path:
 
 
 def test_site_build_reflects_corrections(targets, tmp_path, caplog, monkeypatch):
-    from generator.site.build import build_site
+    from pelican.plugins.explainer.site.build import build_site
 
     monkeypatch.delenv("EXPLAINER_STRICT_CORRECTIONS", raising=False)
     conf = _site(tmp_path)
@@ -427,7 +427,7 @@ def test_site_build_reflects_corrections(targets, tmp_path, caplog, monkeypatch)
 
 
 def test_site_build_strict_fails_on_stale_and_invalid(tmp_path, monkeypatch):
-    from generator.site.build import build_site
+    from pelican.plugins.explainer.site.build import build_site
 
     monkeypatch.setenv("EXPLAINER_STRICT_CORRECTIONS", "1")
     conf = _site(tmp_path)
@@ -447,7 +447,7 @@ def test_site_build_strict_fails_on_stale_and_invalid(tmp_path, monkeypatch):
 def test_corrections_template_renders_applied_changes(raw, targets):
     from jinja2 import Environment, FileSystemLoader
 
-    from generator.site import i18n
+    from pelican.plugins.explainer.site import i18n
 
     env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=True)
     i18n.install(env, "nl")

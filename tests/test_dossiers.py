@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.dossier import (build_dossier, dossier_title, merge_timeline, names_compatible, person_name,
+from pelican.plugins.explainer.dossier import (build_dossier, dossier_title, merge_timeline, names_compatible, person_name,
                                resolve_actors)
-from generator.model import Actor, ArticleMeta, Extraction, TimelineEntry
-from generator.site.dates import sort_key
+from pelican.plugins.explainer.model import Actor, ArticleMeta, Extraction, TimelineEntry
+from pelican.plugins.explainer.site.dates import sort_key
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +32,7 @@ def _with_dossier(source: str, value: str) -> str:
 
 @pytest.fixture(scope="session")
 def dossier_site(tmp_path_factory) -> Path:
-    from generator.site.build import build_site
+    from pelican.plugins.explainer.site.build import build_site
 
     topics_file = DEV_ARTICLES / "TOPICS.tsv"
     if not topics_file.exists():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import gates
+from pelican.plugins.explainer.site import gates
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -184,7 +184,7 @@ def test_atomic_gate_fails_on_a_build_that_exits_zero(tmp_path):
 
 
 def test_the_real_build_is_atomic(tmp_path, monkeypatch, site_copy):
-    """Through ``python -m generator build``: invalid UTF-8 and a bad Date each exit non-zero with one
+    """Through ``python -m pelican.plugins.explainer build``: invalid UTF-8 and a bad Date each exit non-zero with one
     line naming the file, and the previous output stays byte-identical."""
     monkeypatch.setenv("EXPLAINER_SPACY_MODEL", "rules")
     assert gates.check_atomic(site_copy, cwd=tmp_path) == []

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import build as build_module
-from generator.site import render_cache
-from generator.site.build import BuildError, build_site
+from pelican.plugins.explainer.site import build as build_module
+from pelican.plugins.explainer.site import render_cache
+from pelican.plugins.explainer.site.build import BuildError, build_site
 
 from conftest import DEV_ARTICLES, ROOT, require_shared
 
@@ -286,7 +286,7 @@ def test_search_index_is_reused_only_when_no_indexed_page_changed(site, caplog, 
 
 
 def test_rendering_shared_by_forked_processes_gives_the_same_site(site, caplog, monkeypatch):
-    from generator.site import explainer_generator
+    from pelican.plugins.explainer.site import explainer_generator
 
     monkeypatch.setenv("EXPLAINER_PROCESSES", "1")
     alone = scratch(site, caplog)
@@ -296,7 +296,7 @@ def test_rendering_shared_by_forked_processes_gives_the_same_site(site, caplog, 
 
 
 def test_a_failing_rendering_process_fails_the_build_and_keeps_the_site(site, caplog, monkeypatch):
-    from generator.site import explainer_generator
+    from pelican.plugins.explainer.site import explainer_generator
 
     build(site, caplog)
     before = tree(site / "output")

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from generator.nlp import DEFAULT_MODEL_PATH
+from pelican.plugins.explainer.nlp import DEFAULT_MODEL_PATH
 
 pytestmark = pytest.mark.skipif(
     not (DEFAULT_MODEL_PATH / "config.cfg").exists(),
@@ -19,7 +19,7 @@ SENTENCE = "De Russische president Vladimir Poetin sprak vrijdag met Emmanuel Ma
 def nlp():
     import spacy
 
-    import generator.ml.lexicon_embed  # noqa: F401  (registers the NER's embedding architecture)
+    import pelican.plugins.explainer.ml.lexicon_embed  # noqa: F401  (registers the NER's embedding architecture)
 
     return spacy.load(DEFAULT_MODEL_PATH)
 
@@ -41,7 +41,7 @@ def test_dutch_sentence(nlp):
 
 
 def test_evaluate_ner_report(tmp_path):
-    from generator.evaluation.ner import evaluate_ner, format_ner_report
+    from pelican.plugins.explainer.evaluation.ner import evaluate_ner, format_ner_report
 
     snippet = (
         "-DOCSTART- -DOCSTART- O\n"
@@ -59,7 +59,7 @@ def test_evaluate_ner_report(tmp_path):
 
 def test_default_pipeline_tokenizes_like_the_saved_tokenizer(nlp):
     """load_pipeline skips reading the saved tokenizer back (load time): spaCy's default must equal it."""
-    from generator.nlp import load_pipeline
+    from pelican.plugins.explainer.nlp import load_pipeline
 
     text = (
         "Dhr. J.P. Balkenende (CDA) zei op 3 jan. '05 d.w.z. na 14.30 u. in 's-Hertogenbosch: \"'t Is "

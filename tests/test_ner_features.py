@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy
 import spacy
 
-from generator.ml.lexicon_embed import (
+from pelican.plugins.explainer.ml.lexicon_embed import (
     DOCUMENT_BITS, LEXICON_BITS, MEMORY_FOLDS, MEMORY_LABELS, affix_columns, doc_features, lexicon_arrays, memory_arrays,
     memory_fold,
 )
@@ -92,7 +92,7 @@ def test_memory_leaves_out_the_documents_own_fold_while_training():
 
 def test_shipped_ner_carries_its_word_lists():
     """The model holds the lists it was trained with: loading it needs no training output."""
-    from generator.nlp import DEFAULT_MODEL_PATH, load_pipeline
+    from pelican.plugins.explainer.nlp import DEFAULT_MODEL_PATH, load_pipeline
 
     if not (DEFAULT_MODEL_PATH / "config.cfg").exists():
         return
@@ -109,7 +109,7 @@ def test_shipped_ner_carries_its_word_lists():
 
 
 def test_conll_documents_are_read_whole_and_long_files_are_cut(tmp_path):
-    from generator.evaluation.ner import MAX_DOC_SENTENCES, read_conll_documents
+    from pelican.plugins.explainer.evaluation.ner import MAX_DOC_SENTENCES, read_conll_documents
 
     text = "-DOCSTART- -DOCSTART- O\n\nJan N B-PER\nwint V O\n\nHij Pron O\nwint V O\n\n-DOCSTART- -DOCSTART- O\n\nGent N B-LOC\n"
     path = tmp_path / "a.conll"

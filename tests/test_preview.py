@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import preview
+from pelican.plugins.explainer.site import preview
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "poetin-macron-oekraine"
@@ -76,7 +76,7 @@ def site(tmp_path) -> Path:
     (tmp_path / "pelicanconf.py").write_text(
         (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
         + "\nPATH = 'content'\nTHEME = 'theme'\nPLUGIN_PATHS = ['plugins']\n"
-        + "PLUGINS = ['generator', 'stamp']\n"
+        + "PLUGINS = ['explainer', 'stamp']\n"
         + f"EXPLAINER_CACHE_PATH = {str(tmp_path / 'cache')!r}\n", encoding="utf-8")
     return tmp_path
 
@@ -87,7 +87,7 @@ def server(site):
     log = site / "preview.log"
     env = {**os.environ, "EXPLAINER_SPACY_MODEL": "rules", "PYTHONUNBUFFERED": "1"}
     with log.open("w") as out:
-        process = subprocess.Popen([sys.executable, "-m", "generator.site.preview", "--settings", "pelicanconf.py",
+        process = subprocess.Popen([sys.executable, "-m", "pelican.plugins.explainer.site.preview", "--settings", "pelicanconf.py",
                                     "--output", "output", "--port", str(port), "--no-search"],
                                    cwd=site, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
@@ -142,7 +142,7 @@ def test_preview_reports_a_busy_port(site):
         sock.bind(("127.0.0.1", 0))
         sock.listen()
         port = sock.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "generator.site.preview", "--port", str(port)],
+        result = subprocess.run([sys.executable, "-m", "pelican.plugins.explainer.site.preview", "--port", str(port)],
                                 cwd=site, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "cannot listen" in result.stderr
 

@@ -11,10 +11,10 @@ import os
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import check_contract
-from generator.extraction import extract
-from generator.model import ArticleMeta
-from generator.nlp import load_pipeline
-from generator.reading import ArticleSource, body_to_plain_text
+from pelican.plugins.explainer.extraction import extract
+from pelican.plugins.explainer.model import ArticleMeta
+from pelican.plugins.explainer.nlp import load_pipeline
+from pelican.plugins.explainer.reading import ArticleSource, body_to_plain_text
 
 settings.register_profile("ci", max_examples=60, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.site import gates
+from pelican.plugins.explainer.site import gates
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
@@ -42,7 +42,7 @@ def build(settings: Path, output: Path, siteurl: str | None) -> subprocess.Compl
     env.pop("SITEURL", None)
     if siteurl is not None:
         env["SITEURL"] = siteurl
-    return subprocess.run([sys.executable, "-m", "generator", "build", "--settings", str(settings),
+    return subprocess.run([sys.executable, "-m", "pelican.plugins.explainer", "build", "--settings", str(settings),
                            "--output", str(output)], cwd=settings.parent, env=env, capture_output=True, text=True)
 
 
@@ -132,7 +132,7 @@ def test_workflow_tests_builds_gates_and_deploys():
     runs = "\n".join(step.get("run", "") for step in build_steps)
     assert "actions/configure-pages" in uses and "actions/upload-pages-artifact" in uses
     assert "pip install" in runs and "'.[test]'" in runs and "chromium" in runs
-    order = [runs.index("make test"), runs.index("make publish"), runs.index("generator.site.gates")]
+    order = [runs.index("make test"), runs.index("make publish"), runs.index("pelican.plugins.explainer.site.gates")]
     assert order == sorted(order)
     publish = next(step for step in build_steps if "make publish" in step.get("run", ""))
     assert publish["env"]["SITEURL"] == "${{ steps.pages.outputs.base_url }}"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.components.quotes import QuoteExtractor
-from generator.evaluation.quotes import overlap, speaker_correct
-from generator.model import Actor
-from generator.reading import body_to_plain_text, slugify
+from pelican.plugins.explainer.components.quotes import QuoteExtractor
+from pelican.plugins.explainer.evaluation.quotes import overlap, speaker_correct
+from pelican.plugins.explainer.model import Actor
+from pelican.plugins.explainer.reading import body_to_plain_text, slugify
 
 SEED = Path("/work/shared/seed/000_55c0aa1bbed82351.txt")
 SEED_GOLD = Path("/work/shared/gold/seed.gold.json")
@@ -246,8 +246,8 @@ def test_spreadsheet_quoting_is_not_a_quote(extractor):
 
 @pytest.mark.skipif(not SEED_GOLD.exists(), reason="shared gold not available")
 def test_seed_article_all_quotes_and_speakers():
-    from generator.evaluation import quotes as scoring
-    from generator.evaluation.gold import extract_gold
+    from pelican.plugins.explainer.evaluation import quotes as scoring
+    from pelican.plugins.explainer.evaluation.gold import extract_gold
 
     scores = scoring.score(extract_gold(SEED_GOLD, "rules"))
     assert scores["quotes"]["f1"] == 1.0

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from generator.errors import InputError
-from generator.reading import read_article, slugify
+from pelican.plugins.explainer.errors import InputError
+from pelican.plugins.explainer.reading import read_article, slugify
 
 
 def write(tmp_path, name, text, encoding="utf-8"):

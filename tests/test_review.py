@@ -8,15 +8,15 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from generator.corrections import apply_corrections, corrections_path, parse_corrections
-from generator.model import Actor, ArticleMeta, Extraction, Quote, TimelineEntry
-from generator.review import format_review, review_items, template_text
+from pelican.plugins.explainer.corrections import apply_corrections, corrections_path, parse_corrections
+from pelican.plugins.explainer.model import Actor, ArticleMeta, Extraction, Quote, TimelineEntry
+from pelican.plugins.explainer.review import format_review, review_items, template_text
 
 SEED = ROOT / "content" / "poetin-macron-oekraine.md"
 
 
 def run_cli(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "generator", *map(str, args)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "pelican.plugins.explainer", *map(str, args)], capture_output=True,
                           text=True, cwd=cwd, timeout=300)
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.errors import InputError
-from generator.reading import read_article
+from pelican.plugins.explainer.errors import InputError
+from pelican.plugins.explainer.reading import read_article
 
 HOSTILE = """Title: Test <script>alert('titel')</script> & "co"
 Date: 2022-01-28
@@ -39,7 +39,7 @@ def write_settings(work: Path, content: Path) -> Path:
 
 
 def run_build(conf: Path, output: Path):
-    return subprocess.run([sys.executable, "-m", "generator", "build", "--settings", str(conf),
+    return subprocess.run([sys.executable, "-m", "pelican.plugins.explainer", "build", "--settings", str(conf),
                            "--output", str(output), "--no-search"], capture_output=True, text=True,
                           cwd=conf.parent, timeout=300)
 
@@ -139,8 +139,8 @@ def test_empty_and_metadata_only_files_are_refused_clearly(tmp_path, content, pr
 
 
 def test_very_long_names_and_a_big_article(tmp_path):
-    from generator.extraction import extract
-    from generator.nlp import load_pipeline
+    from pelican.plugins.explainer.extraction import extract
+    from pelican.plugins.explainer.nlp import load_pipeline
 
     long_name = " ".join(["Vandenbroeckeghem"] * 40)
     paragraph = (f"Minister Jan {long_name} zei gisteren: “Dit is een zin.” De NAVO reageerde vrijdag. ")
@@ -160,7 +160,7 @@ def test_non_dutch_text_gets_a_warning_and_still_an_extraction(tmp_path):
         "The Russian president Vladimir Putin said on Friday that the West had ignored his demands. "
         "“We will study the answers carefully,” the Kremlin said in a statement after the call. ") * 3,
         encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "generator", "extract", str(path)], capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "pelican.plugins.explainer", "extract", str(path)], capture_output=True,
                             text=True, timeout=300)
     assert result.returncode == 0
     assert "english.md" in result.stderr and "does not look like" in result.stderr
@@ -174,14 +174,14 @@ def test_dutch_text_gets_no_language_warning(tmp_path):
         "De Russische president heeft vrijdag gezegd dat het Westen zijn eisen heeft genegeerd. "
         "Volgens het Kremlin zal Rusland de antwoorden van de Verenigde Staten nauwgezet bestuderen. ") * 3,
         encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "generator", "extract", str(path)], capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "pelican.plugins.explainer", "extract", str(path)], capture_output=True,
                             text=True, timeout=300)
     assert result.returncode == 0 and "does not look like" not in result.stderr
 
 
 def test_names_that_slugify_alike_or_to_nothing_get_unique_usable_ids():
-    from generator.components.actors.resolve import ActorResolver
-    from generator.model import Actor
+    from pelican.plugins.explainer.components.actors.resolve import ActorResolver
+    from pelican.plugins.explainer.model import Actor
 
     actors = [Actor(id="", name=name, kind="person", mentions=[(i, i + 1)])
               for i, name in enumerate(["Jan Müller", "Jan Muller", "—", "…", "X" * 300])]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 
-from generator.site.gates import check_links
+from pelican.plugins.explainer.site.gates import check_links
 
 SLUG = "poetin-macron-oekraine"
 

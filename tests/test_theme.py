@@ -17,10 +17,10 @@ import pytest
 from babel.messages.pofile import read_po
 from jinja2.ext import babel_extract
 
-from generator.model import Actor, ArticleMeta, Block, Extraction, Quote
-from generator.site import dates, jsonld, svg
-from generator.site.figures import key_figures
-from generator.site.views import build_explainer, telling_quotes
+from pelican.plugins.explainer.model import Actor, ArticleMeta, Block, Extraction, Quote
+from pelican.plugins.explainer.site import dates, jsonld, svg
+from pelican.plugins.explainer.site.figures import key_figures
+from pelican.plugins.explainer.site.views import build_explainer, telling_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "theme" / "templates"
@@ -87,7 +87,7 @@ def template_msgids() -> set:
 @pytest.fixture(scope="module")
 def english_site(built_site, tmp_path_factory) -> Path:
     """The same content built with an English UI and absolute URLs (reusing the extraction cache)."""
-    from generator.site.build import build_site
+    from pelican.plugins.explainer.site.build import build_site
 
     work = tmp_path_factory.mktemp("site-en")
     shutil.copytree(ROOT / "content", work / "content")

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from generator.model import Actor, ArticleMeta, Block, Extraction, TimelineEntry
-from generator.nlp import load_pipeline
+from pelican.plugins.explainer.model import Actor, ArticleMeta, Block, Extraction, TimelineEntry
+from pelican.plugins.explainer.nlp import load_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -254,8 +254,8 @@ def test_actors_inside_the_summary(nlp):
 # -- evaluation -----------------------------------------------------------------------------------------
 
 def test_date_scoring_counts_overlaps_values_and_optional():
-    from generator.evaluation import dates
-    from generator.evaluation.gold import GoldPair
+    from pelican.plugins.explainer.evaluation import dates
+    from pelican.plugins.explainer.evaluation.gold import GoldPair
 
     text = "Vrijdag sprak hij. Inmiddels is het 2017 geweest, en ook vandaag."
     extraction = Extraction(
@@ -345,10 +345,10 @@ def test_press_negatives_are_not_dates(nlp, sentence):
 
 
 def test_summary_does_not_stop_at_an_abbreviation():
-    from generator.extraction import extract
-    from generator.model import ArticleMeta
-    from generator.nlp import load_pipeline
-    from generator.reading import ArticleSource, body_to_plain_text
+    from pelican.plugins.explainer.extraction import extract
+    from pelican.plugins.explainer.model import ArticleMeta
+    from pelican.plugins.explainer.nlp import load_pipeline
+    from pelican.plugins.explainer.reading import ArticleSource, body_to_plain_text
     import datetime as dt
 
     text, blocks = body_to_plain_text(

@@ -34,8 +34,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.components.actors.lexicon import _lines as read_word_list  # noqa: E402
-from generator.ml.lexicon_embed import LEXICON_BITS, MEMORY_FOLDS, MEMORY_LABELS, memory_fold  # noqa: E402
+from pelican.plugins.explainer.components.actors.lexicon import _lines as read_word_list  # noqa: E402
+from pelican.plugins.explainer.ml.lexicon_embed import LEXICON_BITS, MEMORY_FOLDS, MEMORY_LABELS, memory_fold  # noqa: E402
 
 ACTOR_LISTS = REPO / "generator" / "data" / "nl" / "actors"
 MIN_COMMON_COUNT = 2

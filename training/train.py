@@ -134,7 +134,7 @@ def assemble(data: Path) -> None:
                 "Small Dutch CPU pipeline of the Explainer project: morphologizer (UPOS + UD features) "
                 "trained on UD Dutch LassySmall, NER (PER/ORG/LOC/MISC) trained on CoNLL-2002 Dutch with "
                 "word-list, long-affix, document-level and training-memory features (generator/ml/lexicon_embed.py; "
-                "load with generator.nlp.load_pipeline, which registers that code). "
+                "load with pelican.plugins.explainer.nlp.load_pipeline, which registers that code). "
                 "No parser, no vectors. See docs/model-card.md."
             ),
             "author": "Explainer project",

@@ -108,7 +108,7 @@ def _document_doc(vocab, document: list[Sentence]) -> Doc:
 def evaluate_ner(path: str | Path, encoding: str = "latin-1", model: str = "default") -> dict:
     """Exact-span precision/recall/F1 per CoNLL label and overall (micro-averaged).
 
-    ``model`` is passed to :func:`generator.nlp.load_pipeline` ('default' = our shipped pipeline).
+    ``model`` is passed to :func:`pelican.plugins.explainer.nlp.load_pipeline` ('default' = our shipped pipeline).
     """
     from ..nlp import load_pipeline
 

@@ -14,7 +14,7 @@ Each gate is a function returning a list of problems (empty = passed):
 
 Command line (exit status 1 if any gate fails)::
 
-    python -m generator.site.gates --site output [--siteurl URL] [--settings publishconf.py] [--only html,links]
+    python -m pelican.plugins.explainer.site.gates --site output [--siteurl URL] [--settings publishconf.py] [--only html,links]
 
 Without ``--settings`` the two gates that build (deterministic, atomic) are skipped; without
 ``--siteurl`` the published gate is skipped.
@@ -39,7 +39,7 @@ from urllib.parse import unquote, urljoin, urlparse
 HTML_FALSE_POSITIVES = [r"Expecting source-expression but found \"'wasm-unsafe-eval'\""]
 LINK_ATTRIBUTES = ("href", "src", "action", "poster", "data")
 # The build command the build gates run; {settings} and {output} are filled in.
-BUILD_COMMAND = (sys.executable, "-m", "generator", "build", "--settings", "{settings}", "--output", "{output}")
+BUILD_COMMAND = (sys.executable, "-m", "pelican.plugins.explainer", "build", "--settings", "{settings}", "--output", "{output}")
 
 
 # --- HTML ------------------------------------------------------------------------------------------
@@ -357,7 +357,7 @@ GATES = ("html", "links", "published", "deterministic", "atomic")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.site.gates", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pelican.plugins.explainer.site.gates", description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=Path("output"), help="the built site (default: output)")
     parser.add_argument("--siteurl", default=None,
                         help="SITEURL of a publish build (default: $SITEURL); enables the published gate")

@@ -60,7 +60,7 @@ def reset_state(pelican):
     need a fresh process: ``make serve`` (generator/site/preview.py) starts one when they happen."""
     prefetch.wait()  # a build that ended early must not leave its child behind
     i18n.translations_for.cache_clear()
-    nlp = sys.modules.get("generator.nlp")  # imported (with spaCy) only when something was extracted
+    nlp = sys.modules.get("pelican.plugins.explainer.nlp")  # imported (with spaCy) only when something was extracted
     if nlp is not None and not KEEP_PIPELINE:
         nlp.load_pipeline.cache_clear()
 

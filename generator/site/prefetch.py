@@ -29,7 +29,7 @@ def start(settings: dict) -> None:
     global _child
     if _child is not None or not hasattr(os, "fork") or not settings.get("PATH"):
         return
-    nlp = sys.modules.get("generator.nlp")
+    nlp = sys.modules.get("pelican.plugins.explainer.nlp")
     if nlp is not None and nlp.load_pipeline.cache_info().currsize:
         return  # a warm process (the preview's build worker) extracts at once: nothing to win
     read_end, write_end = os.pipe()

@@ -9,7 +9,7 @@ importing spaCy and loading the model on every save. A change to the generator's
 replaces the worker with a fresh process, so the new code and settings run on the next build. Builds
 are atomic: a failing build prints its one-line error and the previous site stays served.
 
-    python -m generator.site.preview [--settings pelicanconf.py] [--output output] [--bind 127.0.0.1] [--port 8000]
+    python -m pelican.plugins.explainer.site.preview [--settings pelicanconf.py] [--output output] [--bind 127.0.0.1] [--port 8000]
 """
 from __future__ import annotations
 
@@ -29,11 +29,11 @@ from pathlib import Path
 import watchfiles
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
-import generator
+from pelican.plugins import explainer as package
 
 logging.getLogger("pelican.server").setLevel(logging.ERROR)  # "Unable to find …" for every 404
 
-GENERATOR_DIR = Path(generator.__file__).resolve().parent
+GENERATOR_DIR = Path(package.__file__).resolve().parent
 
 
 class _Handler(ComplexHTTPRequestHandler):
@@ -90,7 +90,7 @@ class BuildWorker:
         worker could not do it (it died): the caller builds in a fresh process instead."""
         try:
             if self.process is None or self.process.poll() is not None:
-                self.process = subprocess.Popen([sys.executable, "-m", "generator.site.preview", "--build-worker"],
+                self.process = subprocess.Popen([sys.executable, "-m", "pelican.plugins.explainer.site.preview", "--build-worker"],
                                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
             self.process.stdin.write(json.dumps(arguments) + "\n")
             self.process.stdin.flush()
@@ -177,7 +177,7 @@ class Preview:
         start = time.monotonic()
         result = self.worker.build(arguments)
         if result is None:  # the worker died: this build in a process of its own
-            done = subprocess.run([sys.executable, "-m", "generator", "build", *arguments],
+            done = subprocess.run([sys.executable, "-m", "pelican.plugins.explainer", "build", *arguments],
                                   capture_output=True, text=True)
             result = done.returncode, done.stderr
         code, stderr = result
@@ -257,7 +257,7 @@ def serve(output: Path, bind: str, port: int) -> _Server:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.site.preview", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pelican.plugins.explainer.site.preview", description=__doc__.splitlines()[0])
     parser.add_argument("--settings", "-s", type=Path, default=Path("pelicanconf.py"))
     parser.add_argument("--output", "-o", type=Path, default=Path("output"))
     parser.add_argument("--bind", "-b", default="127.0.0.1")
