@@ -6,6 +6,7 @@ would cross a quote's edge or another mark is left out rather than producing bro
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -43,11 +44,15 @@ def _inner_marks(extraction: Extraction, actor_url) -> list[Mark]:
     return kept
 
 
-def _render_span(text: str, start: int, end: int, marks: list[Mark]) -> str:
+def _render_span(text: str, start: int, end: int, marks: list[Mark], starts: list[int]) -> str:
+    """``text[start:end]`` escaped, with the marks that lie wholly inside it. ``marks`` are sorted and
+    do not overlap (so their ends rise with their starts); ``starts`` are their starts, for bisection:
+    each span costs its own length plus its marks, never a scan of the whole article."""
     out, cursor = [], start
-    for mark in marks:
-        if mark.start < start or mark.end > end:
-            continue
+    for index in range(bisect_left(starts, start), len(marks)):
+        mark = marks[index]
+        if mark.end > end:
+            break
         out.append(str(escape(text[cursor:mark.start])))
         out.append(mark.open_tag + str(escape(text[mark.start:mark.end])) + mark.close_tag)
         cursor = mark.end
@@ -55,27 +60,44 @@ def _render_span(text: str, start: int, end: int, marks: list[Mark]) -> str:
     return "".join(out)
 
 
+def _overlaps_any(marks: list[Mark], quotes: list) -> list[bool]:
+    """For each mark, whether it overlaps any quote: one sweep over both sorted lists."""
+    intervals = sorted((q.start, q.end) for q in quotes)
+    result, index, reach = [], 0, -1  # reach: the furthest end of the quotes that start before the mark ends
+    for mark in marks:  # sorted by start, non-overlapping: mark.end rises too
+        while index < len(intervals) and intervals[index][0] < mark.end:
+            reach = max(reach, intervals[index][1])
+            index += 1
+        result.append(reach > mark.start)
+    return result
+
+
 def annotated_blocks(extraction: Extraction, actor_url, speaker_name) -> list[dict]:
-    """One dict per block: ``kind``, ``anchor`` and ``html`` (safe markup)."""
+    """One dict per block: ``kind``, ``anchor`` and ``html`` (safe markup). Linear in the article's
+    length plus its marks (a 1 MB article with thousands of quotes must not take minutes)."""
     text = extraction.text
     inner = _inner_marks(extraction, actor_url)
+    starts = [m.start for m in inner]
     quotes = sorted(extraction.quotes, key=lambda q: q.start)
+    quote_starts = [q.start for q in quotes]
+    free = [m for m, inside_a_quote in zip(inner, _overlaps_any(inner, quotes)) if not inside_a_quote]
+    free_starts = [m.start for m in free]
     blocks = []
     for number, block in enumerate(extraction.blocks, start=1):
         pieces, cursor = [], block.start
-        for quote in quotes:
-            if quote.start < block.start or quote.end > block.end or quote.start < cursor:
+        for index in range(bisect_left(quote_starts, block.start), len(quotes)):
+            quote = quotes[index]
+            if quote.start > block.end:
+                break
+            if quote.end > block.end or quote.start < cursor:
                 continue
-            inside = [m for m in inner if m.start >= quote.start and m.end <= quote.end]
-            outside = [m for m in inner if m.end <= quote.start or m.start >= quote.end]
-            pieces.append(_render_span(text, cursor, quote.start, outside))
+            pieces.append(_render_span(text, cursor, quote.start, inner, starts))
             who = speaker_name(quote.speaker)
             title = f' title="{escape(who)}"' if who else ""
             pieces.append(f'<q class="quote" id="{quote.id}"{title}>'
-                          f"{_render_span(text, quote.start, quote.end, inside)}</q>")
+                          f"{_render_span(text, quote.start, quote.end, inner, starts)}</q>")
             cursor = quote.end
-        outside = [m for m in inner if not any(q.start < m.end and m.start < q.end for q in quotes)]
-        pieces.append(_render_span(text, cursor, block.end, outside))
+        pieces.append(_render_span(text, cursor, block.end, free, free_starts))
         html = "".join(pieces).replace("\n", "<br>\n")
         blocks.append({"kind": block.kind, "anchor": f"p{number}", "html": Markup(html)})
     return blocks
@@ -83,7 +105,8 @@ def annotated_blocks(extraction: Extraction, actor_url, speaker_name) -> list[di
 
 def block_anchor(extraction: Extraction, offset: int) -> str:
     """The paragraph anchor (``p3``) that holds a character offset."""
-    for number, block in enumerate(extraction.blocks, start=1):
-        if block.start <= offset <= block.end:
-            return f"p{number}"
+    blocks = extraction.blocks  # in text order, not overlapping
+    index = bisect_left([block.end for block in blocks], offset)
+    if index < len(blocks) and blocks[index].start <= offset:
+        return f"p{index + 1}"
     return "p1"
