@@ -26,18 +26,16 @@ DEV = ROOT.parent / "shared" / "data" / "meantime-nl-dev"
 # The child builds log at INFO so the "explainer: extracted N article(s), M from cache" line is visible.
 CHILD = ("import logging, sys; logging.basicConfig(level=logging.INFO, format='%(message)s'); "
          "from pelican.plugins.explainer.cli import main; raise SystemExit(main(sys.argv[1:]))")
-CODE = ROOT  # replaced by a snapshot in main(): edits made to the repository during a run do not leak in
+CODE = ROOT  # replaced by a snapshot of theme/ and pelicanconf.py in main()
 
 
-def snapshot_code(work: Path) -> Path:
-    """A copy of generator/ and theme/ so that every build of the run uses the same code and data."""
+def snapshot_theme(work: Path) -> Path:
+    """A copy of theme/ and pelicanconf.py so every build of the run uses the same templates. The code is
+    the installed ``pelican.plugins.explainer`` (the working tree, in a ``make`` virtualenv): do not edit
+    generator/ while a run is under way."""
     target = work / "src"
-    for name in ("generator", "theme", "pelicanconf.py"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
+    shutil.copytree(ROOT / "theme", target / "theme", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "pelicanconf.py", target / "pelicanconf.py")
     return target
 
 
@@ -182,8 +180,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="explainer-bench-"))
     try:
         print(f"work folder {work}", file=sys.stderr)
-        CODE = snapshot_code(work)
-        sys.path.insert(0, str(CODE))
+        CODE = snapshot_theme(work)
         tp = throughput(args.throughput, work)
         rows: list[dict] = []
         for n in sizes:

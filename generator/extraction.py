@@ -21,8 +21,10 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from .long_articles import is_long, run_in_pieces
 from .model import Extraction
 from .reading import ArticleSource
+from .tokenization import tokenize
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -40,7 +42,7 @@ _worker_nlp: Language | None = None  # the pipeline of a worker process (or the 
 
 def make_doc(nlp: Language, source: ArticleSource) -> Doc:
     """A tokenised Doc carrying what the components need besides the text."""
-    doc = nlp.make_doc(source.text)
+    doc = tokenize(nlp, source.text)
     doc._.publication_date = source.meta.date
     doc._.blocks = list(source.blocks)
     doc._.warnings = []
@@ -62,7 +64,8 @@ def doc_to_extraction(doc: Doc, source: ArticleSource) -> Extraction:
 
 def extract(source: ArticleSource, nlp: Language) -> Extraction:
     """Extract actors, quotes and timeline from one article."""
-    return doc_to_extraction(nlp(make_doc(nlp, source)), source)
+    doc = make_doc(nlp, source)
+    return doc_to_extraction(run_in_pieces(nlp, doc) if is_long(doc) else nlp(doc), source)
 
 
 def configured_processes() -> int:
@@ -82,9 +85,24 @@ def configured_processes() -> int:
 
 
 def _serial(sources: list[ArticleSource], nlp: Language, batch_size: int) -> Iterator[Extraction]:
-    docs = nlp.pipe((make_doc(nlp, s) for s in sources), batch_size=batch_size)
-    for doc, source in zip(docs, sources):
-        yield doc_to_extraction(doc, source)
+    """In order: ordinary articles in batches through ``nlp.pipe``, a very long one in pieces."""
+    batch: list[tuple[Doc, ArticleSource]] = []
+
+    def flush() -> Iterator[Extraction]:
+        for doc, (_, source) in zip(nlp.pipe((d for d, _ in batch), batch_size=batch_size), batch):
+            yield doc_to_extraction(doc, source)
+        batch.clear()
+
+    for source in sources:
+        doc = make_doc(nlp, source)
+        if is_long(doc):
+            yield from flush()
+            yield doc_to_extraction(run_in_pieces(nlp, doc), source)
+            continue
+        batch.append((doc, source))
+        if len(batch) >= batch_size:
+            yield from flush()
+    yield from flush()
 
 
 def _init_worker(model: str | None, lang: str | None) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .resources import Resources
@@ -108,6 +109,35 @@ def _clean(word: str) -> str:
     return word.lower().strip(".,'’")
 
 
+class DisjointSpans:
+    """Non-overlapping ``[start, end)`` spans kept sorted, so "does this overlap one?" is a bisection
+    (a scan of every span taken so far made an article full of dates quadratic)."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self.starts, end) - 1  # the last span starting before ``end``
+        return index >= 0 and self.ends[index] > start
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect_left(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+
+def _merged(spans) -> list[tuple[int, int]]:
+    """Overlapping spans joined, in order."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
+
+
 class Recogniser:
     def __init__(self, res: Resources):
         self.res = res
@@ -116,6 +146,9 @@ class Recogniser:
 
     def find(self, text: str, excluded: list[tuple[int, int]] = ()) -> list[Candidate]:
         candidates: list[Candidate] = []
+        excluded_spans = DisjointSpans()
+        for start, end in _merged(excluded):
+            excluded_spans.add(start, end)
         lowered = text.lower()
         if len(lowered) != len(text):  # a rare character whose lower case is longer: keep offsets exact
             lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
@@ -124,19 +157,19 @@ class Recogniser:
                 continue  # the text holds no word this pattern needs: it cannot match
             for match in pattern.regex.finditer(lowered):
                 cand = self._candidate(pattern, match)
-                if any(s < cand.end and cand.start < e for s, e in excluded):
+                if excluded_spans.overlaps(cand.start, cand.end):
                     continue
                 cand = self._validate(text, cand)
                 if cand is not None:
                     candidates.append(cand)
         candidates.sort(key=lambda c: (-c.length, c.priority, c.start))
         chosen: list[Candidate] = []
-        taken: list[tuple[int, int]] = []
+        taken = DisjointSpans()
         for cand in candidates:
-            if any(s < cand.end and cand.start < e for s, e in taken):
+            if taken.overlaps(cand.start, cand.end):
                 continue
             chosen.append(cand)
-            taken.append((cand.start, cand.end))
+            taken.add(cand.start, cand.end)
         chosen.sort(key=lambda c: c.start)
         return chosen
 
