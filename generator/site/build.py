@@ -5,12 +5,15 @@ was and reports one line naming the file and the problem.
 """
 from __future__ import annotations
 
+import ctypes
+import fcntl
 import hashlib
 import logging
 import os
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import ExplainerError
@@ -45,6 +48,25 @@ class _ErrorCollector(logging.Handler):
         self.messages.append(message)
 
 
+class _WarningPrinter(logging.Handler):
+    """Warnings (a stale correction, a speaker who is not an actor, a skipped language) reach the user
+    once each when nobody else prints the log (``explainer build``, ``make html``, the preview's
+    builds); under plain ``pelican`` its own log handler shows them."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.seen: set[str] = set()
+
+    def emit(self, record):
+        if record.levelno >= logging.ERROR:
+            return  # errors fail the build and are reported by the collector
+        message = record.getMessage().strip().splitlines()
+        line = message[0] if message else record.levelname
+        if line not in self.seen:
+            self.seen.add(line)
+            print(f"explainer: warning: {line}", file=sys.stderr, flush=True)
+
+
 def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = None, move: bool = False) -> None:
     from pelican import Pelican
     from pelican.settings import read_settings
@@ -61,7 +83,11 @@ def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = Non
     if settings.get("CACHE_CONTENT"):
         settings["CACHE_PATH"] = _reader_cache_path(settings)
     collector = _ErrorCollector(_display_path(settings["PATH"]))
-    logging.getLogger().addHandler(collector)
+    root = logging.getLogger()
+    printer = None if root.handlers else _WarningPrinter()
+    for handler in (collector, printer):
+        if handler is not None:
+            root.addHandler(handler)
     try:
         Pelican(settings).run()
     except ExplainerError:
@@ -72,7 +98,9 @@ def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = Non
         raise BuildError(f"{where + ': ' if where else ''}{type(err).__name__}"
                          + (f": {detail[0]}" if detail else "")) from err
     finally:
-        logging.getLogger().removeHandler(collector)
+        root.removeHandler(collector)
+        if printer is not None:
+            root.removeHandler(printer)
     if collector.messages:
         raise BuildError("; ".join(collector.messages))
 
@@ -122,16 +150,56 @@ def _index_search(staging: Path) -> None:
         raise BuildError(f"search index failed: {result.stderr.strip().splitlines()[-1:]}")
 
 
+@contextmanager
+def _build_lock(output: Path):
+    """One build per output folder at a time (``make serve`` rebuilding while someone runs ``make
+    html``): the second waits for the first, saying so once. The lock is an ``flock`` on a file next to
+    the output, released by the kernel even when a build is killed."""
+    path = output.with_name(output.name + ".lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"explainer: waiting for another build of {_display_path(str(output))} to finish",
+                  file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+_RENAME_EXCHANGE = 2  # linux/fs.h
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux ``renameat2(RENAME_EXCHANGE)``), so there is never a moment
+    without a site; False where the system cannot (then two renames do it)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd = -100
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0
+
+
 def build_site(settings_file="pelicanconf.py", output="output", search: bool = True) -> Path:
     output = Path(output).resolve()
+    with _build_lock(output):
+        return _build_site(settings_file, output, search)
+
+
+def _build_site(settings_file, output: Path, search: bool) -> Path:
     staging = output.with_name(output.name + ".staging")
     if staging.exists():
         shutil.rmtree(staging)
     render_cache.discard_pending()
     try:
-        # Unchanged explainers' files come from the live site (see render_cache): hard-linked into
-        # staging when Pagefind must read them there; else their folders are moved in at the swap.
-        _run_pelican(Path(settings_file), staging, output, move=not search)
+        # Unchanged explainers' files come from the live site (see render_cache), hard-linked into
+        # staging: the live site is never touched before the swap, so a kill at any point leaves it whole.
+        _run_pelican(Path(settings_file), staging, output, move=False)
         if search and not render_cache.reuse_search_index(output, staging):
             _index_search(staging)
         elif not search:
@@ -145,9 +213,12 @@ def build_site(settings_file="pelicanconf.py", output="output", search: bool = T
     if previous.exists():
         shutil.rmtree(previous)
     render_cache.move_planned()
-    if output.exists():
-        output.rename(previous)
-    staging.rename(output)
+    if output.exists() and _exchange(staging, output):
+        staging.rename(previous)  # the old site, now under the staging name
+    else:
+        if output.exists():
+            output.rename(previous)
+        staging.rename(output)
     render_cache.commit_pending(output)
     shutil.rmtree(previous, ignore_errors=True)
     return output
