@@ -54,6 +54,8 @@ def texts(quotes) -> list[str]:
     "'We laten ons niet intimideren', zei premier Mark Rutte.",
     "«We laten ons niet intimideren», zei premier Mark Rutte.",
     "``We laten ons niet intimideren'', zei premier Mark Rutte.",
+    ",,We laten ons niet intimideren'', zei premier Mark Rutte.",
+    ",,We laten ons niet intimideren\", zei premier Mark Rutte.",
 ])
 def test_every_dutch_quote_mark_style_gives_the_words_without_the_marks(extractor, body):
     text, quotes = run(extractor, body, {"Mark Rutte": ("person", "Rutte")})
@@ -369,3 +371,13 @@ def test_speech_in_parentheses_is_a_quote_but_a_short_name_is_not(extractor):
             "Detroit heeft drie autobouwers (de “Big Three”).")
     _, quotes = run(extractor, body, {"Frank Vandenbroucke": ("person", "Vandenbroucke")})
     assert texts(quotes) == ["onaanvaardbaar in een rijk land als het onze"]
+
+
+def test_two_comma_quotes_in_one_long_paragraph_are_the_quotes_not_the_text_between_them(extractor):
+    body = (",,De dijk houdt het niet meer'', zegt dijkgraaf Anna Bakker, die al dertig jaar bij het "
+            "waterschap werkt. ,,We moeten nu ingrijpen. Morgen is het te laat.\" Het waterschap besluit "
+            "vandaag. ,,Wachten kost geld'', zegt Bakker.")
+    text, quotes = run(extractor, body, {"Anna Bakker": ("person", "Bakker")})
+    assert texts(quotes) == ["De dijk houdt het niet meer", "We moeten nu ingrijpen. Morgen is het te laat.",
+                             "Wachten kost geld"]
+    assert [q.speaker for q in quotes] == ["anna-bakker"] * 3
