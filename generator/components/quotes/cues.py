@@ -66,6 +66,11 @@ class Sentences:
         self.starts = sorted(set(starts))
         self.length = len(masked)
 
+    def back(self, position: int, n: int) -> int:
+        """The start of the sentence ``n`` sentences before the one around ``position``."""
+        index = bisect_right(self.starts, position) - 1
+        return self.starts[max(0, index - n)]
+
     def around(self, position: int) -> tuple[int, int]:
         index = bisect_right(self.starts, position) - 1
         end = self.starts[index + 1] if index + 1 < len(self.starts) else self.length
