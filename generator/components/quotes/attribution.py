@@ -261,6 +261,9 @@ class SpeakerResolver:
                 continue
             if j > i and token in self.lex.np_stop_words and original.islower():
                 break
+            if j > i + 1 and token in self.lex.determiners and original.islower() \
+                    and toks[j - 1][0] not in self.lex.np_prepositions:
+                break  # "lichtte de fractievoorzitter | het standpunt van de SP toe": a second noun phrase
             if original[:1].isupper():
                 has_name = True
             np_end = t_end

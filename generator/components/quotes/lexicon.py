@@ -36,6 +36,7 @@ class Lexicon:
     given_name_gender: dict | None = None  # "Lilian" -> "f": pronoun agreement with a speaker
     inverted_verb_endings: tuple[str, ...] = ()  # “…”, gilt ze: a finite verb inverted with its subject
     not_inverted_verbs: frozenset[str] = frozenset()
+    np_prepositions: frozenset[str] = frozenset()  # "van", "uit": a noun phrase goes on after them
     context_sentences: int = 4  # how many sentences back the speaker of a cue-less quote may be named
 
     def is_cue_verb(self, word: str) -> bool:
@@ -75,6 +76,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         inverted_verb_endings=tuple(data.get("inverted_verb_endings", ())),
         not_inverted_verbs=frozenset(data.get("not_inverted_verbs", ())),
         context_sentences=int(data.get("context_sentences", 4)),
+        np_prepositions=frozenset(data.get("np_prepositions", ())),
     )
 
 
