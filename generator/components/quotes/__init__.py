@@ -30,7 +30,7 @@ from .lexicon import Lexicon, load_lexicon
 from .marks import MarkScanner, QuoteSpan, find_quote_spans
 
 _WORDS = re.compile(r"\w+")
-_INTERNAL_BREAK = re.compile(r"[.!?…][\"'”’»]*\s+[\"'“„‘«‚`]*[A-Z0-9À-Ý]|\n")
+_INTERNAL_BREAK = re.compile(r"[.!?…][\"'”’»]*\s+(?:,,)?[\"'“„‘«‚`]*[A-Z0-9À-Ý]|\n")
 _HEADLINE_PREFIX = re.compile(r"^[^:\n]{1,80}:\s*$")
 _COORDINATION = re.compile(r"^\s*(?:,|en|of|,\s*en)\s*$")
 
@@ -299,7 +299,7 @@ class QuoteExtractor:
         if not persons:
             return None
         first = persons[0]
-        lead = [t for t in toks[i:] if t[2] <= first[0]]
+        lead = [t for t in toks[i:] if t[2] <= first[0] and t[0] not in self.lex.skip_words]
         if len(lead) > 3 or any(t[0] in self.lex.np_stop_words or not t[0][0].isalpha() for t in lead):
             return None
         return first[2].id

@@ -20,8 +20,8 @@ from .lexicon import Lexicon
 from .marks import QuoteSpan
 
 TOKEN = re.compile(r"\w+(?:[-'’&.]\w+)*|[^\w\s]")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»]*(?=\s+[\"'“„‘«”’»‚`(\[]*[A-Z0-9À-Ý_])|\n")
-_NEXT_SENTENCE = re.compile(r"[\"'”’»]*\s+(?=[\"'“„‘«”’»‚`(\[]*[A-Z0-9À-Ý])")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»]*(?=\s+(?:,,)?[\"'“„‘«”’»‚`(\[]*[A-Z0-9À-Ý_])|\n")
+_NEXT_SENTENCE = re.compile(r"[\"'”’»]*\s+(?=(?:,,)?[\"'“„‘«”’»‚`(\[]*[A-Z0-9À-Ý])")
 _NEAR_DISTANCE = 7  # tokens between a near-only verb and the opening mark
 
 
