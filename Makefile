@@ -37,7 +37,7 @@ model: $(STAMP)
 	$(PY) training/train.py $(DATA)
 
 evaluate: $(STAMP)
-	$(PY) -m pelican.plugins.explainer evaluate ../shared/gold/seed.gold.json ../shared/gold/meantime-nl-dev.gold.json
+	$(PY) -m pelican.plugins.explainer evaluate ../shared/gold/seed.gold.json ../shared/gold/meantime-nl-dev.gold.json ../shared/gold/dpg-dev.gold.json
 
 clean:
 	rm -rf output output.staging output.previous .cache/explainer

@@ -136,12 +136,19 @@ def run_evaluate(args) -> int:
     from .evaluation.gold import extract_gold
 
     scorers = {"quotes": quotes, "dates": dates, "actors": actors}
+    summaries = []
     for gold_path in args.gold:
         pairs = extract_gold(gold_path, _model_name(args.model), article_dirs=args.articles)
         print(f"# {gold_path} ({len(pairs)} documents, model {_model_name(args.model)})")
         for name in args.only or list(scorers):
+            scores = scorers[name].score(pairs)
             print(f"\n## {name}")
-            print(scorers[name].report(scorers[name].score(pairs)))
+            print(scorers[name].report(scores))
+            if name == "quotes":
+                summaries.append(quotes.summary(Path(gold_path).name.removesuffix(".gold.json"), scores))
+    if summaries:
+        print("\n# summary (quotes)")
+        print("\n".join(summaries))
     return 0
 
 

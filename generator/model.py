@@ -79,6 +79,9 @@ class Quote:
     partial: bool = False
     cue: Offsets | None = None  # offsets of the attribution cue ("aldus", "zei", "volgens")
     headline: bool = False
+    speaker_label: str | None = None  # an unnamed speaker as the text names them ("een woordvoerder")
+    speaker_span: Offsets | None = None  # the speaker phrase the attribution used ("zei hij": "hij")
+    speaker_evidence: str | None = None  # how: "name", "role", "pronoun", "unnamed", "previous quote", …
 
     def to_json(self) -> dict:
         data = {
@@ -93,6 +96,12 @@ class Quote:
             data["cue"] = [self.cue[0], self.cue[1]]
         if self.headline:
             data["headline"] = True
+        if self.speaker_label:
+            data["speaker_label"] = self.speaker_label
+        if self.speaker_span:
+            data["speaker_span"] = [self.speaker_span[0], self.speaker_span[1]]
+        if self.speaker_evidence:
+            data["speaker_evidence"] = self.speaker_evidence
         return data
 
 
@@ -198,7 +207,9 @@ class Extraction:
                 Quote(
                     id=q["id"], text=q["text"], start=q["start"], end=q["end"], speaker=q["speaker"],
                     partial=q["partial"], cue=tuple(q["cue"]) if q.get("cue") else None,
-                    headline=q.get("headline", False),
+                    headline=q.get("headline", False), speaker_label=q.get("speaker_label"),
+                    speaker_span=tuple(q["speaker_span"]) if q.get("speaker_span") else None,
+                    speaker_evidence=q.get("speaker_evidence"),
                 )
                 for q in data["quotes"]
             ],

@@ -17,13 +17,22 @@ from .model import Extraction, TimelineEntry
 
 CATEGORIES = {
     "quote_speaker": "Quotes without a speaker",
+    "quote_inferred": "Quotes whose speaker was inferred",
     "actor_mentions": "Actors mentioned only once",
     "actor_kind": "Actors of an unusual kind",
     "event_date": "Dates normalised from weak evidence",
     "event_actors": "Events without actors",
 }
-SECTION_OF = {"quote_speaker": "quotes", "actor_mentions": "actors", "actor_kind": "actors",
+SECTION_OF = {"quote_speaker": "quotes", "quote_inferred": "quotes", "actor_mentions": "actors", "actor_kind": "actors",
               "event_date": "timeline", "event_actors": "timeline"}
+
+# how a quote's speaker was found (Quote.speaker_evidence) when that is worth an editor's look
+INFERRED = {
+    "pronoun": "speaker from a pronoun (hij/zij)",
+    "previous quote": "speaker from the previous quote",
+    "next quote": "speaker from the next quote",
+    "context": "speaker from the sentence before the quote",
+}
 
 _WEEKDAYS = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
 _MONTHS = (r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -105,6 +114,13 @@ def review_items(extraction: Extraction) -> list[ReviewItem]:
             items.append(ReviewItem("quote_speaker", f"“{prefix}{' …' if prefix != quote.text else ''}”",
                                     "no speaker was found", sentence_at(extraction, quote.start, quote.end),
                                     [f"- match: {_q(prefix)}", f"  speaker: {_q(candidate)}  # an actor's name",
+                                     "  # hide: true"]))
+        elif quote.speaker_evidence in INFERRED:
+            prefix = " ".join(quote.text.split()[:6])
+            name = names.get(quote.speaker, quote.speaker)
+            items.append(ReviewItem("quote_inferred", f"“{prefix}{' …' if prefix != quote.text else ''}” → {name}",
+                                    INFERRED[quote.speaker_evidence], sentence_at(extraction, quote.start, quote.end),
+                                    [f"- match: {_q(prefix)}", f"  speaker: {_q(name)}  # an actor's name",
                                      "  # hide: true"]))
     for actor in extraction.actors:
         first = min(actor.mentions) if actor.mentions else (0, 0)

@@ -54,6 +54,8 @@ def texts(quotes) -> list[str]:
     "'We laten ons niet intimideren', zei premier Mark Rutte.",
     "«We laten ons niet intimideren», zei premier Mark Rutte.",
     "``We laten ons niet intimideren'', zei premier Mark Rutte.",
+    ",,We laten ons niet intimideren'', zei premier Mark Rutte.",
+    ",,We laten ons niet intimideren\", zei premier Mark Rutte.",
 ])
 def test_every_dutch_quote_mark_style_gives_the_words_without_the_marks(extractor, body):
     text, quotes = run(extractor, body, {"Mark Rutte": ("person", "Rutte")})
@@ -369,3 +371,83 @@ def test_speech_in_parentheses_is_a_quote_but_a_short_name_is_not(extractor):
             "Detroit heeft drie autobouwers (de “Big Three”).")
     _, quotes = run(extractor, body, {"Frank Vandenbroucke": ("person", "Vandenbroucke")})
     assert texts(quotes) == ["onaanvaardbaar in een rijk land als het onze"]
+
+
+def test_two_comma_quotes_in_one_long_paragraph_are_the_quotes_not_the_text_between_them(extractor):
+    body = (",,De dijk houdt het niet meer'', zegt dijkgraaf Anna Bakker, die al dertig jaar bij het "
+            "waterschap werkt. ,,We moeten nu ingrijpen. Morgen is het te laat.\" Het waterschap besluit "
+            "vandaag. ,,Wachten kost geld'', zegt Bakker.")
+    text, quotes = run(extractor, body, {"Anna Bakker": ("person", "Bakker")})
+    assert texts(quotes) == ["De dijk houdt het niet meer", "We moeten nu ingrijpen. Morgen is het te laat.",
+                             "Wachten kost geld"]
+    assert [q.speaker for q in quotes] == ["anna-bakker"] * 3
+
+
+# --- issue 18: newspaper conventions and attribution -----------------------------------------------
+
+def test_ascii_single_quotes_are_told_apart_from_apostrophes(extractor):
+    body = ("'Onze auto's staan 's avonds op m'n oprit en zo'n SP'er uit de jaren '80 vindt dat prima', "
+            "zegt buurman Kees Jansen.")
+    text, quotes = run(extractor, body, {"Kees Jansen": ("person", "Jansen")})
+    assert texts(quotes) == ["Onze auto's staan 's avonds op m'n oprit en zo'n SP'er uit de jaren '80 vindt dat prima"]
+    assert quotes[0].speaker == "kees-jansen"
+
+
+def test_an_elided_hem_does_not_open_a_quote(extractor):
+    body = "Toen heb ik tegen 'm gezegd dat het genoeg was, vertelt Kees Jansen. 'Hij luisterde niet.'"
+    text, quotes = run(extractor, body, {"Kees Jansen": ("person", "Jansen")})
+    assert texts(quotes) == ["Hij luisterde niet."]
+
+
+def test_a_cue_less_quote_continues_the_speaker_of_the_reported_speech_before_it(extractor):
+    body = ("De wethouder wil de bibliotheek openhouden. Het geld komt uit de reserves, zegt Fatima el Amrani. "
+            ",,We hebben lang gerekend. Het kan net.''")
+    text, quotes = run(extractor, body, {"Fatima el Amrani": ("person", "El Amrani")})
+    assert texts(quotes) == ["We hebben lang gerekend. Het kan net."]
+    assert quotes[0].speaker == "fatima-el-amrani"
+    assert quotes[0].speaker_evidence == "previous quote"
+
+
+def test_a_cue_less_quote_belongs_to_the_person_the_sentence_before_is_about(extractor):
+    body = ("Pieter de Wit gaf een toespraak in de raad. Later sprak ook Marloes Hendriks de raad toe. "
+            "'Wij zijn hier niet om te praten maar om te bouwen.'")
+    text, quotes = run(extractor, body, {"Pieter de Wit": ("person", "De Wit"),
+                                         "Marloes Hendriks": ("person", "Hendriks")})
+    assert [q.speaker for q in quotes] == ["marloes-hendriks"]
+
+
+def test_she_is_resolved_to_the_woman_not_to_the_man_mentioned_last(extractor):
+    body = ("Sanne Visser bezocht de boerderij van Jan de Boer. ,,Het is hier prachtig'', zegt zij.")
+    text, quotes = run(extractor, body, {"Sanne Visser": ("person", "Visser"),
+                                         "Jan de Boer": ("person", "De Boer")})
+    assert quotes[0].speaker == "sanne-visser"
+    assert quotes[0].speaker_evidence == "pronoun"
+
+
+def test_an_inverted_verb_after_the_quote_is_a_cue_even_when_no_list_has_it(extractor):
+    body = "Kees Jansen staat bij de kassa. Ook Anna Smit wacht. ,,Dit duurt veel te lang'', moppert hij."
+    text, quotes = run(extractor, body, {"Kees Jansen": ("person", "Jansen"), "Anna Smit": ("person", "Smit")})
+    assert quotes[0].speaker == "kees-jansen"
+
+
+def test_an_unnamed_speaker_is_kept_as_a_label(extractor):
+    body = ",,Ik hoorde een enorme knal'', zegt een buurvrouw die de brand zag."
+    text, quotes = run(extractor, body, {})
+    assert quotes[0].speaker is None
+    assert quotes[0].speaker_label == "een buurvrouw"
+    assert quotes[0].to_json()["speaker_label"] == "een buurvrouw"
+
+
+def test_a_quote_reopened_in_the_next_paragraph_is_two_quotes_by_the_same_speaker(extractor):
+    body = ("“We gaan door met het onderzoek”, zei hoogleraar Ingrid Mulder. “De eerste resultaten zijn goed.\n\n"
+            "“Volgend jaar weten we meer.”")
+    text, quotes = run(extractor, body, {"Ingrid Mulder": ("person", "Mulder")})
+    assert texts(quotes) == ["We gaan door met het onderzoek", "De eerste resultaten zijn goed.",
+                             "Volgend jaar weten we meer."]
+    assert [q.speaker for q in quotes] == ["ingrid-mulder"] * 3
+
+
+def test_speaker_accuracy_accepts_an_unnamed_speaker_label_that_matches_the_gold_phrase():
+    assert speaker_correct("een woordvoerder van de politie", None, "een woordvoerder van de politie")
+    assert speaker_correct("Een ooggetuige", None, "een ooggetuige")
+    assert not speaker_correct("een ooggetuige", None, "de burgemeester")

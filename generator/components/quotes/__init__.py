@@ -23,15 +23,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...model import Block, Quote
-from .attribution import ActorIndex, SpeakerResolver
-from .cues import Cue, Sentences, cue_after, cue_before, cue_next_sentence, mask_quotes, source_in, tokens
+from .attribution import ActorIndex, Evidence, SpeakerResolver
+from .cues import (Cue, Sentences, _dat_follows, cue_after, cue_before, cue_next_sentence, mask_quotes, source_in,
+                   tokens)
 from .lexicon import Lexicon, load_lexicon
 from .marks import MarkScanner, QuoteSpan, find_quote_spans
 
 _WORDS = re.compile(r"\w+")
-_INTERNAL_BREAK = re.compile(r"[.!?…][\"'”’»]*\s+[\"'“„‘«‚`]*[A-Z0-9À-Ý]|\n")
+_INTERNAL_BREAK = re.compile(r"[.!?…][\"'”’»]*\s+(?:,,)?[\"'“„‘«‚`]*[A-Z0-9À-Ý]|\n")
 _HEADLINE_PREFIX = re.compile(r"^[^:\n]{1,80}:\s*$")
 _COORDINATION = re.compile(r"^\s*(?:,|en|of|,\s*en)\s*$")
+
+
+def _continued(evidence: Evidence | None) -> Evidence:
+    return Evidence("previous quote", None, evidence.label if evidence else None)
 
 
 def blocks_of(doc: Doc) -> list[Block]:
@@ -67,7 +72,7 @@ class QuoteExtractor:
     def __init__(self, nlp: Language, name: str, lang: str):
         self.lang = lang
         self.lex: Lexicon = load_lexicon(lang)
-        self.scanner = MarkScanner(self.lex.marks)
+        self.scanner = MarkScanner(self.lex.marks, self.lex.elisions)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes = self.extract(doc.text, blocks_of(doc), list(doc._.actors or []))
@@ -85,50 +90,69 @@ class QuoteExtractor:
             return max(0, bisect_right(block_starts, position) - 1)
 
         self._source_events(masked, sentences, resolver, spans)
+        self._speech_events(masked, sentences, resolver)
 
-        records = []  # [span, full, cue, speaker, attributed, headline]
+        records = []  # [span, full, cue, speaker, attributed, headline, evidence]
         for k, span in enumerate(spans):
             sentence = (sentences.around(span.open_start)[0], sentences.around(max(span.close_end - 1, 0))[1])
             headline = self._is_headline(text, span, blocks, block_of(span.start))
             full = headline or is_full_quote(text, span, masked, sentence)
+            resolver.take_evidence()
             cue, speaker, attributed = self._attribute(text, masked, spans, k, sentence, resolver, blocks,
                                                        block_of, sentences)
+            evidence = resolver.take_evidence() if attributed else None
             if not headline and not self._keep(text, masked, span, full, cue, sentence):
                 continue
             if not attributed and k > 0 and records and records[-1][0] is spans[k - 1] \
                     and spans[k - 1].close_end >= sentence[0] and records[-1][4]:
                 speaker, attributed = records[-1][3], True  # the same sentence goes on quoting the same speaker
-            records.append([span, full, cue, speaker, attributed, headline])
+                evidence = _continued(records[-1][6])
+            records.append([span, full, cue, speaker, attributed, headline, evidence])
             if attributed and not headline:
-                resolver.add_event(max(span.end, cue.end if cue else 0), speaker)
+                resolver.add_event(max(span.end, cue.end if cue else 0), speaker,
+                                   evidence.label if evidence else None)
 
         # quotes without a cue: continue the speaker of the adjacent quote, or of the text around
         for i, record in enumerate(records):
-            span, full, cue, speaker, attributed, headline = record
+            span, full, cue, speaker, attributed, headline, _ = record
             if attributed or headline or not full or cue is not None:
                 continue
             block = block_of(span.start)
             floor = blocks[max(0, block - 1)].start if blocks else 0
+            # in a long paragraph (or a body without breaks) only the last few sentences set the speaker
+            floor = max(floor, sentences.back(span.open_start, self.lex.context_sentences))
             current = resolver.current_speaker(span.start, not_before=floor, named_only=False)
+            # “Schwaab neemt de schuld op zich. ‘…’”: the person the sentence before is about, unless
+            # that sentence itself reports someone's words
+            if current is None or current.position < sentences.back(span.open_start, 1):
+                actor = self._introduced_speaker(masked, sentences, span, resolver, block, block_of)
+                if actor is not None:
+                    record[3], record[4] = actor, True
+                    record[6] = Evidence("context")
+                    resolver.add_event(span.end, actor)
+                    continue
             if current is not None:
                 record[3], record[4] = current.actor, True
-                resolver.add_event(span.end, current.actor)
+                record[6] = Evidence("previous quote", None, current.label)
+                resolver.add_event(span.end, current.actor, current.label)
                 continue
             for later in records[i + 1:]:
                 if block_of(later[0].start) > block + 1:
                     break
                 if later[4] and later[2] is not None and not later[5]:
                     record[3], record[4] = later[3], True
+                    record[6] = Evidence("next quote", None, later[6].label if later[6] else None)
                     break
             if not record[4]:  # “Wetenschapper X is kritisch. “…”: the subject who was just introduced
                 actor = self._introduced_speaker(masked, sentences, span, resolver, block, block_of)
                 if actor is not None:
                     record[3], record[4] = actor, True
+                    record[6] = Evidence("context")
                     resolver.add_event(span.end, actor)
 
         # headline quotes: "Lavrov: “…”", or a quoted subhead attributed by the paragraph under it
         for record in records:
-            span, full, cue, speaker, attributed, headline = record
+            span, full, cue, speaker, attributed, headline, _ = record
             if not headline or attributed:
                 continue
             block = block_of(span.start)
@@ -137,14 +161,19 @@ class QuoteExtractor:
                 for event in resolver.events:
                     if nxt.start <= event.position < nxt.end and event.actor:
                         record[3] = event.actor
+                        record[6] = Evidence("context")
                         break
 
         quotes = []
-        for span, full, cue, speaker, attributed, headline in records:
+        for span, full, cue, speaker, attributed, headline, evidence in records:
+            evidence = evidence if attributed or speaker else None
             quotes.append(Quote(
                 id=f"q{len(quotes) + 1}", text=text[span.start:span.end], start=span.start, end=span.end,
                 speaker=speaker, partial=not full, cue=(cue.start, cue.end) if cue else None,
                 headline=headline,
+                speaker_label=evidence.label if evidence and speaker is None else None,
+                speaker_span=evidence.span if evidence and evidence.span else None,
+                speaker_evidence=evidence.via if evidence else None,
             ))
         return quotes
 
@@ -157,6 +186,34 @@ class QuoteExtractor:
             actor, found, _ = resolver.subject_after(match.end(), end)
             if actor:
                 resolver.add_event(match.start(), actor)
+
+    def _speech_events(self, masked: str, sentences: Sentences, resolver: SpeakerResolver) -> None:
+        """Reported speech outside quotes sets the speaker of the text around it ("…, zegt Van Dijk.",
+        "Premier De Vries verklaarde dat …"): a cue-less quote right after it continues that speaker."""
+        lex = self.lex
+        for start in sentences.starts:
+            end = sentences.around(start)[1]
+            if "_" in masked[start:end]:
+                continue  # a sentence with a quote: the quote's own attribution sets the speaker
+            toks = tokens(masked, start, end)
+            resolver.take_evidence()
+            for i, (word, s, e) in enumerate(toks):
+                if word == "," and i + 1 < len(toks):
+                    cue = cue_after(masked, lex, s, end)
+                    if cue is not None and cue.kind == "verb":
+                        actor, found, _ = resolver.subject_after(cue.end, end)
+                        if found:
+                            evidence = resolver.take_evidence()
+                            resolver.add_event(cue.start, actor, evidence.label if evidence else None)
+                            break
+            else:
+                for i, (word, s, e) in enumerate(toks):
+                    if word in lex.say_verbs or (word in lex.near_verbs and _dat_follows(toks, i, lex)):
+                        actor, found = resolver.subject_before(start, s)
+                        if found:
+                            evidence = resolver.take_evidence()
+                            resolver.add_event(s, actor, evidence.label if evidence else None)
+                        break
 
     def _attribute(self, text, masked, spans, k, sentence, resolver: SpeakerResolver, blocks, block_of,
                    sentences: Sentences):
@@ -242,7 +299,7 @@ class QuoteExtractor:
         if not persons:
             return None
         first = persons[0]
-        lead = [t for t in toks[i:] if t[2] <= first[0]]
+        lead = [t for t in toks[i:] if t[2] <= first[0] and t[0] not in self.lex.skip_words]
         if len(lead) > 3 or any(t[0] in self.lex.np_stop_words or not t[0][0].isalpha() for t in lead):
             return None
         return first[2].id

@@ -25,6 +25,17 @@ class SpeakerEvent:
 
     position: int
     actor: str | None
+    label: str | None = None  # the unnamed speaker as written ("een woordvoerder van de politie")
+
+
+@dataclass
+class Evidence:
+    """How a speaker was found: ``via`` one of "name", "role", "pronoun", "unnamed", "previous quote",
+    "context"; ``span`` the speaker phrase in the text (None when it comes from the context)."""
+
+    via: str
+    span: tuple[int, int] | None = None
+    label: str | None = None
 
 
 class ActorIndex:
@@ -116,11 +127,41 @@ class SpeakerResolver:
         self.index = index
         self.lex = lex
         self.events: list[SpeakerEvent] = []  # kept sorted by position
+        self.evidence: Evidence | None = None  # set by the last subject_after / subject_before
+        names = lex.given_name_gender or {}
+        self.gender = {}
+        for actor in index.by_id.values():
+            if actor.kind == "person":
+                first = actor.name.split()[0] if actor.name.split() else ""
+                self.gender[actor.id] = names.get(first) or names.get(first.capitalize())
 
-    def add_event(self, position: int, actor: str | None) -> None:
-        event = SpeakerEvent(position, actor)
+    def take_evidence(self) -> Evidence | None:
+        evidence, self.evidence = self.evidence, None
+        return evidence
+
+    def _note(self, via: str, span, actor: str | None) -> None:
+        label = None
+        if actor is None and span is not None and via == "unnamed":
+            label = self.label(span)
+        self.evidence = Evidence(via, span, label)
+
+    def label(self, span: tuple[int, int]) -> str | None:
+        """The speaker phrase as written, without trailing punctuation ("een woordvoerder van de politie")."""
+        phrase = self.index.text[span[0]:span[1]].strip(" ,;:.-–—\n")
+        return phrase if phrase and "_" not in phrase else None
+
+    def add_event(self, position: int, actor: str | None, label: str | None = None) -> None:
+        event = SpeakerEvent(position, actor, label)
         keys = [e.position for e in self.events]
         self.events.insert(bisect_right(keys, position), event)
+
+    def agrees(self, actor_id: str | None, word: str | None) -> bool:
+        """Pronoun agreement: "zij" is not "Hans Wiegel"; an unknown gender agrees with both."""
+        if actor_id is None or not word:
+            return True
+        wanted = (self.lex.pronoun_gender or {}).get(word.lower())
+        have = self.gender.get(actor_id)
+        return not wanted or not have or wanted == have
 
     def current_speaker(self, position: int, not_before: int = 0, named_only: bool = True) -> SpeakerEvent | None:
         """The latest attribution before ``position`` (the speaker of the surrounding text)."""
@@ -135,10 +176,13 @@ class SpeakerResolver:
         return None
 
     def pronoun(self, position: int) -> str | None:
-        """He/she: the most recent person, the current speaker when nothing newer intervenes."""
-        latest = next(self.index.persons_before(position), None)
-        current = self.current_speaker(position)
-        if current and self.index.by_id[current.actor].kind == "person":
+        """He/she: the most recent person who agrees in gender, the current speaker when nothing newer
+        (and agreeing) intervenes."""
+        word = self.index.masked[position:position + 4].split(" ", 1)[0].strip(",.;:").lower()
+        latest = next((m for m in self.index.persons_before(position) if self.agrees(m[2].id, word)), None)
+        current = next((e for e in reversed(self.events) if e.position < position and e.actor
+                        and self.index.by_id[e.actor].kind == "person"), None)
+        if current and self.agrees(current.actor, word):
             if latest is None or current.position >= latest[0] or latest[2].id == current.actor:
                 return current.actor
         return latest[2].id if latest else None
@@ -199,7 +243,9 @@ class SpeakerResolver:
             return None, False, None
         word, w_start, _ = toks[i]
         if word in self.lex.person_pronouns:
-            return self.pronoun(w_start), True, (w_start, toks[i][2])
+            actor = self.pronoun(w_start)
+            self._note("pronoun", (w_start, toks[i][2]), actor)
+            return actor, True, (w_start, toks[i][2])
         if word in self.lex.np_stop_words:
             return None, False, None
         np_end = toks[i][2]
@@ -215,17 +261,25 @@ class SpeakerResolver:
                 continue
             if j > i and token in self.lex.np_stop_words and original.islower():
                 break
+            if j > i + 1 and token in self.lex.determiners and original.islower() \
+                    and toks[j - 1][0] not in self.lex.np_prepositions:
+                break  # "lichtte de fractievoorzitter | het standpunt van de SP toe": a second noun phrase
             if original[:1].isupper():
                 has_name = True
             np_end = t_end
         actor = self.index.best_in_window(toks[i][1], np_end)
+        span = (toks[i][1], np_end)
         if actor:
-            return actor.id, True, (toks[i][1], np_end)
+            self._note("name", span, actor.id)
+            return actor.id, True, span
         if not (has_name or word in self.lex.determiners):
             return None, False, None  # "voegde daar aan toe": no subject phrase here
         if word in self.lex.determiners and word not in ("een",):
-            return self.role(toks[i][1], np_end, toks[i][1]), True, (toks[i][1], np_end)
-        return None, True, (toks[i][1], np_end)
+            actor_id = self.role(toks[i][1], np_end, toks[i][1])
+            self._note("role" if actor_id else "unnamed", span, actor_id)
+            return actor_id, True, span
+        self._note("unnamed", span, None)
+        return None, True, span
 
     def subject_before(self, clause_start: int, verb_start: int) -> tuple[str | None, bool]:
         """The subject before a cue verb in its clause ("Stoltenberg stelde", "De minister zei").
@@ -239,25 +293,36 @@ class SpeakerResolver:
         while i < len(toks) and toks[i][0] in self.lex.skip_words:
             i += 1
         if i < len(toks) and toks[i][0] in self.lex.person_pronouns:
-            return self.pronoun(toks[i][1]), True
+            actor = self.pronoun(toks[i][1])
+            self._note("pronoun", (toks[i][1], toks[i][2]), actor)
+            return actor, True
         statement = self.statement_source(toks)
         if statement:
+            self._note("name", (toks[i][1], toks[-1][2]) if i < len(toks) else None, statement)
             return statement, True
         found = self.index.in_window(clause_start, verb_start, ("person", "organisation", "group", "country"))
         persons = sorted((m for m in found if m[2].kind == "person"), key=self.index.is_role_mention)
         if persons:
+            self._note("name", persons[0][:2], persons[0][2].id)
             return persons[0][2].id, True
         for m_start, m_end, actor in found:
             before = [t for t in toks[i:] if t[1] < m_start]
             if len(before) <= 4 and not any(t[0] in self.lex.np_stop_words or t[0][0] == "_" for t in before):
+                self._note("name", (m_start, m_end), actor.id)
                 return actor.id, True  # "Het Amerikaanse autobedrijf Ford meldt"
         if toks and toks[-1][0] in self.lex.person_pronouns:
-            return self.pronoun(toks[-1][1]), True
+            actor = self.pronoun(toks[-1][1])
+            self._note("pronoun", (toks[-1][1], toks[-1][2]), actor)
+            return actor, True
         if i < len(toks) and toks[i][0] in self.lex.determiners and len(toks) - i <= 6 \
                 and not any(t[0] in self.lex.np_stop_words for t in toks[i + 1:]):
+            span = (toks[i][1], toks[-1][2])
             if toks[i][0] == "een":
+                self._note("unnamed", span, None)
                 return None, True  # an unnamed speaker: "een woordvoerder zei"
-            return self.role(toks[i][1], verb_start, toks[i][1]), True
+            actor = self.role(toks[i][1], verb_start, toks[i][1])
+            self._note("role" if actor else "unnamed", span, actor)
+            return actor, True
         return None, False
 
     def statement_source(self, toks: list) -> str | None:

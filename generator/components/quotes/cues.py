@@ -20,8 +20,8 @@ from .lexicon import Lexicon
 from .marks import QuoteSpan
 
 TOKEN = re.compile(r"\w+(?:[-'’&.]\w+)*|[^\w\s]")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»]*(?=\s+[\"'“„‘«”’»‚`(\[]*[A-Z0-9À-Ý_])|\n")
-_NEXT_SENTENCE = re.compile(r"[\"'”’»]*\s+(?=[\"'“„‘«”’»‚`(\[]*[A-Z0-9À-Ý])")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»]*(?=\s+(?:,,)?[\"'“„‘«”’»‚`(\[]*[A-Z0-9À-Ý_])|\n")
+_NEXT_SENTENCE = re.compile(r"[\"'”’»]*\s+(?=(?:,,)?[\"'“„‘«”’»‚`(\[]*[A-Z0-9À-Ý])")
 _NEAR_DISTANCE = 7  # tokens between a near-only verb and the opening mark
 
 
@@ -66,6 +66,11 @@ class Sentences:
         self.starts = sorted(set(starts))
         self.length = len(masked)
 
+    def back(self, position: int, n: int) -> int:
+        """The start of the sentence ``n`` sentences before the one around ``position``."""
+        index = bisect_right(self.starts, position) - 1
+        return self.starts[max(0, index - n)]
+
     def around(self, position: int) -> tuple[int, int]:
         index = bisect_right(self.starts, position) - 1
         end = self.starts[index + 1] if index + 1 < len(self.starts) else self.length
@@ -100,7 +105,25 @@ def cue_after(masked: str, lex: Lexicon, start: int, end: int) -> Cue | None:
     if word in lex.say_verbs or word in lex.near_verbs or (
             word in lex.separable and lex.separable[word] & {t[0] for t in toks[i + 1:]}):
         return Cue(cue_start, cue_end, "verb", (cue_end, end))
+    if _inverted_verb(masked, lex, toks, i):
+        return Cue(cue_start, cue_end, "verb", (cue_end, end))
     return None
+
+
+def _inverted_verb(masked: str, lex: Lexicon, toks: list, i: int) -> bool:
+    """“…”, moppert zij / ”, constateert Jansen: right after a quote, a finite verb followed by its subject
+    (a pronoun, a name, a determiner) is a reporting verb even when no word list has it — Dutch inverts
+    the subject after a fronted quotation."""
+    word = toks[i][0]
+    if i + 1 >= len(toks) or not word.isalpha() or not masked[toks[i][1]].islower():
+        return False
+    if word in lex.not_inverted_verbs or word in lex.np_stop_words or word in lex.clause_boundaries \
+            or word in lex.determiners or word in lex.skip_words or word in lex.person_pronouns:
+        return False
+    if not any(word.endswith(e) for e in lex.inverted_verb_endings) or len(word) < 4:
+        return False
+    nxt, n_start, _ = toks[i + 1]
+    return nxt in lex.subject_pronouns or nxt == "ze" or nxt in ("de", "het") or masked[n_start].isupper()
 
 
 def cue_next_sentence(masked: str, lex: Lexicon, start: int, end: int) -> Cue | None:

@@ -31,6 +31,13 @@ class Lexicon:
     naming: re.Pattern  # "worden … genoemd", "getiteld": a quoted name, not quoted speech
     marks: dict
     partial_max_words_without_cue: int
+    elisions: frozenset[str] = frozenset()  # 's, 't, 'n, 'm, 'k, 'r: an apostrophe that elides, not a quote mark
+    pronoun_gender: dict | None = None  # "hij" -> "m", "zij" -> "f"
+    given_name_gender: dict | None = None  # "Lilian" -> "f": pronoun agreement with a speaker
+    inverted_verb_endings: tuple[str, ...] = ()  # “…”, gilt ze: a finite verb inverted with its subject
+    not_inverted_verbs: frozenset[str] = frozenset()
+    np_prepositions: frozenset[str] = frozenset()  # "van", "uit": a noun phrase goes on after them
+    context_sentences: int = 4  # how many sentences back the speaker of a cue-less quote may be named
 
     def is_cue_verb(self, word: str) -> bool:
         return word in self.say_verbs or word in self.near_verbs or word in self.separable
@@ -63,4 +70,21 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         naming=re.compile("|".join(data["naming_patterns"]), re.I),
         marks=data["marks"],
         partial_max_words_without_cue=int(data["partial_max_words_without_cue"]),
+        elisions=frozenset(data.get("elisions", ("s", "t", "n"))),
+        pronoun_gender=dict(data["pronouns"].get("gender", {})),
+        given_name_gender=_given_names(path.parent / data["given_names_file"]) if "given_names_file" in data else {},
+        inverted_verb_endings=tuple(data.get("inverted_verb_endings", ())),
+        not_inverted_verbs=frozenset(data.get("not_inverted_verbs", ())),
+        context_sentences=int(data.get("context_sentences", 4)),
+        np_prepositions=frozenset(data.get("np_prepositions", ())),
     )
+
+
+def _given_names(path: Path) -> dict[str, str]:
+    """``name<TAB>f|m`` lines (``#`` comments) as a dict."""
+    genders = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, gender = line.partition("\t")
+            genders[name] = gender.strip()
+    return genders

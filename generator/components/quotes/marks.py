@@ -69,7 +69,8 @@ def _csv_artifacts(text: str) -> tuple[set[int], set[int]]:
 class MarkScanner:
     """Compiled mark patterns for one language's quote-mark inventory."""
 
-    def __init__(self, marks: dict):
+    def __init__(self, marks: dict, elisions=frozenset("stn")):
+        self.elisions = frozenset(elisions)
         self.double_open = set(marks["double_open"])
         self.double_close = set(marks["double_close"])
         self.double_ambiguous = set(marks["double_ambiguous"])
@@ -109,13 +110,13 @@ class MarkScanner:
             elif _is_year_elision(text, start, end):
                 continue  # de jaren ’90, in '68
             elif mark in self.single_open:
-                if _is_elision(text, end):
+                if _is_elision(text, end, self.elisions):
                     continue  # camera ‘s, ‘t
                 found.append(_Mark(start, end, "single", "open"))
             elif mark in self.single_close:
-                if before.isalpha() and (after.isalpha() or _is_elision(text, end)):
+                if before.isalpha() and (after.isalpha() or _is_elision(text, end, self.elisions)):
                     continue  # auto’s
-                if _is_elision(text, end) and (before in _OPENING_BEFORE or before in "‘“„«‚\"'"):
+                if _is_elision(text, end, self.elisions) and (before in _OPENING_BEFORE or before in "‘“„«‚\"'"):
                     continue  # zo ’n, ’s avonds, ‘’s Nachts …’
                 found.append(_Mark(start, end, "single", "close"))
             else:  # straight '
@@ -123,7 +124,7 @@ class MarkScanner:
                     continue  # Obama's, rock'n'roll
                 if before.isdigit():
                     continue
-                if _is_elision(text, end):
+                if _is_elision(text, end, self.elisions):
                     continue  # 's avonds, auto 's
                 role = _context_role(before, after)
                 found.append(_Mark(start, end, "single", role))
@@ -136,9 +137,9 @@ def _is_year_elision(text: str, start: int, end: int) -> bool:
             and text[end:end + 2].isdigit() and not _char(text, end + 2).isalnum())
 
 
-def _is_elision(text: str, index: int) -> bool:
-    """True when the text at ``index`` is an elided article ('s, 't, 'n) rather than quoted words."""
-    return (_char(text, index) in ("s", "t", "n") and not _char(text, index + 1).isalpha()
+def _is_elision(text: str, index: int, elisions=frozenset("stn")) -> bool:
+    """True when the text at ``index`` is an elided word ('s, 't, 'n, 'm) rather than quoted words."""
+    return (_char(text, index) in elisions and not _char(text, index + 1).isalpha()
             and _char(text, index + 1) != "")
 
 
