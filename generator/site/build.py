@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ExplainerError
-from . import prefetch, render_cache
+from . import render_cache
 
 
 class BuildError(ExplainerError):
@@ -137,7 +137,6 @@ def build_site(settings_file="pelicanconf.py", output="output", search: bool = T
         elif not search:
             render_cache.forget_search_index()
     except BaseException:
-        prefetch.wait()
         render_cache.discard_pending()
         shutil.rmtree(staging, ignore_errors=True)
         raise
