@@ -23,7 +23,7 @@ from ..extraction import extract_many
 from . import articles as reading, i18n, render_cache
 from .settings import setting
 from .timelinejs import timelinejs
-from .views import PAGES, LazyExplainer, urls_for
+from .views import PAGES, ArticlePage, LazyExplainer, urls_for
 from .writer import SESSION
 
 logger = logging.getLogger(__name__)
@@ -205,12 +205,16 @@ class ExplainerGenerator(Generator):
         """Append a link to the explainer to the article's content (so it shows in any theme)."""
         from markupsafe import escape
 
-        key = f"{article.relative_source_path}#explainer"
+        key = f"{article.relative_source_path}.explainer"  # no such file: only this link finds it
         self.context.setdefault("generated_content", {})[key] = _Overview(overview_url)
         label = i18n.translations_for(setting(self.settings, "EXPLAINER_UI_LANG")).gettext(
             "Explainer: timeline, actors and quotes")
         article._content = (article._content or "") + (
             f'\n<p class="explainer-link"><a href="{{filename}}/{key}">{escape(label)}</a></p>')
+        # Pelican memoises each article's content per site URL; a plugin may have asked already
+        cache = getattr(article.get_content, "cache", {})
+        for memo in [k for k in cache if k and k[0] is article]:
+            del cache[memo]
 
     def generate_output(self, writer):
         """Every explainer's pages and data files; the files of an unchanged explainer come from the
@@ -233,13 +237,14 @@ class ExplainerGenerator(Generator):
             source = Path(__file__).resolve().parent.parent / "static"
             copy(str(source), os.path.join(self.output_path, target))
 
-    def _write(self, writer, name, template, **kwargs) -> None:
-        writer.write_file(name, self.get_template(template), self.context, **kwargs)
+    def _write(self, writer, name, template, article, url, **kwargs) -> None:
+        writer.write_file(name, self.get_template(template), self.context, url=url,
+                          article=ArticlePage(article, url, name), **kwargs)
 
     def _render(self, writer, article, explainer, relative: bool, page_mode: bool) -> None:
         """Write one explainer's files (through ``writer``, which may reuse them)."""
         urls = explainer.urls
-        base = {"article": article, "explainer": explainer, "relative_urls": relative}
+        base = {"article": article, "explainer": explainer, "relative_urls": relative}  # article: see ArticlePage
         if page_mode:
             self._write(writer, urls.overview_save_as(), "explainer_overview", page_name="overview",
                         url=urls.overview, **base)

@@ -352,3 +352,22 @@ class LazyExplainer:
         if name.startswith("_"):  # copy/pickle probes: never build for those
             raise AttributeError(name)
         return getattr(self.built, name)
+
+
+class ArticlePage:
+    """The article as one of its explainer pages shows it: every attribute of the Pelican article,
+    but the page's own ``url``/``save_as`` and no translations. Templates read the article through
+    it; plugins that take ``context["article"]`` to be the page (pelican-sitemap reads its ``url``)
+    then see the explainer page, not the article it explains, once per page."""
+
+    translations = ()
+
+    def __init__(self, article, url: str, save_as: str):
+        self._article = article
+        self.url = url
+        self.save_as = save_as
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._article, name)
