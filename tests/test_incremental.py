@@ -170,7 +170,7 @@ def test_dossier_change_renders_its_members(site, caplog):
     assert build(site, caplog) == (3, 1)
     assert tree(site / "output") == scratch(site, caplog)
     conf = site / "pelicanconf.py"
-    conf.write_text(conf.read_text(encoding="utf-8") + 'DOSSIER_TITLES = {"samen": "Een titel"}\n', encoding="utf-8")
+    conf.write_text(conf.read_text(encoding="utf-8") + 'EXPLAINER_DOSSIER_TITLES = {"samen": "Een titel"}\n', encoding="utf-8")
     assert build(site, caplog)[1] == 0  # a setting: everything
 
 
