@@ -11,10 +11,13 @@ THEME = "theme"
 
 PLUGINS = ["explainer"]
 
-# Explainer settings (defaults live in generator/site/explainer_generator.py)
+# Explainer settings (every default, documented: generator/site/settings.py)
 EXPLAINER_SPACY_MODEL = "default"  # "default" (ours), "rules", or an installed spaCy pipeline name/path
 EXPLAINER_CACHE_PATH = ".cache/explainer"
 EXPLAINER_UI_LANG = "nl"  # "nl" or "en"
+# A stand-alone explainer site: the bundled theme's article.html renders each article as its
+# explainer's overview (a site with its own theme leaves this at "page").
+EXPLAINER_OVERVIEW = "article"
 
 # Each article's overview lives at /<slug>/; its explainer pages below it.
 ARTICLE_URL = "{slug}/"

@@ -232,8 +232,7 @@ def test_rebuild_extracts_only_what_changed(tmp_path, caplog):
                     + f"EXPLAINER_CACHE_PATH = {str(tmp_path / 'cache')!r}\n", encoding="utf-8")
 
     def build() -> tuple[int, int]:
-        """(articles extracted, articles served from the cache) by one build (in this process or by
-        the forked prefetching child, see generator/site/prefetch.py)."""
+        """(articles extracted, articles served from the cache) by one build."""
         caplog.clear()
         with caplog.at_level(logging.INFO, logger="pelican.plugins.explainer"):
             build_site(conf, tmp_path / "output", search=False)
@@ -257,63 +256,3 @@ def test_rebuild_extracts_only_what_changed(tmp_path, caplog):
     header = json.loads(victim.read_bytes().partition(b"\n")[0])
     assert header["key"] == victim.stem  # and rewritten whole
     assert build() == (0, 3)
-
-
-def test_a_few_changed_articles_are_extracted_by_the_prefetching_child(tmp_path, monkeypatch):
-    """While Pelican reads, a forked child extracts the changed article into the cache; the build
-    process itself then extracts nothing (and counts the article as extracted, not cached)."""
-    from pelican.plugins.explainer.site.build import build_site
-
-    monkeypatch.setenv("EXPLAINER_SPACY_MODEL", "rules")
-    content = tmp_path / "content"
-    content.mkdir()
-    originals = sorted(require_shared(DEV_ARTICLES).glob("*.md"))[:2]
-    for original in originals:
-        shutil.copy(original, content / original.name)
-    conf = tmp_path / "pelicanconf.py"
-    conf.write_text((ROOT / "pelicanconf.py").read_text(encoding="utf-8")
-                    + f"\nPATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
-                    + f"EXPLAINER_CACHE_PATH = {str(tmp_path / 'cache')!r}\n", encoding="utf-8")
-    build_site(conf, tmp_path / "output", search=False)
-    edited = content / originals[0].name
-    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nDe minister zei dat niet.\n", encoding="utf-8")
-    before = extraction_module.extracted_total
-    build_site(conf, tmp_path / "output", search=False)
-    assert explainer_generator.last_counts == {"extracted": 1, "cached": 1}
-    assert extraction_module.extracted_total == before, "extracted by the child, not in this process"
-    pages = [p for p in (tmp_path / "output").glob("*/explainer.json")
-             if "De minister zei dat niet." in p.read_text(encoding="utf-8")]
-    assert len(pages) == 1, "the site shows the child's extraction of the edited article"
-
-
-def test_a_stale_prefetch_guess_is_caught_by_the_build(tmp_path, monkeypatch):
-    """The prefetching child skips files whose size and time are unchanged; an edit that keeps both
-    fools it, but not the build, which checks every article's own key."""
-    import os
-
-    from pelican.plugins.explainer.site.build import build_site
-
-    monkeypatch.setenv("EXPLAINER_SPACY_MODEL", "rules")
-    content = tmp_path / "content"
-    content.mkdir()
-    original = sorted(require_shared(DEV_ARTICLES).glob("*.md"))[0]
-    article = content / original.name
-    shutil.copy(original, article)
-    conf = tmp_path / "pelicanconf.py"
-    conf.write_text((ROOT / "pelicanconf.py").read_text(encoding="utf-8")
-                    + f"\nPATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
-                    + f"EXPLAINER_CACHE_PATH = {str(tmp_path / 'cache')!r}\n", encoding="utf-8")
-    build_site(conf, tmp_path / "output", search=False)
-    assert (tmp_path / "cache" / "prefetch.index").is_file()
-    text = article.read_text(encoding="utf-8")
-    stat = article.stat()
-    header, _, body = text.partition("\n\n")
-    edited = header + "\n\n" + body.replace(" de ", " De ", 1)  # same length
-    assert edited != text and len(edited.encode()) == len(text.encode())
-    article.write_text(edited, encoding="utf-8")
-    os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    build_site(conf, tmp_path / "output", search=False)
-    assert explainer_generator.last_counts == {"extracted": 1, "cached": 0}
-    data = json.loads(next((tmp_path / "output").glob("*/explainer.json")).read_text(encoding="utf-8"))
-    at = body.index(" de ")
-    assert body[at - 30:at] + " De " in data["text"]

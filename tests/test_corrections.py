@@ -420,7 +420,7 @@ def test_site_build_reflects_corrections(targets, tmp_path, caplog, monkeypatch)
     timeline_json = json.loads((site / "timeline.json").read_text(encoding="utf-8"))
     assert any(e["text"]["text"] == "Rusland valt Oekraïne binnen." for e in timeline_json["events"])
 
-    methode_template = (ROOT / "theme" / "templates" / "explainer_methode.html").read_text(encoding="utf-8")
+    methode_template = (ROOT / "generator" / "templates" / "explainer_methode.html").read_text(encoding="utf-8")
     if "explainer_corrections.html" in methode_template:
         method = (site / "methode" / "index.html").read_text(encoding="utf-8")
         assert "explainer-corrections" in method and targets.new_name in method
@@ -449,7 +449,7 @@ def test_corrections_template_renders_applied_changes(raw, targets):
 
     from pelican.plugins.explainer.site import i18n
 
-    env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=True)
+    env = Environment(loader=FileSystemLoader([str(ROOT / "theme" / "templates"), str(ROOT / "generator" / "templates")]), autoescape=True)
     i18n.install(env, "nl")
     result = apply_corrections(raw, corrections_from(targets.yaml()))
 

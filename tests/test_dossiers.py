@@ -52,7 +52,7 @@ def dossier_site(tmp_path_factory) -> Path:
                     + f"\nPATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
                     + f"EXPLAINER_CACHE_PATH = {str(work / 'cache')!r}\n"
                     + "EXPLAINER_SPACY_MODEL = 'rules'\n"
-                    + "DOSSIER_TITLES = {'beurzen': 'Beurzen in de kredietcrisis'}\n", encoding="utf-8")
+                    + "EXPLAINER_DOSSIER_TITLES = {'beurzen': 'Beurzen in de kredietcrisis'}\n", encoding="utf-8")
     return build_site(conf, work / "output", search=False)
 
 

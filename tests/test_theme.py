@@ -75,7 +75,7 @@ def load(site: Path, name: str) -> tuple[str, Page]:
 
 def template_msgids() -> set:
     ids = set()
-    for path in TEMPLATES.glob("*.html"):
+    for path in [*TEMPLATES.glob("*.html"), *(ROOT / "generator" / "templates").glob("*.html")]:
         with path.open("rb") as handle:
             for _, _, message, _ in babel_extract(handle, ("_", "gettext", "ngettext"), [], {}):
                 if message is None:

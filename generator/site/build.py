@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import ExplainerError
-from . import prefetch, render_cache
+from . import render_cache
 
 
 class BuildError(ExplainerError):
@@ -205,7 +205,6 @@ def _build_site(settings_file, output: Path, search: bool) -> Path:
         elif not search:
             render_cache.forget_search_index()
     except BaseException:
-        prefetch.wait()
         render_cache.discard_pending()
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -22,7 +22,7 @@ from ..dossier import Dossier, DossierActor, DossierEvent, DossierQuote, build_d
 from . import i18n
 from .annotate import block_anchor
 from .dates import format_period, format_value
-from .explainer_generator import setting
+from .settings import setting
 from .views import KIND_ORDER
 
 logger = logging.getLogger(__name__)
@@ -106,7 +106,9 @@ class DossierView:
         if anchor not in self.anchors.get(article, ()):
             extraction = next(e for e in self.dossier.extractions if e.article.slug == article)
             anchor = block_anchor(extraction, offset)
-        return f"{article}/artikel/#{anchor}"
+        page = self.article(article)
+        folder = page.explainer.urls.page("artikel") if page is not None else f"{article}/artikel/"
+        return f"{folder}#{anchor}"
 
     def quote_link(self, quote: DossierQuote) -> str:
         """The quote in its article's annotated text (``<slug>/artikel/#q3``)."""
@@ -196,7 +198,7 @@ class DossierGenerator(Generator):
         locale = setting(self.settings, "EXPLAINER_UI_LANG")
         articles = [a for a in self.context.get("articles", []) if getattr(a, "explainer", None)]
         items = [(_dossier_value(a), a.explainer.extraction) for a in articles]
-        dossiers = build_dossiers(items, self.settings.get("DOSSIER_TITLES") or {})
+        dossiers = build_dossiers(items, setting(self.settings, "EXPLAINER_DOSSIER_TITLES") or {})
         by_slug = {a.slug: a for a in articles}
         self.dossiers = []
         for dossier in dossiers:

@@ -1,84 +1,48 @@
 """The Pelican generator for explainers, in Pelican's two phases.
 
-``generate_context`` reads each article, extracts it (through the cache) and attaches the template data
-to the article as ``article.explainer``; ``generate_output`` writes the explainer's pages and data
-files. Nothing is written in the first phase and nothing is computed in the second.
+``generate_context`` chooses the articles that get an explainer (:func:`.articles.choose`), extracts
+each from what Pelican read (:func:`.articles.source_of`, through the cache) and attaches the template
+data to the article as ``article.explainer``; ``generate_output`` writes the explainer's pages through
+the writer Pelican gives it, and its data files. Nothing is written in the first phase and nothing is
+computed in the second. The article's own page is Pelican's: with ``EXPLAINER_OVERVIEW = "article"``
+the theme's ``article.html`` renders it as the overview, else the explainer writes an overview page
+and the article's content links to it.
 """
 from __future__ import annotations
 
 import json
 import logging
 import os
-import pickle
 from pathlib import Path
 
 from pelican.generators import Generator
 
 from ..cache import ExtractionCache, cache_key, pipeline_version
 from ..corrections import correct, export_json
-from ..errors import InputError
-from ..extraction import configured_processes, extract_many
-from ..reading import SLUG_PATTERN, read_article
-from . import i18n, prefetch, render_cache
+from ..extraction import extract_many
+from . import articles as reading, i18n, render_cache
+from .settings import setting
 from .timelinejs import timelinejs
-from .views import PAGES, LazyExplainer
+from .views import PAGES, ArticlePage, LazyExplainer, urls_for
+from .writer import SESSION
 
 logger = logging.getLogger(__name__)
 
 last_counts: dict[str, int] = {}  # the last build's {"extracted": n, "cached": m} (tests, logs)
-PARALLEL_RENDER_THRESHOLD = 50  # fewer explainers to render than this: one process
-
-DEFAULTS = {
-    "EXPLAINER_SPACY_MODEL": "default",
-    "EXPLAINER_CACHE_PATH": ".cache/explainer",
-    "EXPLAINER_UI_LANG": "nl",
-    "EXPLAINER_STRICT_CORRECTIONS": False,
-}
-
-
-def setting(settings: dict, name: str):
-    return settings.get(name, DEFAULTS[name])
-
-
-def _source_for(article):
-    """Our reading of the article file, with Pelican's metadata as the authority for the site."""
-    source = read_article(article.source_path)
-    if not SLUG_PATTERN.match(article.slug or ""):
-        raise InputError(article.source_path, f"invalid slug {article.slug!r}", field="Slug",
-                         fix="use lowercase letters, digits and hyphens only")
-    source.meta.slug = article.slug
-    source.meta.title = article.title
-    source.meta.lang = getattr(article, "lang", source.meta.lang)
-    date = getattr(article, "date", None)
-    source.meta.date = date.date() if date else source.meta.date
-    return source
 
 
 def strict_corrections(settings: dict) -> bool:
     """Stale corrections are errors when the setting or EXPLAINER_STRICT_CORRECTIONS=1 (``--strict``) says so."""
-    env = os.environ.get("EXPLAINER_STRICT_CORRECTIONS", "").strip().lower()
-    if env:
-        return env not in ("0", "false", "no", "off")
     return bool(setting(settings, "EXPLAINER_STRICT_CORRECTIONS"))
 
 
-def extract_articles(articles, settings: dict) -> list[tuple[object, str]]:
-    """(extraction, cache key) for each Pelican article, reusing cached extractions; the pipeline
+def extract_sources(sources: list, settings: dict) -> list[tuple[object, str]]:
+    """(extraction, cache key) for each article source, reusing cached extractions; the pipeline
     loads only if something must be extracted. The key identifies the extraction's content."""
-    seen: dict[str, str] = {}
-    sources = []
-    for article in articles:
-        source = _source_for(article)
-        if source.meta.slug in seen:
-            raise InputError(article.source_path, f"slug {source.meta.slug!r} is already used by "
-                             f"{seen[source.meta.slug]}", field="Slug", fix="give each article its own Slug")
-        seen[source.meta.slug] = article.source_path
-        sources.append(source)
-    model = os.environ.get("EXPLAINER_SPACY_MODEL") or setting(settings, "EXPLAINER_SPACY_MODEL")
-    prefetched = prefetch.wait()  # the forked child may be writing the entries this build needs
+    model = setting(settings, "EXPLAINER_SPACY_MODEL")
     cache = ExtractionCache(setting(settings, "EXPLAINER_CACHE_PATH"))
     results: dict[int, object] = {}
-    missing: list[tuple[int, str]] = []
+    extracted = 0
     by_lang: dict[str, list[int]] = {}
     for index, source in enumerate(sources):
         by_lang.setdefault(source.meta.lang, []).append(index)
@@ -101,147 +65,201 @@ def extract_articles(articles, settings: dict) -> list[tuple[object, str]]:
             for (index, key), extraction in zip(todo, extractions):
                 cache.put(key, extraction)
                 results[index] = (extraction, key)
-        missing.extend(todo)
-    # articles the prefetching child extracted during this build count as extracted, not cached
-    extracted = len(missing) + sum(1 for _, key in results.values() if key in prefetched)
+        extracted += len(todo)
+    last_counts.clear()
     last_counts.update(extracted=extracted, cached=len(sources) - extracted)
     if sources:
         logger.info("explainer: extracted %d article(s), %d from cache", extracted, len(sources) - extracted)
     return [results[i] for i in range(len(sources))]
 
 
+class _Overview:
+    """Stands in ``context["generated_content"]`` for an explainer's overview, so the article's
+    content can link to it with Pelican's own ``{filename}`` syntax (relative or absolute URLs, in
+    the article page, index pages and feeds alike)."""
+
+    def __init__(self, url: str):
+        self.url = url
+
+
+def _candidates(context: dict) -> list:
+    """The site's articles and their translations (each translation is a page of its own)."""
+    seen, found = set(), []
+    for article in context.get("articles", []):
+        for item in [article, *getattr(article, "translations", [])]:
+            if id(item) not in seen:
+                seen.add(id(item))
+                found.append(item)
+    return found
+
+
+class RenderSession:
+    """This build's reuse of unchanged explainers' files (see :mod:`.render_cache`): which of the
+    files it is asked to write can come from the previous build instead. Decided on first use, when
+    every generator has its context (the render key includes the dossier an article belongs to)."""
+
+    def __init__(self, settings: dict, output_path: str):
+        previous = settings.get("EXPLAINER_PREVIOUS_OUTPUT")
+        if previous and os.path.abspath(previous) == os.path.abspath(output_path):
+            previous = None  # Pelican run in place: nothing to reuse from
+        self.previous = Path(previous) if previous else None
+        self.staging = Path(output_path)
+        self.move = settings.get("EXPLAINER_REUSE") == "move"
+        self.settings = settings
+        self.cache_folder = setting(settings, "EXPLAINER_CACHE_PATH")
+        self.items: list[tuple[object, object, str]] = []  # (article, explainer, extraction key)
+        self._reusable: dict[str, str] | None = None  # file -> base of an explainer that is reused
+        self.manifest: dict[str, dict] = {}
+        self.moved: set[str] = set()
+
+    def files_of(self, explainer) -> list[str]:
+        """Every file one explainer writes, in writing order."""
+        urls = explainer.urls
+        files = [urls.overview_save_as()] + [urls.save_as(page) for page in PAGES]
+        files += [urls.actor_save_as(actor.id) for actor in explainer.extraction.actors]
+        return files + [urls.data("explainer.json"), urls.data("timeline.json")]
+
+    def plan(self) -> dict[str, str]:
+        if self._reusable is not None:
+            return self._reusable
+        self._reusable = {}
+        if self.previous is None:
+            return self._reusable
+        site = render_cache.site_fingerprint(self.settings)
+        entries = render_cache.load(self.cache_folder, self.previous) if self.previous.is_dir() else {}
+        for article, explainer, extraction_key in self.items:
+            key = render_cache.render_key(site, article, extraction_key, explainer.corrections)
+            base = explainer.urls.base
+            entry = entries.get(base)
+            files = self.files_of(explainer)
+            if entry and entry.get("files") == files and render_cache.reusable(entry, key, self.previous):
+                self.manifest[base] = {"key": key, "files": files, "reused": True}
+                for name in files:
+                    self._reusable[name] = base
+            else:
+                self.manifest[base] = {"key": key, "files": files, "reused": False}
+        return self._reusable
+
+    def reuse(self, name: str) -> bool:
+        """Bring file ``name`` over from the previous build if its explainer is unchanged."""
+        base = self.plan().get(name)
+        if base is None:
+            return False
+        if self.move:
+            if base not in self.moved:
+                self.moved.add(base)
+                render_cache.plan_move(self.previous, self.staging, base, self.manifest[base]["files"])
+            return True
+        return render_cache.link(self.previous, self.staging, name)
+
+    def finish(self) -> None:
+        reused = sum(1 for entry in self.manifest.values() if entry["reused"])
+        render_cache.last_counts.update(rendered=len(self.items) - reused, reused=reused)
+        if self.previous is not None:
+            articles = {base: {"key": e["key"], "files": e["files"]} for base, e in self.manifest.items()}
+            render_cache.save_pending(self.cache_folder, self.previous, articles)
+            logger.info("explainer: rendered the pages of %d explainer(s), reused %d",
+                        len(self.items) - reused, reused)
+
+
 class ExplainerGenerator(Generator):
-    """Writes every article's explainer: its overview (Pelican's article page, see
-    :func:`.plugin.hand_overviews_to_explainer`), timeline, actors, quotes, annotated article, method."""
+    """Chooses, extracts and writes the explainers (see the module's docstring)."""
 
     def generate_context(self):
-        articles = list(self.context.get("articles", []))
+        chosen = reading.choose(_candidates(self.context), self.settings)
+        sources, kept = [], []
+        for article in chosen:
+            source = reading.source_of(article)
+            if not source.text.strip():
+                logger.warning("explainer: %s: no article text left once code, tables and footnotes "
+                               "are left out; no explainer", article.source_path)
+                continue
+            sources.append(source)
+            kept.append(article)
         locale = setting(self.settings, "EXPLAINER_UI_LANG")
         siteurl = None if self.settings.get("RELATIVE_URLS") else self.settings.get("SITEURL", "")
         strict = strict_corrections(self.settings)
+        link = (setting(self.settings, "EXPLAINER_OVERVIEW") == "page"
+                and setting(self.settings, "EXPLAINER_ARTICLE_LINK"))
+        self.session = RenderSession(self.settings, self.output_path)
+        self.context[SESSION] = self.session
         self.explainers = []
-        self.extraction_keys: dict[int, str] = {}
-        for article, (extraction, key) in zip(articles, extract_articles(articles, self.settings)):
+        for article, (extraction, key) in zip(kept, extract_sources(sources, self.settings)):
             for warning in extraction.warnings:
                 logger.warning("%s: %s", article.source_path, warning)
             # the editors' x.explainer.yaml, applied to a copy (the cache keeps the raw extraction)
             corrected = correct(extraction, article.source_path, strict=strict)
             for warning in corrected.warnings:
                 logger.warning("%s", warning)
-            article.explainer = LazyExplainer(corrected.extraction, locale, siteurl=siteurl)
+            urls = urls_for(article, self.settings)
+            article.explainer = LazyExplainer(corrected.extraction, locale, siteurl=siteurl, urls=urls)
             article.explainer.corrections = corrected
-            self.extraction_keys[id(article.explainer)] = key
+            article.explainer_url = urls.overview
+            if link:
+                self._link_article(article, urls.overview)
+            self.session.items.append((article, article.explainer, key))
             self.explainers.append(article.explainer)
         self.context["explainers"] = self.explainers
 
+    def _link_article(self, article, overview_url: str) -> None:
+        """Append a link to the explainer to the article's content (so it shows in any theme)."""
+        from markupsafe import escape
+
+        key = f"{article.relative_source_path}.explainer"  # no such file: only this link finds it
+        self.context.setdefault("generated_content", {})[key] = _Overview(overview_url)
+        label = i18n.translations_for(setting(self.settings, "EXPLAINER_UI_LANG")).gettext(
+            "Explainer: timeline, actors and quotes")
+        article._content = (article._content or "") + (
+            f'\n<p class="explainer-link"><a href="{{filename}}/{key}">{escape(label)}</a></p>')
+        # Pelican memoises each article's content per site URL; a plugin may have asked already
+        cache = getattr(article.get_content, "cache", {})
+        for memo in [k for k in cache if k and k[0] is article]:
+            del cache[memo]
+
     def generate_output(self, writer):
-        """Every explainer's pages and data files; an unchanged article's files are reused from the
-        live site when :func:`.build.build_site` names it (``EXPLAINER_PREVIOUS_OUTPUT``, see
-        :mod:`.render_cache`), so they come out byte-identical without being rendered again."""
+        """Every explainer's pages and data files; the files of an unchanged explainer come from the
+        previous build (:class:`RenderSession`, through the writer) when :func:`.build.build_site`
+        names it, byte-identical without being rendered again."""
         i18n.install(self.env, setting(self.settings, "EXPLAINER_UI_LANG"))
+        self._copy_static()
         relative = self.settings.get("RELATIVE_URLS", False)
-        previous = self.settings.get("EXPLAINER_PREVIOUS_OUTPUT")
-        if not previous or os.path.abspath(previous) == os.path.abspath(self.output_path):
-            previous = None  # Pelican run directly (in place): render everything, as before
-        else:
-            previous = Path(previous)
-        cache_folder = setting(self.settings, "EXPLAINER_CACHE_PATH")
-        site = render_cache.site_fingerprint(self.settings) if previous else ""
-        entries = render_cache.load(cache_folder, previous) if previous and previous.is_dir() else {}
-        staging = Path(self.output_path)
-        move = self.settings.get("EXPLAINER_REUSE") == "move"
-        article_of = {id(getattr(a, "explainer", None)): a for a in self.context["articles"]}
-        manifest: dict[str, dict] = {}
-        jobs = []
-        for explainer in self.explainers:
-            article = article_of[id(explainer)]
-            key = (render_cache.render_key(site, article, self.extraction_keys[id(explainer)],
-                                           explainer.corrections) if previous else "")
-            entry = entries.get(article.slug)
-            if entry and entry.get("key") == key and render_cache.reuse(entry, article.slug, previous, staging, move):
-                manifest[article.slug] = {"key": key, "files": entry["files"]}
-            else:
-                manifest[article.slug] = {"key": key, "files": None}
-                jobs.append((article, explainer))
-        for slug, files in self._render_all(writer, jobs, relative):
-            manifest[slug]["files"] = files
-        reused = len(self.explainers) - len(jobs)
-        render_cache.last_counts.update(rendered=len(jobs), reused=reused)
-        if previous:
-            render_cache.save_pending(cache_folder, previous, manifest)
-            logger.info("explainer: rendered the pages of %d explainer(s), reused %d",
-                        len(self.explainers) - reused, reused)
+        page_mode = setting(self.settings, "EXPLAINER_OVERVIEW") == "page"
+        for article, explainer, _ in self.session.items:
+            self._render(writer, article, explainer, relative, page_mode)
+        self.session.finish()
 
-    def _render_all(self, writer, jobs: list, relative: bool) -> list[tuple[str, list[str]]]:
-        """Render every (article, explainer) job; (slug, files) for each, in order.
+    def _copy_static(self) -> None:
+        """The explainer's CSS, for themes other than the bundled one (whose base.html links its own)."""
+        from pelican.utils import copy
 
-        From :data:`PARALLEL_RENDER_THRESHOLD` jobs on, with more than one process allowed
-        (``EXPLAINER_PROCESSES``, default: the usable cores), the jobs are shared with forked
-        children: each renders its share with the same templates and writer into the same staging
-        folder and sends back its file lists (rendering is most of a full build once extraction is
-        fast). The pages are the same whoever writes them; only Pelican's ``content_written`` signal
-        is not seen by this process for the children's pages (no plugin of this project listens)."""
-        processes = min(configured_processes(), len(jobs) // PARALLEL_RENDER_THRESHOLD + 1)
-        if processes < 2 or not hasattr(os, "fork"):
-            return [(article.slug, self._render(writer, article, explainer, relative)) for article, explainer in jobs]
-        shares = [jobs[i::processes] for i in range(processes)]  # interleaved: similar sizes
-        children = []
-        for share in shares[1:]:
-            read_end, write_end = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the child: render, report, leave without running the parent's exit code
-                os.close(read_end)
-                try:
-                    result = {"done": [(a.slug, self._render(writer, a, e, relative)) for a, e in share]}
-                except BaseException as err:  # noqa: BLE001 - reported to the parent, which fails the build
-                    result = {"error": f"{type(err).__name__}: {err}"}
-                with os.fdopen(write_end, "wb") as out:
-                    pickle.dump(result, out)
-                os._exit(0)
-            os.close(write_end)
-            children.append((pid, read_end))
-        done = [(a.slug, self._render(writer, a, e, relative)) for a, e in shares[0]]
-        errors = []
-        for pid, read_end in children:
-            try:
-                with os.fdopen(read_end, "rb") as handle:
-                    result = pickle.load(handle)
-            except (OSError, EOFError, pickle.UnpicklingError) as err:
-                result = {"error": f"a rendering process ended without its result ({err})"}
-            os.waitpid(pid, 0)
-            if "error" in result:
-                errors.append(result["error"])
-            else:
-                done.extend(result["done"])
-        if errors:
-            raise RuntimeError(f"rendering explainer pages failed: {errors[0]}")
-        order = {article.slug: i for i, (article, _) in enumerate(jobs)}
-        return sorted(done, key=lambda item: order[item[0]])
+        target = setting(self.settings, "EXPLAINER_STATIC_SAVE_AS")
+        if target:
+            source = Path(__file__).resolve().parent.parent / "static"
+            copy(str(source), os.path.join(self.output_path, target))
 
-    def _render(self, writer, article, explainer, relative: bool) -> list[str]:
-        """Write one explainer's files; returns their paths (relative to the output folder)."""
-        # the overview first, exactly as Pelican's ArticlesGenerator would have written it
-        files = [article.save_as]
-        writer.write_file(article.save_as, self.get_template(article.template), self.context,
-                          article=article, category=getattr(article, "category", None),
-                          override_output=hasattr(article, "override_save_as"), url=article.url, blog=True,
-                          relative_urls=relative)
-        base = {"article": article, "explainer": explainer}
+    def _write(self, writer, name, template, article, url, **kwargs) -> None:
+        writer.write_file(name, self.get_template(template), self.context, url=url,
+                          article=ArticlePage(article, url, name), **kwargs)
+
+    def _render(self, writer, article, explainer, relative: bool, page_mode: bool) -> None:
+        """Write one explainer's files (through ``writer``, which may reuse them)."""
+        urls = explainer.urls
+        base = {"article": article, "explainer": explainer, "relative_urls": relative}  # article: see ArticlePage
+        if page_mode:
+            self._write(writer, urls.overview_save_as(), "explainer_overview", page_name="overview",
+                        url=urls.overview, **base)
         for page in PAGES:
-            files.append(explainer.urls.save_as(page))
-            writer.write_file(files[-1], self.get_template(f"explainer_{page}"), self.context,
-                              relative_urls=relative, page_name=page, url=explainer.urls.page(page), **base)
-        template = self.get_template("explainer_actor")
-        for view in explainer.actors:
-            files.append(explainer.urls.actor_save_as(view.actor.id))
-            writer.write_file(files[-1], template, self.context,
-                              relative_urls=relative, page_name="actor", actor=view, url=view.url, **base)
-        files.append(explainer.urls.data("explainer.json"))
-        self._write_text(files[-1], json.dumps(export_json(explainer.corrections), ensure_ascii=False, indent=2) + "\n")
-        files.append(explainer.urls.data("timeline.json"))
-        self._write_json(files[-1], timelinejs(explainer.extraction, explainer.locale))
-        return files
-
+            self._write(writer, urls.save_as(page), f"explainer_{page}", page_name=page, url=urls.page(page), **base)
+        for view in explainer.extraction.actors:
+            actor = explainer.actors_by_id[view.id]
+            self._write(writer, urls.actor_save_as(view.id), "explainer_actor", page_name="actor", actor=actor,
+                        url=actor.url, **base)
+        data = urls.data("explainer.json")
+        if not self.session.reuse(data):
+            self._write_text(data, json.dumps(export_json(explainer.corrections), ensure_ascii=False, indent=2) + "\n")
+        data = urls.data("timeline.json")
+        if not self.session.reuse(data):
+            self._write_json(data, timelinejs(explainer.extraction, explainer.locale))
     def _write_json(self, relative_path: str, data: dict) -> None:
         self._write_text(relative_path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
 

@@ -1,13 +1,43 @@
-"""Wiring the explainer into Pelican's signals (receivers at module level: signals hold weak refs)."""
+"""Wiring the explainer into Pelican's signals (receivers at module level: signals hold weak refs).
+
+Only extension points: settings at ``initialized``, a Markdown reader at ``readers_init``, the
+explainer's templates on each generator's Jinja loader at ``generator_init``, two generators at
+``get_generators`` and a writer at ``get_writer``. No Pelican method is replaced, no process forked.
+"""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 
-from . import i18n, prefetch
+from . import i18n, settings as explainer_settings
 from .dossier_generator import DossierGenerator
-from .explainer_generator import ExplainerGenerator, setting
+from .explainer_generator import ExplainerGenerator
+from .settings import setting
+from .writer import ExplainerWriter
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def apply_settings(pelican):
+    """Every EXPLAINER_* default, once per build (see :mod:`.settings`)."""
+    explainer_settings.apply(pelican.settings)
+
+
+def add_reader(readers):
+    """Markdown that keeps wire-copy quotes ``…'' as text (see :mod:`.articles`), unless another
+    plugin already replaced Pelican's Markdown reader."""
+    from pelican.readers import MarkdownReader
+
+    from .articles import wire_quote_reader
+
+    if not setting(readers.settings, "EXPLAINER_WIRE_QUOTES"):
+        return
+    for ext in MarkdownReader.file_extensions:
+        if readers.reader_classes.get(ext) is MarkdownReader:
+            readers.reader_classes[ext] = wire_quote_reader(MarkdownReader)
 
 
 def add_generator(pelican):
@@ -15,14 +45,24 @@ def add_generator(pelican):
     return [ExplainerGenerator, DossierGenerator]
 
 
-def start_prefetch(pelican):
-    """Extract the few changed articles in a forked process while Pelican reads (see :mod:`.prefetch`)."""
-    prefetch.start(pelican.settings)
+def add_writer(pelican):
+    return ExplainerWriter
 
 
-def install_translations(generator):
-    """Every generator's Jinja environment gets the UI language's ``_()``."""
-    i18n.install(generator.env, setting(generator.settings, "EXPLAINER_UI_LANG"))
+def prepare_templates(generator):
+    """The explainer's templates after the theme's (so a theme can override any of them), and the UI
+    language's ``_()`` for templates, unless the site installed its own translations."""
+    env = getattr(generator, "env", None)
+    if env is None:
+        return
+    loader = FileSystemLoader(str(TEMPLATES))
+    if isinstance(env.loader, ChoiceLoader):
+        if not any(getattr(x, "searchpath", None) == [str(TEMPLATES)] for x in env.loader.loaders):
+            env.loader.loaders.append(loader)
+    else:
+        env.loader = ChoiceLoader([env.loader, loader] if env.loader else [loader])
+    if isinstance(generator, (ExplainerGenerator, DossierGenerator)) or "gettext" not in env.globals:
+        i18n.install(env, setting(generator.settings, "EXPLAINER_UI_LANG"))
 
 
 def drop_unwritten_drafts(generator):
@@ -34,23 +74,6 @@ def drop_unwritten_drafts(generator):
         del generator.drafts_translations[:]
 
 
-def hand_overviews_to_explainer(generator):
-    """An article with an explainer gets its page (the overview, ``<slug>/index.html``) from
-    :class:`ExplainerGenerator`, which renders it with the explainer's other pages or reuses it
-    unchanged from the previous build (:mod:`.render_cache`). Pelican's ArticlesGenerator keeps
-    writing everything else it writes (translations, hidden articles, the index …)."""
-    write_articles = generator.generate_articles
-
-    def generate_articles(write):
-        def write_unless_explained(name, template, context, article=None, **kwargs):
-            if getattr(article, "explainer", None) is None:
-                write(name, template, context, article=article, **kwargs)
-
-        write_articles(write_unless_explained)
-
-    generator.generate_articles = generate_articles
-
-
 KEEP_PIPELINE = False  # the preview's build worker keeps it: it is replaced when generator/ changes
 
 
@@ -58,7 +81,6 @@ def reset_state(pelican):
     """After each run, drop what this process cached, so a rebuild in the same process (``pelican
     --autoreload``, repeated ``build_site``) reads edited catalogues and word lists again. Code changes
     need a fresh process: ``make serve`` (generator/site/preview.py) starts one when they happen."""
-    prefetch.wait()  # a build that ended early must not leave its child behind
     i18n.translations_for.cache_clear()
     nlp = sys.modules.get("pelican.plugins.explainer.nlp")  # imported (with spaCy) only when something was extracted
     if nlp is not None and not KEEP_PIPELINE:
@@ -66,9 +88,10 @@ def reset_state(pelican):
 
 
 def connect_signals():
-    signals.initialized.connect(start_prefetch)
+    signals.initialized.connect(apply_settings)
+    signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)
-    signals.generator_init.connect(install_translations)
+    signals.get_writer.connect(add_writer)
+    signals.generator_init.connect(prepare_templates)
     signals.article_generator_finalized.connect(drop_unwritten_drafts)
-    signals.article_generator_finalized.connect(hand_overviews_to_explainer)
     signals.finalized.connect(reset_state)

@@ -51,7 +51,7 @@ from ..files import write_atomically
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 2  # 2: the overview page belongs to the entry; keys from the extraction cache key
+FORMAT = 3  # 3: entries keyed by the explainer's folder (its base), not the slug
 SITE_DIR = Path(__file__).resolve().parent
 PACKAGE_DIR = SITE_DIR.parent
 # Settings that do not change what an explainer page contains.
@@ -61,7 +61,7 @@ _IGNORED_SETTINGS = {"OUTPUT_PATH", "EXPLAINER_PREVIOUS_OUTPUT", "EXPLAINER_REUS
                      "LOG_FILTER", "BIND", "PORT"}
 
 _pending: list[tuple[Path, dict]] = []  # manifests written by this run's generator, not yet committed
-_moves: list[tuple[Path, Path, list[str]]] = []  # (previous, staging, files): their top folders move in at the swap
+_moves: list[tuple[Path, Path, str, list[str]]] = []  # (previous, staging, base, files) to move in at the swap
 last_counts: dict[str, int] = {}  # the last generate_output's {"rendered": n, "reused": m} (tests, logs)
 
 
@@ -93,6 +93,8 @@ def _code_fingerprint(theme: str) -> str:
             digest.update(f"{package}=?\x00".encode())
     _digest_tree(Path(theme), digest)                   # templates and static files
     _digest_tree(SITE_DIR, digest)                      # site code, locale catalogues
+    _digest_tree(PACKAGE_DIR / "templates", digest)     # the explainer's own templates …
+    _digest_tree(PACKAGE_DIR / "static", digest)        # … and its CSS
     _digest_tree(PACKAGE_DIR, digest, {".py"}, top_only=True)  # model, corrections, dossier …
     return digest.hexdigest()
 
@@ -182,44 +184,41 @@ def load(cache_folder, previous: Path) -> dict:
     return data["articles"]
 
 
-def reuse(entry: dict, slug: str, previous: Path, staging: Path, move: bool = False) -> bool:
-    """Hard-link (or copy) one article's previous files into ``staging``; False (nothing left behind)
-    when any of them is missing. With ``move``, only check them and plan to move their folders in at
-    the swap (:func:`move_planned`): no work now, and nothing left to delete afterwards."""
+def _safe(files) -> bool:
+    return bool(files) and all(isinstance(f, str) and f and not f.startswith("/") and "\\" not in f
+                               and ".." not in f.split("/") and "." not in f.split("/") for f in files)
+
+
+def reusable(entry: dict | None, key: str, previous: Path) -> bool:
+    """Whether a manifest entry serves this build: same key, and every file it names still exists."""
+    if not entry or entry.get("key") != key:
+        return False
     files = entry.get("files") or []
-    # only this article's own files below <slug>/
-    if not files or any(not isinstance(f, str) or not f.startswith(slug + "/") or "/../" in f or "/./" in f
-                        for f in files):
-        return False
-    sources = [previous / f for f in files]
-    if not all(os.path.isfile(s) for s in sources):
-        return False
-    if move:
-        _moves.append((previous, staging, files))
-        return True
-    done: list[Path] = []
+    return _safe(files) and all(os.path.isfile(previous / f) for f in files)
+
+
+def link(previous: Path, staging: Path, name: str) -> bool:
+    """Hard-link (or copy) one previous file into ``staging``; False if that failed."""
+    target = staging / name
     try:
-        made: set[Path] = set()
-        for rel, source in zip(files, sources):
-            target = staging / rel
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            try:
-                os.link(source, target)
-            except OSError as err:
-                if isinstance(err, FileNotFoundError):
-                    raise
-                shutil.copyfile(source, target)  # another file system, or links not supported
-            done.append(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(previous / name, target)
+        except FileExistsError:
+            return False
+        except OSError as err:
+            if isinstance(err, FileNotFoundError):
+                raise
+            shutil.copyfile(previous / name, target)  # another file system, or links not supported
     except OSError:
-        for target in done:  # never leave a link behind that a render could write through
-            try:
-                os.unlink(target)
-            except OSError:
-                pass
         return False
     return True
+
+
+def plan_move(previous: Path, staging: Path, base: str, files: list[str]) -> None:
+    """Bring ``files`` in at the swap (:func:`move_planned`): the folder ``base`` in one rename when
+    it holds exactly these files, else file by file."""
+    _moves.append((previous, staging, base, list(files)))
 
 
 def save_pending(cache_folder, output: Path, articles: dict) -> None:
@@ -245,26 +244,42 @@ def commit_pending(output: Path) -> None:
         _write(path, data)
 
 
+def _files_under(folder: Path) -> set[str] | None:
+    found: set[str] = set()
+    try:
+        for root, _, names in os.walk(folder):
+            for name in names:
+                found.add(os.path.relpath(os.path.join(root, name), folder).replace(os.sep, "/"))
+    except OSError:
+        return None
+    return found
+
+
 def move_planned() -> int:
-    """Move the planned articles' folders (``<slug>/``: overview, explainer pages, data files, all
-    written by the explainer and nothing else) from the live site into staging, one rename each.
-    Called just before the swap: the live site lacks those pages only between this call and the swap
-    (a crash there is healed by the next build, which finds their files missing and renders them).
-    Returns the renames made."""
+    """Move the planned explainers' files from the live site into staging, just before the swap:
+    a folder that holds only one explainer's files (``<base>``: its pages and data files) in one
+    rename, anything else file by file. The live site lacks those pages only between this call and
+    the swap (a crash there is healed by the next build, which finds their files missing and
+    renders them). Returns the renames made."""
     count = 0
     while _moves:
-        previous, staging, files = _moves.pop(0)
-        for top in sorted({f.split("/")[0] for f in files}):
-            source, target = previous / top, staging / top
-            if target.exists():  # something else wrote there this time: keep it, bring ours in beside
-                shutil.copytree(source, target, dirs_exist_ok=True)
-                count += 1
-                continue
+        previous, staging, base, files = _moves.pop(0)
+        source, target = previous / base, staging / base
+        inside = {f[len(base):] for f in files if base and f.startswith(base)}
+        whole = base == SEARCH_FOLDER + "/" or (inside and len(inside) == len(files)
+                                                 and _files_under(source) == inside)
+        if whole and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.rename(source, target)
             except OSError:
                 shutil.copytree(source, target, dirs_exist_ok=True)
             count += 1
+            continue
+        for name in files:
+            if not (staging / name).exists() and (previous / name).is_file():
+                link(previous, staging, name)
+        count += 1
     return count
 
 
@@ -283,14 +298,13 @@ def _search_key(staging: Path, articles: dict) -> str:
             digest.update(f"{package}={version(package)}\x00".encode())
         except PackageNotFoundError:
             digest.update(f"{package}=?\x00".encode())
-    digest.update(json.dumps(sorted((slug, entry["key"]) for slug, entry in articles.items())).encode())
-    for entry in sorted(os.scandir(staging), key=lambda e: e.name):
-        if entry.name in articles or entry.name == SEARCH_FOLDER:
+    digest.update(json.dumps(sorted((base, entry["key"]) for base, entry in articles.items())).encode())
+    theirs = {f for entry in articles.values() for f in entry.get("files") or []}
+    for path in sorted(staging.rglob("*.html")):
+        name = path.relative_to(staging).as_posix()
+        if name in theirs or name.startswith(SEARCH_FOLDER + "/"):
             continue
-        paths = [Path(entry.path)] if entry.is_file() else sorted(Path(entry.path).rglob("*.html"))
-        for path in paths:
-            if path.suffix == ".html":
-                digest.update(str(path.relative_to(staging)).encode() + b"\x00" + path.read_bytes() + b"\x01")
+        digest.update(name.encode() + b"\x00" + path.read_bytes() + b"\x01")
     return digest.hexdigest()
 
 
@@ -310,7 +324,7 @@ def reuse_search_index(previous: Path, staging: Path) -> bool:
     if not (trusted and old.get("search_key") == data["search_key"]
             and (previous / SEARCH_FOLDER / "pagefind-entry.json").is_file()):
         return False
-    _moves.append((previous, staging, [f"{SEARCH_FOLDER}/pagefind-entry.json"]))
+    _moves.append((previous, staging, SEARCH_FOLDER + "/", [f"{SEARCH_FOLDER}/pagefind-entry.json"]))
     return True
 
 

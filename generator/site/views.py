@@ -4,6 +4,7 @@ URLs are relative to the site root; templates prefix them with ``SITEURL``.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -21,28 +22,86 @@ KIND_ORDER = ("person", "organisation", "country", "place", "group")
 
 @dataclass
 class ExplainerUrls:
-    """Where each page of one explainer lives (relative to the site root)."""
+    """Where each page of one explainer lives (relative to the site root), from the
+    ``EXPLAINER_URL``/``EXPLAINER_SAVE_AS`` patterns (see :mod:`.settings`). ``base`` is the article's
+    folder (derived from its URL, so articles that share a slug on different URLs do not collide);
+    the overview is the article's own page (``overview_url``) or the section ``overview_page``."""
 
     slug: str
+    base: str = ""
+    fields: dict = field(default_factory=dict)
+    url_pattern: str = "{base}{page}/"
+    save_pattern: str = "{base}{page}/index.html"
+    data_pattern: str = "{base}{name}"
+    overview_url: str = ""
+    overview_save: str = ""
+    overview_page: str | None = None
+
+    def __post_init__(self):
+        self.base = self.base or f"{self.slug}/"
+        if self.overview_page:
+            self.overview_url = self.page(self.overview_page)
+            self.overview_save = self.save_as(self.overview_page)
+        self.overview_url = self.overview_url or self.base
+        self.overview_save = self.overview_save or f"{self.base}index.html"
+
+    def _format(self, pattern: str, **values) -> str:
+        return pattern.format(**{"slug": self.slug, **self.fields, "base": self.base, **values})
 
     @property
     def overview(self) -> str:
-        return f"{self.slug}/"
+        return self.overview_url
+
+    def overview_save_as(self) -> str:
+        return self.overview_save
 
     def page(self, name: str) -> str:
-        return f"{self.slug}/{name}/"
+        return self._format(self.url_pattern, page=name)
 
     def save_as(self, name: str) -> str:
-        return f"{self.slug}/{name}/index.html"
+        return self._format(self.save_pattern, page=name)
 
     def actor(self, actor_id: str) -> str:
-        return f"{self.slug}/actoren/{actor_id}/"
+        return self.page(f"actoren/{actor_id}")
 
     def actor_save_as(self, actor_id: str) -> str:
-        return f"{self.slug}/actoren/{actor_id}/index.html"
+        return self.save_as(f"actoren/{actor_id}")
 
     def data(self, name: str) -> str:
-        return f"{self.slug}/{name}"
+        return self._format(self.data_pattern, name=name)
+
+    def relative(self, target: str, source: str) -> str:
+        """``target``'s URL relative to the page at URL ``source`` (both site-relative)."""
+        folder = source if source.endswith("/") or not source else posixpath.dirname(source)
+        path = posixpath.relpath(target or ".", folder or ".")
+        return path + "/" if target.endswith("/") and not path.endswith("/") else path
+
+
+def article_base(url: str) -> str:
+    """The folder an article's explainer lives in, from the article's URL: ``2024/05/post/`` for
+    ``2024/05/post/``, ``2024/05/post/index.html`` or ``2024/05/post.html``."""
+    url = (url or "").split("#")[0].split("?")[0]
+    if url.endswith("/"):
+        return url
+    head, tail = posixpath.split(url)
+    stem = tail.rsplit(".", 1)[0] if "." in tail else tail
+    if stem == "index":
+        return head + "/" if head else ""
+    return posixpath.join(head, stem) + "/"
+
+
+def urls_for(article, settings: dict) -> ExplainerUrls:
+    """An article's explainer URLs under the site's settings."""
+    from .settings import setting
+
+    page_mode = setting(settings, "EXPLAINER_OVERVIEW") == "page"
+    fields = {"lang": getattr(article, "lang", "") or "", "date": getattr(article, "date", None)}
+    return ExplainerUrls(
+        slug=article.slug, base=article_base(article.url), fields=fields,
+        url_pattern=setting(settings, "EXPLAINER_URL"), save_pattern=setting(settings, "EXPLAINER_SAVE_AS"),
+        data_pattern=setting(settings, "EXPLAINER_DATA_SAVE_AS"),
+        overview_url="" if page_mode else article.url, overview_save="" if page_mode else article.save_as,
+        overview_page=setting(settings, "EXPLAINER_OVERVIEW_PAGE") if page_mode else None)
 
 
 PAGES = ("tijdlijn", "actoren", "citaten", "artikel", "methode")
@@ -172,11 +231,11 @@ NETWORK_SIZE = 14
 
 
 def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
-                    siteurl: str | None = None) -> Explainer:
+                    siteurl: str | None = None, urls: ExplainerUrls | None = None) -> Explainer:
     """All template data for one explainer; ``gettext`` (UI language) labels the charts and
     ``siteurl`` makes the annotated article's links absolute (publish builds)."""
     gettext = gettext or _ui_gettext(locale)
-    urls = ExplainerUrls(extraction.article.slug)
+    urls = urls or ExplainerUrls(extraction.article.slug)
     views = [ActorView(actor=a, url=urls.actor(a.id)) for a in extraction.actors]
     by_id = {v.actor.id: v for v in views}
     text = extraction.text
@@ -186,7 +245,7 @@ def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
 
     if siteurl is None:  # relative to the annotated article page, <slug>/artikel/
         def actor_href(actor):
-            return "../" + urls.actor(actor.id)[len(urls.slug) + 1:]
+            return urls.relative(urls.actor(actor.id), urls.page("artikel"))
     else:
         def actor_href(actor):
             return f"{siteurl}/{urls.actor(actor.id)}"
@@ -267,10 +326,11 @@ class LazyExplainer:
     time, so that happens only for the articles whose pages are rendered (or a dossier reads).
     """
 
-    def __init__(self, extraction: Extraction, locale: str = "nl", siteurl: str | None = None):
+    def __init__(self, extraction: Extraction, locale: str = "nl", siteurl: str | None = None,
+                 urls: ExplainerUrls | None = None):
         self.extraction = extraction
         self.locale = locale
-        self.urls = ExplainerUrls(extraction.article.slug)
+        self.urls = urls or ExplainerUrls(extraction.article.slug)
         self._siteurl = siteurl
         self._built: Explainer | None = None
 
@@ -285,10 +345,29 @@ class LazyExplainer:
     @property
     def built(self) -> Explainer:
         if self._built is None:
-            self._built = build_explainer(self.extraction, self.locale, siteurl=self._siteurl)
+            self._built = build_explainer(self.extraction, self.locale, siteurl=self._siteurl, urls=self.urls)
         return self._built
 
     def __getattr__(self, name: str):
         if name.startswith("_"):  # copy/pickle probes: never build for those
             raise AttributeError(name)
         return getattr(self.built, name)
+
+
+class ArticlePage:
+    """The article as one of its explainer pages shows it: every attribute of the Pelican article,
+    but the page's own ``url``/``save_as`` and no translations. Templates read the article through
+    it; plugins that take ``context["article"]`` to be the page (pelican-sitemap reads its ``url``)
+    then see the explainer page, not the article it explains, once per page."""
+
+    translations = ()
+
+    def __init__(self, article, url: str, save_as: str):
+        self._article = article
+        self.url = url
+        self.save_as = save_as
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._article, name)

@@ -1,0 +1,129 @@
+"""Every ``EXPLAINER_*`` setting with its default, in one place (as Pelican's ``DEFAULT_CONFIG``).
+
+:func:`apply` runs once per build, at Pelican's ``initialized`` signal: it fills in the defaults,
+turns deprecated names into their ``EXPLAINER_`` names (with a warning) and resolves relative paths
+against the settings file, as Pelican does for ``PATH`` or ``CACHE_PATH``. Code reads
+``settings["EXPLAINER_…"]`` afterwards; :func:`setting` also works on a settings dict that never
+went through Pelican (tests, the CLI).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+DEFAULTS: dict[str, object] = {
+    # the spaCy pipeline: "default" (the bundled one), "rules" (no statistical model) or an installed
+    # pipeline's name or path; the environment variable of the same name overrides it
+    "EXPLAINER_SPACY_MODEL": "default",
+    # extraction cache and render manifests (relative: against the settings file)
+    "EXPLAINER_CACHE_PATH": ".cache/explainer",
+    # language of the explainer's own labels ("nl" or "en")
+    "EXPLAINER_UI_LANG": "nl",
+    # stale corrections (content/x.explainer.yaml) are errors, not warnings
+    "EXPLAINER_STRICT_CORRECTIONS": False,
+    # which articles get an explainer: "supported" (every article in a language the extraction has
+    # data for, see supported_languages()), "opt-in" (only those with the metadata `Explainer: yes`),
+    # or a list of language codes; an article's `Explainer: yes|no` overrides the first and last
+    "EXPLAINER_ARTICLES": "supported",
+    # where the article's page is its explainer's overview: "article" (the theme's article.html
+    # renders `article.explainer`, as the bundled theme does) or "page" (the explainer writes its own
+    # overview page and the article gets a link to it: any theme)
+    "EXPLAINER_OVERVIEW": "page",
+    # Explainer page URLs, in Pelican's *_URL/*_SAVE_AS style. Fields: {base} (the article's folder,
+    # derived from its URL: "2024/05/my-post/" for "2024/05/my-post.html" or ".../my-post/"),
+    # {page} (section: "tijdlijn", "actoren", "actoren/<actor id>", "overzicht" …), {slug}, {lang},
+    # {date} (a datetime: {date:%Y}). Data files (explainer.json, timeline.json) go to {base}.
+    "EXPLAINER_URL": "{base}{page}/",
+    "EXPLAINER_SAVE_AS": "{base}{page}/index.html",
+    "EXPLAINER_DATA_SAVE_AS": "{base}{name}",
+    # the section name of the overview page when EXPLAINER_OVERVIEW is "page"
+    "EXPLAINER_OVERVIEW_PAGE": "overzicht",
+    # with EXPLAINER_OVERVIEW = "page": append a link to the explainer to the article's content, so
+    # the article page links to its explainer in any theme (themes can print article.explainer_url)
+    "EXPLAINER_ARTICLE_LINK": True,
+    # where the explainer's CSS is copied to (relative to the output folder)
+    "EXPLAINER_STATIC_SAVE_AS": "explainer-static",
+    # Markdown would turn wire-copy quotes ``…'' into code spans; the reader keeps them as text
+    "EXPLAINER_WIRE_QUOTES": True,
+    # dossier slug -> title (else the Dossier: value, prettified)
+    "EXPLAINER_DOSSIER_TITLES": {},
+    # processes for extraction and rendering; None: the usable cores. The environment variable of
+    # the same name overrides it.
+    "EXPLAINER_PROCESSES": None,
+}
+
+# old name -> new name (still read, with a warning)
+DEPRECATED = {"DOSSIER_TITLES": "EXPLAINER_DOSSIER_TITLES"}
+
+# settings the environment may override (``EXPLAINER_SPACY_MODEL=rules make html``)
+FROM_ENVIRONMENT = ("EXPLAINER_SPACY_MODEL", "EXPLAINER_PROCESSES", "EXPLAINER_STRICT_CORRECTIONS")
+
+
+def setting(settings: dict, name: str):
+    """A setting's value: the environment's (for the few in :data:`FROM_ENVIRONMENT`), the
+    settings', else the default."""
+    if name in FROM_ENVIRONMENT:
+        value = os.environ.get(name, "").strip()
+        if value:
+            if name == "EXPLAINER_STRICT_CORRECTIONS":
+                return value.lower() not in ("0", "false", "no", "off")
+            return value
+    if name in settings:
+        return settings[name]
+    for old, new in DEPRECATED.items():
+        if new == name and old in settings:
+            return settings[old]
+    return DEFAULTS[name]
+
+
+def supported_languages() -> tuple[str, ...]:
+    """Languages the extraction has data for (``generator/data/<lang>/`` with quote and date rules)."""
+    data = PACKAGE_DIR / "data"
+    return tuple(sorted(p.name for p in data.iterdir()
+                        if (p / "quotes.json").is_file() and (p / "temporal.json").is_file()))
+
+
+def _settings_folder(settings: dict) -> Path | None:
+    """The folder of the settings file Pelican read, if it can be found: Pelican loads it as a
+    module (``pelican.settings.load_source``) whose resolved ``PATH`` is the one in ``settings``."""
+    path = settings.get("PATH")
+    if not path:
+        return None
+    for module in list(sys.modules.values()):
+        file = getattr(module, "__file__", None)
+        value = getattr(module, "PATH", None)
+        if not file or not isinstance(value, str) or getattr(module, "__package__", None):
+            continue
+        folder = Path(file).resolve().parent
+        if os.path.abspath(os.path.join(folder, value)) == os.path.abspath(path) and (
+                "EXPLAINER_CACHE_PATH" in vars(module) or "PLUGINS" in vars(module)):
+            return folder
+    return None
+
+
+def apply(settings: dict) -> dict:
+    """Fill in the defaults, rename deprecated settings, resolve relative paths (in place)."""
+    for old, new in DEPRECATED.items():
+        if old in settings:
+            logger.warning("explainer: the setting %s is deprecated; call it %s", old, new)
+            settings.setdefault(new, settings.pop(old))
+    for name, value in DEFAULTS.items():
+        if name not in settings:
+            settings[name] = value.copy() if isinstance(value, (dict, list)) else value
+    cache = settings["EXPLAINER_CACHE_PATH"]
+    if cache and not os.path.isabs(cache):
+        folder = _settings_folder(settings)
+        if folder is not None:
+            settings["EXPLAINER_CACHE_PATH"] = os.path.normpath(os.path.join(folder, cache))
+    if settings["EXPLAINER_OVERVIEW"] not in ("article", "page"):
+        from ..errors import ConfigurationError
+
+        raise ConfigurationError(f"EXPLAINER_OVERVIEW: expected 'article' or 'page', got "
+                                 f"{settings['EXPLAINER_OVERVIEW']!r}")
+    return settings

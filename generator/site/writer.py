@@ -1,0 +1,47 @@
+"""Pelican's Writer, plus reuse of the pages an unchanged explainer wrote in the previous build.
+
+Registered at ``get_writer``, so it writes every page of the site (the ArticlesGenerator's article
+page too, which is the explainer's overview with ``EXPLAINER_OVERVIEW = "article"``). A page that
+belongs to an explainer whose render key is unchanged (:class:`.explainer_generator.RenderSession`)
+is not rendered: the previous build's file is linked into the output (or moved in at the swap) and
+``content_written`` is sent for it exactly as Pelican's Writer sends it, with that page's context.
+So plugins that listen (sitemap, seo, search, minify) see every page once, reused or rendered.
+Without this writer (another plugin's writer won) every page is rendered: slower, same site.
+"""
+from __future__ import annotations
+
+from pelican import signals
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import Writer
+
+SESSION = "explainer_render_session"  # the context key of this build's RenderSession
+
+
+class ExplainerWriter(Writer):
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):
+        session = context.get(SESSION)
+        if session is None or not name or paginated or not session.reuse(name):
+            return super().write_file(name, template, context, relative_urls=relative_urls,
+                                      paginated=paginated, template_name=template_name,
+                                      override_output=override_output, url=url, **kwargs)
+        self.send_reused(name, context, relative_urls, override_output, **kwargs)
+        return None
+
+    def send_reused(self, name, context, relative_urls=False, override_output=False, **kwargs):
+        """The bookkeeping and signal of :meth:`Writer.write_file` for a page that was not rendered."""
+        path = sanitised_join(self.output_path, name)
+        if path in self._overridden_files or path in self._written_files:
+            return
+        self._written_files.add(path)
+        if override_output:
+            self._overridden_files.add(path)
+        localcontext = context.copy()
+        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+        if relative_urls:
+            relative_url = path_to_url(get_relative_path(name))
+            localcontext["SITEURL"] = relative_url
+            localcontext["localsiteurl"] = relative_url
+        localcontext["output_file"] = name
+        localcontext.update(kwargs)
+        signals.content_written.send(path, context=localcontext)
