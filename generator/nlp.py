@@ -10,31 +10,12 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
-
+from .components.extensions import register_extensions
 from .errors import ConfigurationError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_MODEL_PATH = PACKAGE_DIR / "models" / "nl_explainer"
 COMPONENTS = ("explainer_blocks", "explainer_language_check", "explainer_actors", "explainer_quotes", "explainer_timeline")
-
-_DOC_EXTENSIONS = {
-    "publication_date": None,  # datetime.date | None: the anchor for relative dates
-    "blocks": None,  # list[model.Block]: paragraphs and headings of the body
-    "actors": None,  # list[model.Actor]
-    "quotes": None,  # list[model.Quote]
-    "timexes": None,  # list[model.TimeExpression]
-    "timeline": None,  # list[model.TimelineEntry]
-    "warnings": None,  # list[str]: problems a build should report (e.g. dates without anchor)
-}
-
-
-def register_extensions() -> None:
-    """Declare the ``Doc._`` fields our components fill (idempotent)."""
-    for name, default in _DOC_EXTENSIONS.items():
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
-
 
 def _import_components() -> None:
     """Importing the component modules registers their factories (and our NER's embedding) with spaCy."""

@@ -3,3 +3,6 @@
 Order: ``explainer_blocks`` (paragraph/heading boundaries as sentence starts) → ``explainer_actors``
 → ``explainer_quotes`` (uses actors for speakers) → ``explainer_timeline`` (uses actors and quotes).
 """
+from .extensions import register_extensions
+
+register_extensions()  # importing any component (spaCy's entry points do) declares the Doc._ fields
