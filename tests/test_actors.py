@@ -613,3 +613,28 @@ def test_sentence_initial_word_that_names_a_party_or_town_elsewhere_is_no_actor(
 def test_minister_with_ministry_short_name_keeps_the_portfolio_as_role(nlp):
     actors = actors_of(nlp, "Minister van Binnenlandse Zaken Kajsa Ollongren reageerde kort.")
     assert by_name(actors, "Kajsa Ollongren").roles[0].startswith("Minister van Binnenlandse Zaken")
+
+
+def test_institution_head_with_voor_keeps_its_whole_name(nlp):
+    actors = actors_of(nlp, "Een onderzoeker van het Centrum voor Bevolkingsonderzoek waarschuwde ervoor.")
+    assert [a.name for a in actors] == ["Centrum voor Bevolkingsonderzoek"]
+
+
+def test_wars_prizes_and_elections_are_not_actors(nlp):
+    actors = actors_of(nlp, "Na de Tweede Wereldoorlog en voor de Provinciale Statenverkiezingen won zij de Nobelprijs.")
+    assert actors == []
+
+
+def test_a_person_name_running_into_a_known_club_is_split(nlp):
+    actors = actors_of(nlp, "Twee keer hielp verdediger Daniel Schwaab Ajax aan een doelpunt.")
+    assert names_and_kinds(actors) == {"Daniel Schwaab": "person", "Ajax": "organisation"}
+
+
+def test_name_glued_to_a_long_common_noun_is_no_actor(nlp):
+    actors = actors_of(nlp, "Ze las de Instagramverslagen en keek naar de Europacupwedstrijd.")
+    assert actors == []
+
+
+def test_opening_mark_of_two_commas_makes_the_next_word_initial(nlp):
+    actors = actors_of(nlp, "Ze zei: ,,Laat me duidelijk zijn, ik wil geen uitstel.''")
+    assert actors == []

@@ -258,6 +258,10 @@ def initial_positions(doc: Doc, blocks) -> set[int]:
     for tok in doc:
         if tok.idx in block_starts:
             starts.add(tok.i)
+        if tok.text in {",,", "„"} or tok.text == "," and not tok.whitespace_ and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].text == ",":
+            starts.add(tok.i + 1)  # ",,Laat me duidelijk zijn": the Dutch newspaper opening mark
+            starts.add(tok.i + 2)
         if tok.text in OPENING_MARKS or tok.text.startswith(("“", "„", "``", "‘")) or tok.is_space \
                 or "\n" in tok.whitespace_ or tok.text in {".", "!", "?", "…"} \
                 or tok.text[-1:] in {".", "!", "?"} and tok.text[:1].islower() \
@@ -316,6 +320,15 @@ class CandidateFinder:
         mentions.sort(key=lambda m: m.start_char)
         return mentions
 
+    def _name_with_common_tail(self, word: str) -> bool:
+        """A name glued to a long common noun ("Paradisotournee", "Twitteraccount"): no actor."""
+        lex = self.lex
+        low = word.lower()
+        if not low.isalpha() or word in lex.first_names or lex.lookup(word) or lex.is_place_tail(word) \
+                or word in lex.world_places:
+            return False
+        return any(low[cut:] in lex.common_words for cut in range(3, len(low) - 6))
+
     @staticmethod
     def _ends_sentence(text: str) -> bool:
         """"VS.", "PiS.": an acronym with the sentence's full stop glued on (not an initial "P.")."""
@@ -356,6 +369,12 @@ class CandidateFinder:
         lex = self.lex
         if self.lex.lookup(doc[i:end].text):
             return [(i, end)]
+        for k in range(i + 2, end):
+            # "Daniel Schwaab Ajax": a person's name runs into a known name
+            if toks[i].text in lex.first_names and lex.lookup(toks[k].text) is not None \
+                    and toks[k - 1].lower_ not in lex.connectors and toks[k - 1].lower_ not in lex.particles \
+                    and lex.lookup(doc[i:k + 1].text) is None:
+                return [(i, k)] + self._split_run(doc, k, end)
         for k in range(i + 1, end - 1):
             word = toks[k].text
             if lex.is_role(word) and not lex.is_role(toks[k - 1].text) and toks[k - 1].lower_ not in lex.connectors:
@@ -393,8 +412,8 @@ class CandidateFinder:
             if low in lex.connectors and k + 1 < n and is_name[k + 1] and not toks[j].whitespace_ == "":
                 j = k + 1
                 continue
-            if low in lex.particles or low == "van":
-                m = k
+            if low in lex.particles or low == "van" or low == "voor" and toks[j].text in lex.org_prefixes:
+                m = k + 1 if low == "voor" else k
                 while m < n and toks[m].lower_ in lex.particles and m - k < 3:
                     m += 1
                 if m < n and is_name[m] and not is_acronym(toks[m].text) and m > k:
@@ -407,7 +426,7 @@ class CandidateFinder:
                                             for x in range(i, j))
                                     and (lex.lookup(toks[m].text) or ("", ""))[1] not in {"place", "country"}) \
                         or len(run) == 1 and run[0].lower_ in lex.particles
-                    org_head = toks[j].text in lex.org_prefixes and low == "van"
+                    org_head = toks[j].text in lex.org_prefixes and low in {"van", "voor"}
                     if single_given or org_head:
                         j = m
                         continue
@@ -537,6 +556,9 @@ class CandidateFinder:
             words = text.split()
             if lex.is_inhabitant(words[-1]) and words[-1] not in lex.first_names:
                 return  # "Vele Rotterdammers", "Nieuw-Zeelanders"
+            if self._name_with_common_tail(words[-1]) and words[0] not in lex.org_prefixes \
+                    and all(w[:1].isupper() for w in words):
+                return  # "Turkijedeal", "Instagramverslagen", "Champions Leaguewedstrijd": a compound noun
             if len(words) == 1 and (text.lower() in lex.non_actors or lex.is_inhabitant(text)
                                     or text in lex.nationality or lex.is_role(text)):
                 return  # "Rotterdammers", "VVD'ers", "Edammer"
@@ -604,8 +626,10 @@ class CandidateFinder:
             mention.place_cue = True  # "Mobile, Alabama"
         self._apposition_after(doc, end, mention)
         described = end + 1 < len(doc) and toks[end].text == "," and toks[end + 1].lower_ in _APPOSITION_ARTICLES
-        if end - start == 1 and start in initial and gaz is None and not is_acronym(text) \
-                and not mention.person_cue and not described:
+        if end - start == 1 and gaz is None and not is_acronym(text) and not mention.person_cue and not described \
+                and (start in initial or text.lower() in lower_words and text.lower() in lex.common_words
+                     and text not in lex.first_names and not mention.org_cue):
+            # a sentence's first word, or a word the article also writes in lowercase ("Lekker met de meiden")
             mention.weak = True  # "Fabrieken ..." — a name only if the text names it elsewhere too
             # the NER may vouch for it (hybrid mode), unless a function word follows ("Voorafgaand aan")
             mention.initial = end >= len(doc) or toks[end].lower_ not in lex.stop_words
