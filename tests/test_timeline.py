@@ -358,3 +358,21 @@ def test_summary_does_not_stop_at_an_abbreviation():
     summaries = [t.summary for t in extract(source, load_pipeline("rules")).timeline]
     assert "Voor het eind van het jaar worden de fabrieken in Atlanta en St. Louis gesloten." in summaries
     assert any(s.startswith("Volgend jaar volgt dhr. Jansen hem op") for s in summaries)
+
+
+# -- tense on Dutch newspaper copy (issue 20) --------------------------------------------------------
+
+def test_weekday_in_an_announcement_for_what_is_to_come_lies_ahead(nlp):
+    doc = run(nlp, "Voor zaterdag hebben de vakbonden een grote staking aangekondigd.", pub="2019-03-07")
+    assert values(doc)["zaterdag"] == ("2019-03-09", None)
+
+
+def test_weekday_announced_in_the_simple_past_stays_behind(nlp):
+    doc = run(nlp, "Op dinsdag werden de nieuwe plannen aangekondigd.", pub="2019-03-07")
+    assert values(doc)["dinsdag"] == ("2019-03-05", None)
+
+
+def test_present_tense_clause_with_a_weekday_is_not_moved_by_a_past_clause(nlp):
+    doc = run(nlp, "We moeten woensdag winnen, anders heeft de overwinning van zondag geen zin gehad.",
+              pub="2019-04-01")
+    assert values(doc)["woensdag"] == ("2019-04-03", None)

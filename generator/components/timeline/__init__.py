@@ -135,6 +135,10 @@ class TimelineBuilder:
                     found = self.tense.tense_of_tokens(tokens)
                     if found in ("past", "future"):
                         return found
+                    if found == "present" and lo == clause[0] and hi == clause[1]:
+                        # a present-tense clause ("We moeten woensdag winnen") speaks for itself: the
+                        # sentence's other clauses ("anders heeft het geen zin gehad") do not move it
+                        return None
                     if found == "present":
                         continue
             found = self.tense.tense_of_text(text[lo:start] + " " + text[end:hi])
