@@ -376,3 +376,18 @@ def test_present_tense_clause_with_a_weekday_is_not_moved_by_a_past_clause(nlp):
     doc = run(nlp, "We moeten woensdag winnen, anders heeft de overwinning van zondag geen zin gehad.",
               pub="2019-04-01")
     assert values(doc)["woensdag"] == ("2019-04-03", None)
+
+
+def test_range_between_two_years_is_one_expression_with_an_end(nlp):
+    doc = run(nlp, "Tussen 2014 en 2017 groeide de gemeente snel.", pub="2019-04-01")
+    assert values(doc) == {"Tussen 2014 en 2017": ("2014", "2017")}
+
+
+def test_range_of_days_borrows_month_and_year_from_its_end(nlp):
+    doc = run(nlp, "De voorstellingen lopen van 12 tot en met 22 april in de schouwburg.", pub="2019-04-01")
+    assert values(doc) == {"van 12 tot en met 22 april": ("2019-04-12", "2019-04-22")}
+
+
+def test_fiscal_quarter_told_in_the_past_after_the_publication_quarter_is_last_year(nlp):
+    doc = run(nlp, "In het derde kwartaal steeg de winst van de bank flink.", pub="2019-04-01")
+    assert values(doc)["het derde kwartaal"] == ("2018-Q3", None)
