@@ -56,8 +56,13 @@ def test_future_month_before_publication_month_moves_to_next_year(nlp):
     assert values(doc)["maart"] == ("2022-03", None)
 
 
-def test_coordinated_month_borrows_the_year(nlp):
+def test_coordinated_month_borrows_the_year_and_the_range_is_one_period(nlp):
     doc = run(nlp, "De koersen stegen tussen september en oktober 2007 sterk.", pub="2009-04-04")
+    assert values(doc) == {"tussen september en oktober 2007": ("2007-09", "2007-10")}
+
+
+def test_coordinated_month_without_range_word_borrows_the_year(nlp):
+    doc = run(nlp, "De koersen stegen in september en oktober 2007 sterk.", pub="2009-04-04")
     found = values(doc)
     assert found["september"] == ("2007-09", None)
     assert found["oktober 2007"] == ("2007-10", None)
