@@ -538,3 +538,103 @@ def test_bundled_pipeline_uses_entities_in_hybrid_mode():
     assert _actors_use_entities("default") == "hybrid"
     assert _actors_use_entities("rules") is False
     assert _actors_use_entities("nl_core_news_md") is True
+
+
+# -- Dutch newspaper copy: parties, places, run-in intertitles, descriptors (issue 20) ----------------
+def names_and_kinds(actors: list[Actor]) -> dict[str, str]:
+    return {a.name: a.kind for a in actors}
+
+
+def test_parties_with_digits_and_inner_capitals_are_organisations(nlp):
+    found = names_and_kinds(actors_of(nlp, "In de peiling winnen D66, GroenLinks en 50PLUS zetels, terwijl de SP verliest."))
+    assert {found.get(n) for n in ("D66", "GroenLinks", "50PLUS", "SP")} == {"organisation"}
+
+
+def test_party_acronym_and_full_name_are_one_actor(nlp):
+    actors = actors_of(nlp, "De Partij van de Arbeid wil een debat. Volgens de PvdA is de zaak urgent.")
+    party = by_name(actors, "Partij van de Arbeid")
+    assert "PvdA" in party.aliases and len(actors) == 1
+
+
+def test_dutch_towns_and_provinces_are_places(nlp):
+    found = names_and_kinds(actors_of(
+        nlp, "De brand woedde in Den Bosch en in Den Dolder. Ook in Twente en Noord-Brabant was het onrustig."))
+    assert found == {"Den Bosch": "place", "Den Dolder": "place", "Twente": "place", "Noord-Brabant": "place"}
+
+
+def test_one_word_streets_and_numbered_roads_are_places(nlp):
+    found = names_and_kinds(actors_of(nlp, "Op de Vriezenveenseweg en de A12 stond een lange file naar Arnhem."))
+    assert found.get("Vriezenveenseweg") == "place" and found.get("A12") == "place"
+
+
+def test_given_name_and_van_surname_make_one_person(nlp):
+    actors = actors_of(nlp, "Het voorstel kwam van Kamerlid Michiel van Nispen. Van Nispen wil meer rechters.")
+    person = by_name(actors, "Michiel van Nispen")
+    assert person.kind == "person" and len(actors) == 1
+
+
+def test_given_name_alone_joins_the_only_person_with_that_name(nlp):
+    actors = actors_of(nlp, "Trainer Daniel Schwaab was tevreden over de wedstrijd. Daniel lachte na afloop.")
+    assert by_name(actors, "Daniel Schwaab").aliases == ["Daniel"]
+
+
+def test_given_name_shared_by_two_people_merges_with_neither(nlp):
+    actors = actors_of(nlp, "Anne de Vries en Anne Jansen openden de zaak. Anne vertelde dat het druk was.")
+    assert {"Anne de Vries", "Anne Jansen"} <= {a.name for a in actors}
+    assert all("Anne" not in a.aliases for a in actors)
+
+
+def test_member_and_inhabitant_nouns_before_a_name_are_not_part_of_it(nlp):
+    actors = actors_of(nlp, "PSV'er Gaston Pereiro scoorde twee keer. Gouwenaar Pieter Stroop keek toe.")
+    assert {"Gaston Pereiro", "Pieter Stroop"} <= {a.name for a in actors}
+    assert by_name(actors, "Gaston Pereiro").kind == "person"
+
+
+def test_inhabitant_nouns_alone_are_not_actors(nlp):
+    actors = actors_of(nlp, "Veel Rotterdammers en Arnhemmers gingen naar de kust. Ook VVD'ers waren erbij.")
+    assert actors == []
+
+
+def test_acronym_with_the_sentence_full_stop_ends_the_name(nlp):
+    actors = actors_of(nlp, "De rente steeg in de VS. Aandelen daalden daarna overal.")
+    assert [(a.name, a.kind) for a in actors] == [("VS", "country")]
+
+
+def test_run_in_intertitle_function_word_does_not_join_a_name(nlp):
+    actors = actors_of(nlp, "Het bleef onrustig in de wijk. Onrust Terwijl Van Bommel sprak, werd het stil.")
+    assert "Van Bommel" in {a.name for a in actors}
+
+
+def test_sentence_initial_word_that_names_a_party_or_town_elsewhere_is_no_actor(nlp):
+    actors = actors_of(nlp, "Om negen uur begon het overleg. Denk niet dat het snel klaar is.")
+    assert actors == []
+
+
+def test_minister_with_ministry_short_name_keeps_the_portfolio_as_role(nlp):
+    actors = actors_of(nlp, "Minister van Binnenlandse Zaken Kajsa Ollongren reageerde kort.")
+    assert by_name(actors, "Kajsa Ollongren").roles[0].startswith("Minister van Binnenlandse Zaken")
+
+
+def test_institution_head_with_voor_keeps_its_whole_name(nlp):
+    actors = actors_of(nlp, "Een onderzoeker van het Centrum voor Bevolkingsonderzoek waarschuwde ervoor.")
+    assert [a.name for a in actors] == ["Centrum voor Bevolkingsonderzoek"]
+
+
+def test_wars_prizes_and_elections_are_not_actors(nlp):
+    actors = actors_of(nlp, "Na de Tweede Wereldoorlog en voor de Provinciale Statenverkiezingen won zij de Nobelprijs.")
+    assert actors == []
+
+
+def test_a_person_name_running_into_a_known_club_is_split(nlp):
+    actors = actors_of(nlp, "Twee keer hielp verdediger Daniel Schwaab Ajax aan een doelpunt.")
+    assert names_and_kinds(actors) == {"Daniel Schwaab": "person", "Ajax": "organisation"}
+
+
+def test_name_glued_to_a_long_common_noun_is_no_actor(nlp):
+    actors = actors_of(nlp, "Ze las de Instagramverslagen en keek naar de Europacupwedstrijd.")
+    assert actors == []
+
+
+def test_opening_mark_of_two_commas_makes_the_next_word_initial(nlp):
+    actors = actors_of(nlp, "Ze zei: ,,Laat me duidelijk zijn, ik wil geen uitstel.''")
+    assert actors == []

@@ -56,8 +56,13 @@ def test_future_month_before_publication_month_moves_to_next_year(nlp):
     assert values(doc)["maart"] == ("2022-03", None)
 
 
-def test_coordinated_month_borrows_the_year(nlp):
+def test_coordinated_month_borrows_the_year_and_the_range_is_one_period(nlp):
     doc = run(nlp, "De koersen stegen tussen september en oktober 2007 sterk.", pub="2009-04-04")
+    assert values(doc) == {"tussen september en oktober 2007": ("2007-09", "2007-10")}
+
+
+def test_coordinated_month_without_range_word_borrows_the_year(nlp):
+    doc = run(nlp, "De koersen stegen in september en oktober 2007 sterk.", pub="2009-04-04")
     found = values(doc)
     assert found["september"] == ("2007-09", None)
     assert found["oktober 2007"] == ("2007-10", None)
@@ -358,3 +363,36 @@ def test_summary_does_not_stop_at_an_abbreviation():
     summaries = [t.summary for t in extract(source, load_pipeline("rules")).timeline]
     assert "Voor het eind van het jaar worden de fabrieken in Atlanta en St. Louis gesloten." in summaries
     assert any(s.startswith("Volgend jaar volgt dhr. Jansen hem op") for s in summaries)
+
+
+# -- tense on Dutch newspaper copy (issue 20) --------------------------------------------------------
+
+def test_weekday_in_an_announcement_for_what_is_to_come_lies_ahead(nlp):
+    doc = run(nlp, "Voor zaterdag hebben de vakbonden een grote staking aangekondigd.", pub="2019-03-07")
+    assert values(doc)["zaterdag"] == ("2019-03-09", None)
+
+
+def test_weekday_announced_in_the_simple_past_stays_behind(nlp):
+    doc = run(nlp, "Op dinsdag werden de nieuwe plannen aangekondigd.", pub="2019-03-07")
+    assert values(doc)["dinsdag"] == ("2019-03-05", None)
+
+
+def test_present_tense_clause_with_a_weekday_is_not_moved_by_a_past_clause(nlp):
+    doc = run(nlp, "We moeten woensdag winnen, anders heeft de overwinning van zondag geen zin gehad.",
+              pub="2019-04-01")
+    assert values(doc)["woensdag"] == ("2019-04-03", None)
+
+
+def test_range_between_two_years_is_one_expression_with_an_end(nlp):
+    doc = run(nlp, "Tussen 2014 en 2017 groeide de gemeente snel.", pub="2019-04-01")
+    assert values(doc) == {"Tussen 2014 en 2017": ("2014", "2017")}
+
+
+def test_range_of_days_borrows_month_and_year_from_its_end(nlp):
+    doc = run(nlp, "De voorstellingen lopen van 12 tot en met 22 april in de schouwburg.", pub="2019-04-01")
+    assert values(doc) == {"van 12 tot en met 22 april": ("2019-04-12", "2019-04-22")}
+
+
+def test_fiscal_quarter_told_in_the_past_after_the_publication_quarter_is_last_year(nlp):
+    doc = run(nlp, "In het derde kwartaal steeg de winst van de bank flink.", pub="2019-04-01")
+    assert values(doc)["het derde kwartaal"] == ("2018-Q3", None)

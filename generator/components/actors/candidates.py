@@ -258,9 +258,14 @@ def initial_positions(doc: Doc, blocks) -> set[int]:
     for tok in doc:
         if tok.idx in block_starts:
             starts.add(tok.i)
+        if tok.text in {",,", "„"} or tok.text == "," and not tok.whitespace_ and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].text == ",":
+            starts.add(tok.i + 1)  # ",,Laat me duidelijk zijn": the Dutch newspaper opening mark
+            starts.add(tok.i + 2)
         if tok.text in OPENING_MARKS or tok.text.startswith(("“", "„", "``", "‘")) or tok.is_space \
                 or "\n" in tok.whitespace_ or tok.text in {".", "!", "?", "…"} \
-                or tok.text[-1:] in {".", "!", "?"} and tok.text[:1].islower():  # "dat." is one token
+                or tok.text[-1:] in {".", "!", "?"} and tok.text[:1].islower() \
+                or CandidateFinder._ends_sentence(tok.text):  # "dat." and "VS." are one token
             starts.add(tok.i + 1)
     return starts
 
@@ -278,7 +283,7 @@ class CandidateFinder:
         initial = initial_positions(doc, blocks)
         lower_words = {tok.text for tok in doc if tok.text.islower()}
         is_name = [_is_name_token(tok) and not (tok.i + 1 < len(doc) and _CURRENCY.match(toks[tok.i + 1].text))
-                   for tok in doc]  # "US$ 40 miljard"
+                   or self._digit_name(tok.text) for tok in doc]  # "US$ 40 miljard"; "D66", "50PLUS", "A12"
         mentions: list[Mention] = []
         n = len(doc)
         multiword = lex.multiword
@@ -315,6 +320,35 @@ class CandidateFinder:
         mentions.sort(key=lambda m: m.start_char)
         return mentions
 
+    def _name_with_common_tail(self, word: str) -> bool:
+        """A name glued to a long common noun ("Paradisotournee", "Twitteraccount"): no actor."""
+        lex = self.lex
+        low = word.lower()
+        if not low.isalpha() or word in lex.first_names or lex.lookup(word) or lex.is_place_tail(word) \
+                or word in lex.world_places:
+            return False
+        return any(low[cut:] in lex.common_words for cut in range(3, len(low) - 6))
+
+    @staticmethod
+    def _ends_sentence(text: str) -> bool:
+        """"VS.", "PiS.": an acronym with the sentence's full stop glued on (not an initial "P.")."""
+        return len(text) > 2 and text[-1] == "." and "." not in text[:-1] and is_acronym(text[:-1])
+
+    def _digit_name(self, text: str) -> bool:
+        """A name with digits the gazetteers know ("D66", "50PLUS") or a numbered road ("A12")."""
+        return bool(_MODEL_NUMBER.search(text)) and text[:1].isalnum() and (
+            self.lex.lookup(text) is not None or self.lex.is_road(text))
+
+    def _gazetteer(self, doc, start: int, end: int, initial: set[int]) -> tuple[str, str] | None:
+        """The gazetteer entry of ``doc[start:end]``, unless it is one word that is also a common word
+        ("Om" for the OM, "Denk" for DENK, "Leiden") where its capital says nothing."""
+        text = doc[start:end].text
+        gaz = self.lex.lookup(text)
+        if gaz is not None and end - start == 1 and start in initial and not text.isupper() \
+                and text.lower() in self.lex.common_words:
+            return None
+        return gaz
+
     # -- runs of capitalised words -------------------------------------------------------------
     def _gazetteer_at(self, doc: Doc, i: int) -> int | None:
         """End of the longest multi-word gazetteer name starting at token i ("Huis van Afgevaardigden")."""
@@ -335,6 +369,12 @@ class CandidateFinder:
         lex = self.lex
         if self.lex.lookup(doc[i:end].text):
             return [(i, end)]
+        for k in range(i + 2, end):
+            # "Daniel Schwaab Ajax": a person's name runs into a known name
+            if toks[i].text in lex.first_names and lex.lookup(toks[k].text) is not None \
+                    and toks[k - 1].lower_ not in lex.connectors and toks[k - 1].lower_ not in lex.particles \
+                    and lex.lookup(doc[i:k + 1].text) is None:
+                return [(i, k)] + self._split_run(doc, k, end)
         for k in range(i + 1, end - 1):
             word = toks[k].text
             if lex.is_role(word) and not lex.is_role(toks[k - 1].text) and toks[k - 1].lower_ not in lex.connectors:
@@ -354,23 +394,39 @@ class CandidateFinder:
             if k >= n or toks[j].whitespace_.count("\n"):
                 break
             nxt = toks[k]
+            if self._ends_sentence(toks[j].text):
+                break  # "in de VS. Aandelen stegen": the tokenizer kept the full stop on the acronym
+            low = nxt.lower_
+            if low in lex.multiword and toks[j].lower_ in lex.common_words and toks[j].lower_ not in lex.connectors \
+                    and self._gazetteer_at(doc, k) is not None:
+                break  # "Geef Forum voor Democratie ...": a known name starts here
+            if is_name[k] and not toks[k].is_sent_start and low in lex.stop_words and low not in lex.particles \
+                    and low not in lex.connectors and nxt.text not in lex.first_names and not nxt.text.isupper():
+                break  # "Michael P. Die ...", "Kakkerlakken Terwijl ...": a capitalised function word starts a sentence
+            if is_name[k] and not toks[k].is_sent_start and low in lex.particles and k + 1 < n \
+                    and (toks[k + 1].text in lex.nationality or adjective_like(toks[k + 1].text)):
+                break  # "Fel De Nederlandse ...": an intertitle run into the sentence it heads
             if is_name[k] and not toks[k].is_sent_start:
                 j = k
                 continue
-            low = nxt.lower_
             if low in lex.connectors and k + 1 < n and is_name[k + 1] and not toks[j].whitespace_ == "":
                 j = k + 1
                 continue
-            if low in lex.particles or low == "van":
-                m = k
+            if low in lex.particles or low == "van" or low == "voor" and toks[j].text in lex.org_prefixes:
+                m = k + 1 if low == "voor" else k
                 while m < n and toks[m].lower_ in lex.particles and m - k < 3:
                     m += 1
                 if m < n and is_name[m] and not is_acronym(toks[m].text) and m > k:
                     run = doc[i:j + 1]
+                    # "Michiel van Nispen", "Jan Thijs van Hemmen", "Kamerlid Pol van Boekel": given names
+                    # (after a role or a function word) before "van"; not "Poetin van Rusland"
                     single_given = (toks[j].text in lex.first_names
-                                    and (j == i or j == i + 1 and toks[i].lower_ in lex.stop_words)) \
+                                    and all(toks[x].text in lex.first_names or toks[x].lower_ in lex.stop_words
+                                            or lex.is_role(toks[x].text) or toks[x].lower_ in lex.honorifics
+                                            for x in range(i, j))
+                                    and (lex.lookup(toks[m].text) or ("", ""))[1] not in {"place", "country"}) \
                         or len(run) == 1 and run[0].lower_ in lex.particles
-                    org_head = toks[j].text in lex.org_prefixes and low == "van"
+                    org_head = toks[j].text in lex.org_prefixes and low in {"van", "voor"}
                     if single_given or org_head:
                         j = m
                         continue
@@ -408,14 +464,34 @@ class CandidateFinder:
                     role_at = (r, doc[r:p].text)
                     start = i = p
                     break
-            if role_at is None and toks[r].lower_ in _PORTFOLIO_ROLES and lex.lookup(doc[i:end].text) is None:
+            if role_at is None and toks[r].lower_ in _PORTFOLIO_ROLES and (
+                    lex.lookup(doc[i:end].text) is None or lex.is_portfolio(doc[i:end].text)):
                 return  # "(de Amerikaanse minister van Buitenlandse Zaken)": the portfolio is part of the role
         # strip what precedes the name: sentence-initial words, forms of address, roles
+        affiliation_before: str | None = None
         while start < end:
             tok = toks[start]
             low = tok.lower_
-            if lex.lookup(doc[start:end].text):
+            if self._gazetteer(doc, start, end, initial):
                 break
+            if end - start > 1 and low in lex.stop_words and low not in lex.particles \
+                    and low not in lex.connectors and tok.text not in lex.first_names and not tok.text.isupper():
+                start += 1  # "Terwijl Van Bommel": a function word opens a sentence after a run-in intertitle
+                continue
+            if end - start > 1 and tok.text not in lex.first_names and toks[start + 1].text in lex.first_names \
+                    and not lex.is_place_name(tok.text) and tok.text not in lex.org_prefixes and (
+                    low in lex.common_words or lex.is_inhabitant(tok.text) or tok.text in lex.nationality
+                    or lex.is_role(low)):
+                # "PSV'er Gaston Pereiro", "Fransman Simon Henry", "Gouwenaar Pieter Stroop", "Dj Gerard
+                # Ekdom", "Reportage Myra ...": a descriptor or a rubric before a given name
+                affiliation_before = lex.member_of(tok.text)
+                if lex.is_role(low) or low in lex.common_words and not affiliation_before:
+                    roles.append(tok.text)
+                    person_cue = True
+                if tok.text in lex.nationality:
+                    affiliation_before = lex.nationality[tok.text]
+                start += 1
+                continue
             if low in lex.honorifics:
                 person_cue = True
                 honorific_start = toks[i].idx if honorific_start is None else honorific_start
@@ -470,14 +546,22 @@ class CandidateFinder:
                 adjective_country = lex.nationality[toks[start].text]
                 start += 1  # "de Italiaanse Fiat" → Fiat
         text = doc[start:end].text
-        gaz = lex.lookup(text)
+        gaz = self._gazetteer(doc, start, end, initial)
+        if self._ends_sentence(toks[end - 1].text):
+            text = text[:-1]
+            gaz = lex.lookup(text)
         if text.lower() in lex.non_actors or toks[end - 1].text in lex.non_actor_tails and end - start > 1:
             return
         if gaz is None:
             words = text.split()
-            if len(words) == 1 and (text.lower() in lex.non_actors or text in lex.inhabitants
+            if lex.is_inhabitant(words[-1]) and words[-1] not in lex.first_names:
+                return  # "Vele Rotterdammers", "Nieuw-Zeelanders"
+            if self._name_with_common_tail(words[-1]) and words[0] not in lex.org_prefixes \
+                    and all(w[:1].isupper() for w in words):
+                return  # "Turkijedeal", "Instagramverslagen", "Champions Leaguewedstrijd": a compound noun
+            if len(words) == 1 and (text.lower() in lex.non_actors or lex.is_inhabitant(text)
                                     or text in lex.nationality or lex.is_role(text)):
-                return
+                return  # "Rotterdammers", "VVD'ers", "Edammer"
             if all(w.lower().strip(".") in lex.non_actors for w in words):
                 return
             if len(words) == 1 and text.lower() in lex.stop_words:
@@ -493,6 +577,12 @@ class CandidateFinder:
                     text, toks[end].text if end < len(doc) else ""):
                 return  # "de Brusselse regering", "de Palestijnen"
         mention = self._make(doc, start, end)
+        if mention.text != text:  # "VS." → "VS"
+            mention.text = text
+            mention.end_char -= 1
+        if affiliation_before:
+            mention.affiliations.append(affiliation_before)
+            mention.person_cue = True
         if _DOTTED.match(toks[end - 1].text) and doc.text[mention.end_char:mention.end_char + 1] == ".":
             # "in de V.S.." — the tokenizer took the abbreviation's dot for a full stop
             mention.end_char += 1
@@ -536,8 +626,10 @@ class CandidateFinder:
             mention.place_cue = True  # "Mobile, Alabama"
         self._apposition_after(doc, end, mention)
         described = end + 1 < len(doc) and toks[end].text == "," and toks[end + 1].lower_ in _APPOSITION_ARTICLES
-        if end - start == 1 and start in initial and gaz is None and not is_acronym(text) \
-                and not mention.person_cue and not described:
+        if end - start == 1 and gaz is None and not is_acronym(text) and not mention.person_cue and not described \
+                and (start in initial or text.lower() in lower_words and text.lower() in lex.common_words
+                     and text not in lex.first_names and not mention.org_cue):
+            # a sentence's first word, or a word the article also writes in lowercase ("Lekker met de meiden")
             mention.weak = True  # "Fabrieken ..." — a name only if the text names it elsewhere too
             # the NER may vouch for it (hybrid mode), unless a function word follows ("Voorafgaand aan")
             mention.initial = end >= len(doc) or toks[end].lower_ not in lex.stop_words
@@ -621,7 +713,7 @@ class CandidateFinder:
             if j > m:
                 org = doc[m:j].text
                 gaz = lex.lookup(org)
-                if gaz is None and m == of + 1 and role.lower() in _PORTFOLIO_ROLES \
+                if (gaz is None or lex.is_portfolio(org)) and m == of + 1 and role.lower() in _PORTFOLIO_ROLES \
                         and toks[of].lower_ in {"van", "voor"}:
                     role = doc[k:j].text  # "minister van Buitenlandse Zaken": a portfolio, no affiliation
                 else:

@@ -5,6 +5,7 @@ Everything language-specific lives in those files; this module only parses them 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +49,13 @@ class Lexicon:
     multiword: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     long_roles: tuple[str, ...] = ()
     world_places: frozenset[str] = frozenset()
+    # name_forms.json: inhabitant and member nouns, one-word street and building names, numbered roads
+    inhabitant_suffixes: tuple[str, ...] = ()
+    member_suffixes: tuple[str, ...] = ()
+    place_tails: tuple[str, ...] = ()
+    road_pattern: "re.Pattern[str] | None" = None
+    # a ministry's short name is its portfolio after a minister ("minister van Buitenlandse Zaken")
+    portfolios: frozenset[str] = frozenset()
     _role_cache: dict[str, bool] = field(default_factory=dict, repr=False)
     _long_role_set: frozenset[str] | None = field(default=None, repr=False)
 
@@ -94,6 +102,50 @@ class Lexicon:
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         return self.gazetteer.get(normalise(text))
+
+    def is_place_name(self, text: str) -> bool:
+        """A place the gazetteers know, firmly or as a hint ("Den Dolder", "Gdansk")."""
+        gaz = self.lookup(text)
+        return (gaz is not None and gaz[1] in {"place", "country"}) or text in self.world_places
+
+    def member_of(self, word: str) -> str | None:
+        """"VVD'er" → "VVD", "PSV'ers" → "PSV": the party, club or firm a member noun names."""
+        for suffix in self.member_suffixes:
+            if word.endswith(suffix) and len(word) > len(suffix) + 1 and word[0].isupper():
+                stem = word[:-len(suffix)]
+                if suffix[0] != "-" or is_acronym_like(stem):
+                    return stem
+        return None
+
+    def is_inhabitant(self, word: str) -> bool:
+        """"Rotterdammers", "Arnhemmer", "Ossenaar", "Nieuw-Zeelanders": an inhabitant noun of a known place."""
+        if word in self.inhabitants or self.member_of(word):
+            return True
+        for suffix in self.inhabitant_suffixes:
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                stem = word[:-len(suffix)]
+                for form in (stem, stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else None,
+                             stem + "e", stem + "ë" if stem.endswith("i") else None):
+                    if form and (self.lookup(form) or ("", ""))[1] in {"place", "country"}:
+                        return True
+        return False
+
+    def is_place_tail(self, word: str) -> bool:
+        """"Vriezenveenseweg", "Elandsgracht", "Vredeskerk": one word ending like a street or building."""
+        low = word.lower()
+        return word[:1].isupper() and low.isalpha() and any(
+            low.endswith(tail) and len(low) >= len(tail) + 3 for tail in self.place_tails)
+
+    def is_portfolio(self, text: str) -> bool:
+        return normalise(text) in self.portfolios
+
+    def is_road(self, word: str) -> bool:
+        return bool(self.road_pattern and self.road_pattern.match(word))
+
+
+def is_acronym_like(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) * 2 >= len(letters)
 
 
 def _lines(path: Path) -> list[str]:
@@ -182,20 +234,29 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
     for code, names in _country_names(lang, countries).items():
         for name in names:
             add(name, f"country:{code}", "country")
-    institutions = json.loads((folder / "institutions.json").read_text(encoding="utf-8")) \
-        if (folder / "institutions.json").exists() else {}
-    for kind, groups in institutions.items():
-        if kind.startswith("_"):
-            continue
-        for forms in groups:
-            for form in forms:
-                add(form, f"{kind}:{forms[0]}", kind)
+    for filename in ("institutions.json", "institutions_nl_be.json"):
+        institutions = json.loads((folder / filename).read_text(encoding="utf-8")) \
+            if (folder / filename).exists() else {}
+        lex.portfolios = lex.portfolios | {normalise(f) for f in institutions.get("_portfolios", [])}
+        for kind, groups in institutions.items():
+            if kind.startswith("_"):
+                continue
+            for forms in groups:
+                for form in forms:
+                    add(form, f"{kind}:{forms[0]}", kind)
     for name in _lines(folder / "groups.txt"):
         add(name, f"group:{name}", "group")
     # World cities are a hint for the kind only: many are also surnames or company names
     # ("Mansfield", "Toyota"), so they neither make a name nor merge names.
-    lex.world_places = frozenset(_lines(folder / "places_world.txt"))
-    for filename in ("places.txt",):
+    lex.world_places = frozenset(_lines(folder / "places_world.txt")) | frozenset(
+        line.partition("|")[0] for line in _lines(folder / "places_nl_be_hints.txt"))
+    forms = json.loads((folder / "name_forms.json").read_text(encoding="utf-8")) \
+        if (folder / "name_forms.json").exists() else {}
+    lex.inhabitant_suffixes = tuple(sorted(forms.get("inhabitant_suffixes", []), key=len, reverse=True))
+    lex.member_suffixes = tuple(forms.get("member_suffixes", []))
+    lex.place_tails = tuple(forms.get("place_tails", []))
+    lex.road_pattern = re.compile(forms["road_pattern"]) if forms.get("road_pattern") else None
+    for filename in ("places.txt", "places_nl_be.txt"):
         for line in _lines(folder / filename):
             name, _, kind = line.partition("|")
             add(name, f"{kind or 'place'}:{name}", kind or "place")

@@ -208,6 +208,15 @@ class ActorResolver:
             return "place"
         if any(m.person_cue for m in ms):
             return "person"
+        # gazetteer hints: a town, village or world city ("Den Dolder", "Gdansk"); a one-word street, square
+        # or building ("Vriezenveenseweg", "Vredeskerk"); a numbered road ("A12")
+        if any(m.text in lex.world_places for m in ms) and not (len(words) > 1 and words[0] in lex.first_names):
+            ner = Counter(m.ner_kind for m in ms if m.ner_kind)
+            if ner and ner.most_common(1)[0][0] in {"organisation", "person"}:
+                return ner.most_common(1)[0][0]  # "Toyota", "Mansfield": the NER may know better
+            return "place"
+        if len(words) == 1 and (lex.is_place_tail(words[0]) or lex.is_road(words[0])):
+            return "place"
         given = len(words) > 1 and words[0] in lex.first_names and not is_acronym(words[0])
         if not given and len(words) > 1 and (any(w in lex.org_suffixes for w in words) or words[0] in lex.org_prefixes):
             return "organisation"
@@ -293,6 +302,15 @@ class ActorResolver:
                         if (kind != "person" or original[0] not in lex.first_names) and (
                                 suffixes_only or len(rest) == 1 and not self._descriptor(rest[0])):
                             org_targets.add(other)
+            if not org_targets and not person_targets and len(shorts) == 1:
+                (short,) = shorts
+                if len(short) == 1 and short[0].title() in lex.first_names:
+                    # "Thierry" after "Thierry Baudet": a given name alone, when one person has it
+                    given = {other for other, words, kind, original in long_names
+                             if kind == "person" and words[0] == short[0] and other != root}
+                    if len(given) == 1:
+                        clusters.union(root, given.pop())
+                        continue
             own_kind = kinds[root]
             targets = org_targets if org_targets else person_targets
             if own_kind == "place" and not person_targets:
@@ -312,7 +330,7 @@ class ActorResolver:
     # -- building actors -------------------------------------------------------------------------
     def _actor(self, ms: list[Mention], kind: str) -> Actor:
         def fullness(m: Mention):
-            return (not is_acronym(m.text), len(m.text.split()), len(m.text))
+            return (not m.text.endswith(("'s", "’s")), not is_acronym(m.text), len(m.text.split()), len(m.text))
 
         canonical = max(ms, key=fullness).text
         mentions = sorted({m.span or (m.start_char, m.end_char) for m in ms})

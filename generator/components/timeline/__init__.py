@@ -8,6 +8,7 @@ chronologically, ids t1.. in that order).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -63,6 +64,48 @@ def _text_and_sentences(doc: Doc) -> tuple[str, list[tuple[int, int]] | None]:
         last = end - 1
         sentences.append((rows[start][0], rows[last][0] + len(strings[rows[last][1]])))
     return text, sentences
+
+
+def join_ranges(text: str, timexes: list[TimeExpression], ranges: dict[str, list[str]]) -> list[TimeExpression]:
+    """"tussen 2014 en 2017", "van 12 tot en met 22 april": two ends of one period become one expression
+    with ``end_value`` (a bare day number before a full date takes that date's month and year)."""
+    if not ranges or not timexes:
+        return timexes
+    openers = "|".join(sorted(map(re.escape, ranges), key=len, reverse=True))
+    joiners = sorted({j for js in ranges.values() for j in js}, key=len, reverse=True)
+    joiner = "|".join(map(re.escape, joiners))
+    before_first = re.compile(r"(?:^|(?<=\W))(" + openers + r")\s+$", re.IGNORECASE)
+    bare_day = re.compile(r"(?:^|(?<=\W))(" + openers + r")\s+(\d{1,2})\s*(" + joiner + r")\s*$", re.IGNORECASE)
+    out: list[TimeExpression] = []
+    i = 0
+    while i < len(timexes):
+        a = timexes[i]
+        b = timexes[i + 1] if i + 1 < len(timexes) else None
+        if b is not None and a.value and b.value and a.precision == b.precision:
+            opener = before_first.search(text, max(0, a.start - 12), a.start)
+            between = text[a.end:b.start].strip().lower()
+            if opener and between in ranges.get(opener.group(1).lower(), ()):
+                out.append(TimeExpression(opener.start(1), b.end, text[opener.start(1):b.end], a.value, a.precision,
+                                          end_value=b.end_value or b.value, certain=a.certain and b.certain,
+                                          in_quote=a.in_quote))
+                i += 2
+                continue
+        if a.value and a.precision == "day" and not a.end_value:
+            m = bare_day.search(text, max(0, a.start - 30), a.start)
+            if m and m.group(3).lower() in ranges.get(m.group(1).lower(), ()) \
+                    and (not out or out[-1].end <= m.start(1)):
+                try:
+                    first = dt.date.fromisoformat(a.value).replace(day=int(m.group(2)))
+                except ValueError:
+                    first = None
+                if first is not None and first.isoformat() < a.value:
+                    out.append(TimeExpression(m.start(1), a.end, text[m.start(1):a.end], first.isoformat(), "day",
+                                              end_value=a.value, certain=a.certain, in_quote=a.in_quote))
+                    i += 1
+                    continue
+        out.append(a)
+        i += 1
+    return out
 
 
 class TimelineBuilder:
@@ -135,6 +178,10 @@ class TimelineBuilder:
                     found = self.tense.tense_of_tokens(tokens)
                     if found in ("past", "future"):
                         return found
+                    if found == "present" and lo == clause[0] and hi == clause[1]:
+                        # a present-tense clause ("We moeten woensdag winnen") speaks for itself: the
+                        # sentence's other clauses ("anders heeft het geen zin gehad") do not move it
+                        return None
                     if found == "present":
                         continue
             found = self.tense.tense_of_text(text[lo:start] + " " + text[end:hi])
@@ -194,6 +241,7 @@ class TimelineBuilder:
             doc._.warnings.append(
                 f"timeline: no publication date, so {expression!r} cannot be placed on the timeline "
                 "(add a Date: to the article header)")
+        timexes = join_ranges(text, timexes, self.res.data.get("ranges", {}))
         doc._.timexes = timexes
         doc._.timeline = build_entries(text, timexes, sentence_of, doc._.actors, doc._.quotes)
         return doc

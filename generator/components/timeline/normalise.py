@@ -319,7 +319,16 @@ class Normaliser:
             d = add_months(current, 3 * {"last": -1, "next": 1, "this": 0}[self._direction(g["mod"])])
             return Value(fmt("quarter", d), "quarter", anchor=d)
         if year is None:
-            year = self._need_pub().year
+            # a fiscal quarter without a year: the publication year, moved by tense ("in het derde
+            # kwartaal steeg de winst" in April is last year's; "het eerste kwartaal wordt zwak" in
+            # November is next year's)
+            pub = self._need_pub()
+            year = pub.year
+            t = tense()
+            if t == "past" and dt.date(year, 3 * q - 2, 1) > pub:
+                year -= 1
+            elif t == "future" and add_months(dt.date(year, 3 * q - 2, 1), 3) <= pub:
+                year += 1
         d = dt.date(year, 3 * q - 2, 1)
         return Value(fmt("quarter", d), "quarter", anchor=d)
 

@@ -96,7 +96,8 @@ def load_resources(lang: str = "nl") -> Resources:
         "weekday_parts", "weekday_blocked_before", "vague_rolling_units", "from_now_binnen_units",
         "same_this_words", "since_words")}
     for name, words in data["tense"].items():
-        sets["tense." + name] = frozenset(w.lower() for w in words)
+        if not name.startswith("_"):  # "_name": a comment on the list "name"
+            sets["tense." + name] = frozenset(w.lower() for w in words)
     record = list(data["record_words"])
     return Resources(
         data=data,

@@ -21,6 +21,7 @@ class TenseDetector:
         self.past_aux = s["tense.past_auxiliaries"] | s["tense.irregular_past"]
         self.perfect_aux = s["tense.perfect_auxiliaries"]
         self.future = s["tense.future_markers"]
+        self.prospective = s.get("tense.prospective_participles", frozenset())
         self.not_past = s["tense.not_past_de_te"] | frozenset(res.numbers) | frozenset(res.ordinals) \
             | frozenset(res.modifiers) | frozenset(res.weekdays)
         self.adjective_context = s["tense.adjective_context_before"]
@@ -34,6 +35,8 @@ class TenseDetector:
         """'past', 'future' or None (present or no evidence) for a clause's lower-cased words."""
         if any(w in _STRONG_FUTURE for w in words):
             return "future"
+        if any(w in self.prospective for w in words) and not any(w in self.past_aux for w in words):
+            return "future"  # "Voor zaterdag hebben zij demonstraties aangekondigd" (not "werden aangekondigd")
         aux_at = [i for i, w in enumerate(words) if w in self.perfect_aux]
         for i, w in enumerate(words):
             if w in self.past_aux:
@@ -59,6 +62,10 @@ class TenseDetector:
         """From morphology, when the pipeline has it (None when no finite verb is tagged)."""
         found = None
         tokens = list(tokens)
+        if any(t.lower_ in self.prospective for t in tokens) and not any(
+                t.lower_ in self.past_aux or "Past" in t.morph.get("Tense") and "Part" not in t.morph.get("VerbForm")
+                for t in tokens):
+            return "future"
         if any(t.lower_ in self.perfect_aux for t in tokens) and \
                 any("Part" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX") for t in tokens):
             if not any(t.lower_ in _STRONG_FUTURE for t in tokens):
