@@ -5,6 +5,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from pelican.plugins.explainer.site import build
 
 HOLD = """
@@ -46,6 +48,7 @@ def test_the_new_site_and_the_old_one_swap_in_one_step(tmp_path):
     assert (new / "index.html").read_text() == "old"
 
 
+@pytest.mark.slow
 def test_warnings_logged_during_a_build_reach_the_user_once_each(tmp_path):
     (tmp_path / "content").mkdir()
     (tmp_path / "plugins").mkdir()

@@ -171,6 +171,7 @@ def _dev_sources(n):
     return [read_article(p) for p in paths]
 
 
+@pytest.mark.slow
 def test_parallel_extraction_equals_serial(monkeypatch):
     from pelican.plugins.explainer.nlp import load_pipeline
 
@@ -217,6 +218,7 @@ def test_processes_setting(monkeypatch):
 
 # --- incremental site build ------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_rebuild_extracts_only_what_changed(tmp_path, caplog):
     from pelican.plugins.explainer.site.build import build_site
 

@@ -11,6 +11,8 @@ from conftest import DEV_ARTICLES, ROOT, SHARED, check_contract, require_shared
 
 SEED = ROOT / "content" / "poetin-macron-oekraine.md"
 
+pytestmark = pytest.mark.slow  # every test runs the command in a new process (fast tier: -m "not slow")
+
 
 def run_cli(*args, cwd=ROOT):
     return subprocess.run([sys.executable, "-m", "pelican.plugins.explainer", *map(str, args)], capture_output=True,

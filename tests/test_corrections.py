@@ -325,6 +325,7 @@ timeline:
 # ------------------------------------------------------------------------------------------ CLI
 
 
+@pytest.mark.slow
 def test_cli_extract_applies_sibling_file_and_survives_reextraction(raw, targets, tmp_path):
     work = tmp_path / SEED.name
     shutil.copy(SEED, work)
@@ -355,6 +356,7 @@ def test_cli_extract_applies_sibling_file_and_survives_reextraction(raw, targets
     assert any(e["date"] == "2021-03" and e["precision"] == "month" for e in second["timeline"])
 
 
+@pytest.mark.slow
 def test_cli_strict_and_invalid_file_exit_2_with_one_line(tmp_path):
     work = tmp_path / SEED.name
     shutil.copy(SEED, work)
@@ -387,6 +389,7 @@ def _site(work: Path, extra: str = "") -> Path:
     return conf
 
 
+@pytest.mark.slow
 def test_site_build_reflects_corrections(targets, tmp_path, caplog, monkeypatch):
     from pelican.plugins.explainer.site.build import build_site
 
@@ -426,6 +429,7 @@ def test_site_build_reflects_corrections(targets, tmp_path, caplog, monkeypatch)
         assert "explainer-corrections" in method and targets.new_name in method
 
 
+@pytest.mark.slow
 def test_site_build_strict_fails_on_stale_and_invalid(tmp_path, monkeypatch):
     from pelican.plugins.explainer.site.build import build_site
 

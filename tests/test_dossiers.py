@@ -17,6 +17,8 @@ from pelican.plugins.explainer.dossier import (build_dossier, dossier_title, mer
 from pelican.plugins.explainer.model import Actor, ArticleMeta, Extraction, TimelineEntry
 from pelican.plugins.explainer.site.dates import sort_key
 
+pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
+
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_ARTICLES = ROOT.parent / "shared" / "data" / "meantime-nl-dev"

@@ -9,6 +9,8 @@ import pytest
 
 from pelican.plugins.explainer.site import gates
 
+pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
+
 ROOT = Path(__file__).resolve().parent.parent
 
 GOOD_PAGE = """<!DOCTYPE html>

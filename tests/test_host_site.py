@@ -14,6 +14,8 @@ import pytest
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
+
 DUTCH = """---
 Title: Gemeenteraad van Gent kiest voor nieuwe tramlijn
 Date: 2024-03-12

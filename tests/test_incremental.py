@@ -16,6 +16,8 @@ from pelican.plugins.explainer.site.build import BuildError, build_site
 
 from conftest import DEV_ARTICLES, ROOT, require_shared
 
+pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
+
 N = 4
 
 

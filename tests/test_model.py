@@ -69,6 +69,7 @@ def test_default_pipeline_tokenizes_like_the_saved_tokenizer(nlp):
     assert load_pipeline("default").tokenizer.to_bytes(exclude=["vocab"]) == nlp.tokenizer.to_bytes(exclude=["vocab"])
 
 
+@pytest.mark.slow
 def test_the_bundled_model_loads_with_plain_spacy_in_a_fresh_interpreter():
     """spaCy finds our NER embedding and components through the package's entry points."""
     import subprocess

@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SLUG = "poetin-macron-oekraine"
 WAIT = 60  # seconds, per change
 
+pytestmark = pytest.mark.slow  # runs the preview server and its builds (fast tier: pytest -m "not slow")
+
 PLUGIN = '''from pathlib import Path
 from pelican import signals
 

@@ -12,6 +12,8 @@ import yaml
 
 from pelican.plugins.explainer.site import gates
 
+pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 SITEURL = "https://example.org/explainers"

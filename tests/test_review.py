@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 from pelican.plugins.explainer.corrections import apply_corrections, corrections_path, parse_corrections
 from pelican.plugins.explainer.model import Actor, ArticleMeta, Extraction, Quote, TimelineEntry
@@ -93,6 +95,7 @@ def test_template_is_valid_and_its_suggestions_apply_when_uncommented():
     assert [w for w in result.warnings if "matches nothing" in w] == []
 
 
+@pytest.mark.slow
 def test_cli_review_prints_items_and_writes_template_once(tmp_path):
     work = tmp_path / SEED.name
     shutil.copy(SEED, work)

@@ -14,6 +14,8 @@ from conftest import ROOT
 from pelican.plugins.explainer.errors import InputError
 from pelican.plugins.explainer.reading import read_article
 
+pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
+
 HOSTILE = """Title: Test <script>alert('titel')</script> & "co"
 Date: 2022-01-28
 Lang: nl

@@ -4,7 +4,11 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from pelican.plugins.explainer.site.gates import check_links
+
+pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
 
 SLUG = "poetin-macron-oekraine"
 

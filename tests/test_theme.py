@@ -22,6 +22,8 @@ from pelican.plugins.explainer.site import dates, jsonld, svg
 from pelican.plugins.explainer.site.figures import key_figures
 from pelican.plugins.explainer.site.views import build_explainer, telling_quotes
 
+pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "theme" / "templates"
 LOCALE = ROOT / "generator" / "site" / "locale"

@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -153,10 +154,11 @@ def _index_search(staging: Path) -> None:
 @contextmanager
 def _build_lock(output: Path):
     """One build per output folder at a time (``make serve`` rebuilding while someone runs ``make
-    html``): the second waits for the first, saying so once. The lock is an ``flock`` on a file next to
-    the output, released by the kernel even when a build is killed."""
-    path = output.with_name(output.name + ".lock")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    html``): the second waits for the first, saying so once. The lock is an ``flock`` on a file in the
+    temporary folder named after the output's path (nothing is left beside the site), released by the
+    kernel even when a build is killed."""
+    digest = hashlib.sha256(os.fsencode(output)).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"explainer-build-{digest}.lock"
     with open(path, "a") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
