@@ -207,15 +207,28 @@ class Explainer:
         return self.article_link(offset)
 
     def jsonld(self, page: str, siteurl: str, actor: "ActorView | None" = None,
-               source_url: str | None = None) -> Markup:
-        """The page's ``<script type="application/ld+json">`` (see :mod:`.jsonld`)."""
-        return jsonld.for_page(self, page, siteurl or "", actor=actor, source_url=source_url)
+               source_url: str | None = None, metadata: dict | None = None) -> Markup:
+        """The page's ``<script type="application/ld+json">`` (see :mod:`.jsonld`); ``metadata``
+        (the article's) gives author, publisher and modification date."""
+        return jsonld.for_page(self, page, siteurl or "", actor=actor, source_url=source_url, metadata=metadata)
+
+
+OPENING, CLOSING = "“„«‘‚", "”»’"
 
 
 def _context(text: str, sentences, start: int, end: int) -> dict:
-    """The sentence around a mention, split so the template can highlight the mention."""
+    """The sentence around a mention, split so the template can highlight the mention; a quote mark
+    whose partner lies in the next or previous sentence is left out (no stray ” at the end)."""
     sent_start, sent_end = next(((s, e) for s, e in sentences if s <= start and end <= e), (start, end))
-    return {"before": text[sent_start:start], "mention": text[start:end], "after": text[end:sent_end]}
+    before, mention, after = text[sent_start:start], text[start:end], text[end:sent_end]
+    whole = before + mention + after
+    opened = sum(whole.count(c) for c in OPENING)
+    closed = sum(whole.count(c) for c in CLOSING)
+    if closed > opened and after.rstrip()[-1:] in CLOSING:
+        after = after.rstrip()[:-1]
+    if opened > closed and before.lstrip()[:1] in OPENING:
+        before = before.lstrip()[1:]
+    return {"before": before, "mention": mention, "after": after}
 
 
 def _cooccurrence(extraction: Extraction) -> Counter:
@@ -230,10 +243,21 @@ def _cooccurrence(extraction: Extraction) -> Counter:
     return pairs
 
 
+def is_vague(entry: TimelineEntry, lang: str) -> bool:
+    """An uncertain date, or one the text gives only roughly ("de al 20 jaar durende uitbreiding",
+    "de komende decennia"): the words in ``display.json``'s ``vague_markers``."""
+    if not entry.certain:
+        return True
+    words = set(re.findall(r"\w+", (entry.expression or "").casefold()))
+    return bool(words & set(display_data(lang).get("vague_markers", ())))
+
+
 def _timeline_rows(extraction: Extraction, locale: str) -> list[dict]:
     rows = []
+    lang = extraction.article.lang or locale
     for entry in sorted(extraction.timeline, key=lambda t: (sort_key(t.date), t.start)):
         rows.append({
+            "vague": is_vague(entry, lang),
             "entry": entry,
             "label": format_period(entry.date, entry.end_date, entry.precision, locale),
             "start_label": format_value(entry.date, entry.precision, locale),
@@ -413,7 +437,7 @@ def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
     edges = {pair: count for pair, count in cooccurrence.items() if pair[0] in node_ids and pair[1] in node_ids}
     timeline = _timeline_rows(extraction, locale)
     axis_events = [svg.AxisEvent(row["entry"].id, row["entry"].date, row["entry"].end_date, row["label"],
-                                 row["entry"].expression) for row in timeline]
+                                 row["entry"].expression, row["vague"]) for row in timeline]
     unknown = gettext("Speaker unknown")
     bars = [(speaker.actor.name if speaker else unknown, len(quotes)) for speaker, quotes in quotes_by_speaker]
     return Explainer(
