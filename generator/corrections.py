@@ -7,6 +7,7 @@ an edit to another paragraph. Loading validates the whole file first and raises
 that returns a corrected copy, what was applied (for the method page) and warnings for entries that no
 longer match anything (errors when strict)::
 
+    date: 2022-01-30             # when the editors corrected: the pages say so
     actors:
       - match: "Blinken"
         name: "Antony Blinken"
@@ -15,6 +16,9 @@ longer match anything (errors when strict)::
       - match: "Westen"
         hide: true
       - merge: ["Kremlin", "Moskou"]
+      - match: "Emmanuel Macron"
+        feature: true            # among the main actors, before the extraction's ranking
+        roles: ["Franse president"]
     quotes:
       - match: "We zijn in debat"
         speaker: "Sergei Lavrov"
@@ -23,9 +27,17 @@ longer match anything (errors when strict)::
         date: "2022-01-21"
         summary: "Lavrov en Blinken spreken in Genève over veiligheid in Europa."
       - add: {date: "2022-02-24", summary: "Rusland valt Oekraïne binnen.", actors: ["Rusland"]}
+    figures:                     # key figures (generator/site/figures.py), matched by their text
+      - match: "60 %"
+        hide: true
+      - match: "2.000 banen"
+        text: "1.500 tot 2.000 banen"
+        phrase: "banen"
+      - add: "$40 miljard"
 
 Corrected items get a ``corrected`` attribute (True) that templates can read; added timeline entries
-also get ``added`` (True) and have no place in the text (``start == end == 0``, ``expression == ""``).
+also get ``added`` (True); featured actors ``featured`` (their rank among the featured, from 1);
+added timeline entries have no place in the text (``start == end == 0``, ``expression == ""``).
 """
 from __future__ import annotations
 
@@ -42,7 +54,7 @@ from .model import ACTOR_KINDS, Actor, Extraction, TimelineEntry
 from .reading import slugify
 
 SUFFIX = ".explainer.yaml"
-SECTIONS = ("actors", "quotes", "timeline")
+SECTIONS = ("actors", "quotes", "timeline", "figures")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _QUOTE_MARKS = "\"'“”„‘’‚«»‹› "
 
@@ -75,12 +87,14 @@ class Entry:
 @dataclass
 class Corrections:
     path: str
+    date: str | None = None  # when the editors corrected (shown on the corrected pages)
     actors: list[Entry] = field(default_factory=list)
     quotes: list[Entry] = field(default_factory=list)
     timeline: list[Entry] = field(default_factory=list)
+    figures: list[Entry] = field(default_factory=list)
 
     def __len__(self) -> int:
-        return len(self.actors) + len(self.quotes) + len(self.timeline)
+        return len(self.actors) + len(self.quotes) + len(self.timeline) + len(self.figures)
 
 
 @dataclass
@@ -88,8 +102,8 @@ class Applied:
     """A correction that changed something, for the method page (rendered there with gettext).
 
     ``action`` is one of: actor_renamed, actor_kind, actor_roles, actor_aliases, actor_hidden,
-    actors_merged, quote_speaker, quote_hidden, event_date, event_summary, event_actors, event_hidden,
-    event_added. ``subject`` names the item as extracted; ``value`` the new value (text) if any.
+    actors_merged, actor_featured, quote_speaker, quote_hidden, event_date, event_summary, event_actors,
+    event_hidden, event_added, figure_hidden, figure_corrected, figure_added. ``subject`` names the item as extracted; ``value`` the new value (text) if any.
     """
 
     action: str
@@ -106,6 +120,8 @@ class Result:
     applied: list[Applied] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     path: str | None = None
+    key_figures: list | None = None  # the corrected key figures; None: the extraction's own
+    date: str | None = None  # the corrections file's `date:` (when the editors corrected)
 
 
 # ------------------------------------------------------------------------------------------ loading
@@ -233,18 +249,42 @@ def _actor_entry(path, items, key) -> dict:
                       "use one of " + ", ".join(ACTOR_KINDS))
         elif name in ("roles", "aliases"):
             values[name] = _string_list(path, node, where)
-        elif name == "hide":
+        elif name in ("hide", "feature"):
             values[name] = _bool(path, node, where)
         else:
             _fail(path, line, where, f"unknown key {name!r}",
-                  "use match or merge, with name, kind, roles, aliases or hide")
+                  "use match or merge, with name, kind, roles, aliases, feature or hide")
     if ("match" in values) == ("merge" in values):
         _fail(path, None, key, "needs exactly one of `match` or `merge`")
-    if values.get("hide") and set(values) & {"name", "kind", "roles", "aliases", "merge"}:
+    if values.get("hide") and set(values) & {"name", "kind", "roles", "aliases", "merge", "feature"}:
         _fail(path, None, key, "`hide: true` cannot be combined with other changes")
     if "match" in values and len(values) == 1:
         _fail(path, None, key, "says what to find but not what to change",
-              "add name, kind, roles, aliases or hide")
+              "add name, kind, roles, aliases, feature or hide")
+    return values
+
+
+def _figure_entry(path, items, key) -> dict:
+    values: dict = {}
+    for name, node, line in items:
+        where = f"{key}.{name}"
+        if name in ("match", "add", "text", "phrase"):
+            values[name] = _string(path, node, where)
+        elif name == "hide":
+            values[name] = _bool(path, node, where)
+        else:
+            _fail(path, line, where, f"unknown key {name!r}", "use match with text, phrase or hide, or add")
+    if ("match" in values) == ("add" in values):
+        _fail(path, None, key, "needs exactly one of `match` or `add`")
+    if "match" in values and not set(values) & {"text", "phrase", "hide"}:
+        _fail(path, None, key, "says what to find but not what to change", "add text, phrase or hide")
+    if values.get("hide") and set(values) & {"text", "phrase"}:
+        _fail(path, None, key, "`hide: true` cannot be combined with other changes")
+    if "add" in values and set(values) - {"add", "phrase"}:
+        _fail(path, None, key, "`add` takes the figure as it should read, and at most a `phrase`")
+    if "phrase" in values and not (values.get("text") or values.get("add") or "").endswith(values["phrase"]):
+        _fail(path, None, f"{key}.phrase", "must be the end of the figure's text (what it counts)",
+              'e.g. text: "1.500 tot 2.000 banen" with phrase: "banen"')
     return values
 
 
@@ -315,7 +355,8 @@ def _timeline_entry(path, items, key) -> dict:
     return values
 
 
-_ENTRY_PARSERS = {"actors": _actor_entry, "quotes": _quote_entry, "timeline": _timeline_entry}
+_ENTRY_PARSERS = {"actors": _actor_entry, "quotes": _quote_entry, "timeline": _timeline_entry,
+                  "figures": _figure_entry}
 
 
 def parse_corrections(text: str, path) -> Corrections:
@@ -333,8 +374,11 @@ def parse_corrections(text: str, path) -> Corrections:
     if root is None or (isinstance(root, yaml.ScalarNode) and _scalar(root) is None):
         return corrections
     for name, node, line in _mapping(path, root, ""):
+        if name == "date":
+            corrections.date = _date(path, node, name)
+            continue
         if name not in SECTIONS:
-            _fail(path, line, name, f"unknown key {name!r}", "use actors, quotes or timeline")
+            _fail(path, line, name, f"unknown key {name!r}", "use date, actors, quotes, timeline or figures")
         if isinstance(node, yaml.ScalarNode) and _scalar(node) is None:
             continue  # "quotes:" with nothing under it
         if not isinstance(node, yaml.SequenceNode):
@@ -390,6 +434,8 @@ class _Applier:
         self.ex = copy.deepcopy(extraction)
         for item in [*self.ex.actors, *self.ex.quotes, *self.ex.timeline]:
             item.corrected = False
+            if isinstance(item, Actor):
+                item.featured = 0
             if isinstance(item, TimelineEntry):
                 item.added = False
         self.path = path
@@ -466,6 +512,9 @@ class _Applier:
             actor.aliases.extend(new)
             if new:
                 self.applied.append(Applied("actor_aliases", actor.name, ", ".join(new)))
+        if values.get("feature") and not getattr(actor, "featured", 0):
+            actor.featured = 1 + sum(1 for a in self.ex.actors if getattr(a, "featured", 0))
+            self.applied.append(Applied("actor_featured", actor.name))
         _mark(actor)
 
     def actor(self, entry: Entry) -> None:
@@ -597,6 +646,26 @@ class _Applier:
                 self._change_event(event, values, entry)
 
 
+    # ---- key figures
+    def figures(self, entries: list[Entry]) -> None:
+        from .site.figures import apply_figure_corrections, key_figures
+
+        figures, matched = apply_figure_corrections(key_figures(self.ex), [e.values for e in entries])
+        for entry, hits in zip(entries, matched):
+            values = entry.values
+            if "add" in values:
+                self.applied.append(Applied("figure_added", values["add"]))
+            elif not hits:
+                self.warn(entry, "matches no key figure")
+            else:
+                for hit in hits:
+                    if values.get("hide"):
+                        self.applied.append(Applied("figure_hidden", hit))
+                    else:
+                        self.applied.append(Applied("figure_corrected", hit, values.get("text", hit)))
+        self.key_figures = figures
+
+
 def _before(first: str, second: str) -> bool:
     """Whether ISO value ``first`` lies wholly before ``second`` (compared at the coarser precision)."""
     length = min(len(first), len(second))
@@ -625,7 +694,10 @@ def apply_corrections(extraction: Extraction, corrections: Corrections | None) -
         applier.quote(entry)
     for entry in corrections.timeline:
         applier.event(entry)
-    return Result(applier.ex, applier.applied, applier.warnings, corrections.path)
+    if corrections.figures:
+        applier.figures(corrections.figures)
+    return Result(applier.ex, applier.applied, applier.warnings, corrections.path,
+                  key_figures=getattr(applier, "key_figures", None), date=corrections.date)
 
 
 def correct(extraction: Extraction, article_path, strict: bool = False) -> Result:
@@ -654,6 +726,8 @@ def export_json(result: Result) -> dict:
                 item_json["corrected"] = True
             if getattr(item, "added", False):
                 item_json["added"] = True
+            if getattr(item, "featured", 0):
+                item_json["featured"] = item.featured
     if result.path:
         data["corrections"] = [a.to_json() for a in result.applied]
     return data

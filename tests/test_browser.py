@@ -237,3 +237,60 @@ def test_print_shows_timeline_and_quotes_in_full(browser, base_url, pages, data)
     assert figures.count() == len(data["quotes"])
     assert all(figures.nth(i).is_visible() for i in range(figures.count()))
     page.close()
+
+
+# ------------------------------------------------------------------ what a reader sees first (issue 23)
+
+
+@pytest.mark.parametrize("width, height", [(375, 812), (1280, 900)])
+def test_the_first_screen_shows_who_when_and_a_quote(browser, base_url, pages, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(base_url + pages["overview"])
+    below = page.evaluate("""h => ['.in-brief .chips li', '.in-brief .date-span', '.in-brief .brief-quote']
+        .filter(s => { const e = document.querySelector(s); return !e || e.getBoundingClientRect().bottom > h; })""",
+                          height)
+    header = page.evaluate("document.querySelector('.site-header').getBoundingClientRect().height")
+    context.close()
+    assert not below, f"not on the first screen at {width} px: {below}"
+    assert header < height / 4
+
+
+def test_chart_text_is_legible_on_a_phone(browser, base_url, pages):
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    small = []
+    for name in ("overview", "timeline", "actors", "quotes"):
+        page.goto(base_url + pages[name])
+        small += page.evaluate("""() => [...document.querySelectorAll('svg.chart text')]
+            .map(t => t.getBoundingClientRect().height * 0.8 > 0 ? parseFloat(getComputedStyle(t).fontSize)
+                 * t.closest('svg').getBoundingClientRect().width / t.closest('svg').viewBox.baseVal.width : 0)
+            .filter(size => size > 0 && size < 12)""")
+    context.close()
+    assert not small, f"chart text below 12 px at 375 px: {sorted(set(small))[:5]}"
+
+
+def test_tick_labels_do_not_overlap_on_a_phone(browser, base_url, pages):
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    page.goto(base_url + pages["timeline"])
+    overlaps = page.evaluate("""() => {
+        const boxes = [...document.querySelectorAll('.ta-tick-label')].map(t => t.getBoundingClientRect());
+        const hits = [];
+        boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+            if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) hits.push(i);
+        }));
+        return hits; }""")
+    context.close()
+    assert not overlaps
+
+
+def test_the_speaker_of_a_quote_is_visible_without_hover(browser, base_url, pages):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + pages["article"])
+    labels = page.locator(".quote-speaker")
+    assert labels.count() > 0
+    assert all(labels.nth(i).is_visible() for i in range(labels.count()))
+    assert page.locator("q.quote[title]").count() == 0  # nothing that only a mouse shows
+    context.close()

@@ -92,15 +92,24 @@ def annotated_blocks(extraction: Extraction, actor_url, speaker_name) -> list[di
             if quote.end > block.end or quote.start < cursor:
                 continue
             pieces.append(_render_span(text, cursor, quote.start, inner, starts))
-            who = speaker_name(quote.speaker)
-            title = f' title="{escape(who)}"' if who else ""
-            pieces.append(f'<q class="quote" id="{quote.id}"{title}>'
+            # the speaker as a visible label after the quote (not a hover title: touch and
+            # keyboard readers never see those)
+            who = speaker_name(quote.speaker) or quote.speaker_label or ""
+            pieces.append(f'<q class="quote" id="{quote.id}">'
                           f"{_render_span(text, quote.start, quote.end, inner, starts)}</q>")
+            if who and not _named_nearby(text, quote, who):
+                pieces.append(f'<small class="quote-speaker" data-pagefind-ignore>({escape(who)})</small>')
             cursor = quote.end
         pieces.append(_render_span(text, cursor, block.end, free, free_starts))
         html = "".join(pieces).replace("\n", "<br>\n")
         blocks.append({"kind": block.kind, "anchor": f"p{number}", "html": Markup(html)})
     return blocks
+
+
+def _named_nearby(text: str, quote, who: str) -> bool:
+    """Whether the words right after the quote already name its speaker ("…”, aldus Stoltenberg")."""
+    after = text[quote.end:quote.end + 60].casefold()
+    return any(part.casefold() in after for part in who.split()[-1:])
 
 
 def block_anchor(extraction: Extraction, offset: int) -> str:

@@ -192,7 +192,8 @@ class ExplainerGenerator(Generator):
             for warning in corrected.warnings:
                 logger.warning("%s", warning)
             urls = urls_for(article, self.settings)
-            article.explainer = LazyExplainer(corrected.extraction, locale, siteurl=siteurl, urls=urls)
+            article.explainer = LazyExplainer(corrected.extraction, locale, siteurl=siteurl, urls=urls,
+                                              figures=corrected.key_figures)
             article.explainer.corrections = corrected
             article.explainer_url = urls.overview
             if link:

@@ -1,128 +1,310 @@
-"""Key figures in an article ("ruim 100.000 Russische soldaten"): numbers with the words they count.
+"""Key figures in an article ("ruim 100.000 Russische soldaten", "$40 miljard", "1.500 tot 2.000 banen").
 
-A pure function over the extraction's text (the site layer never runs spaCy): a regular expression
-finds a number (digits with Dutch thousands separators and decimals, "1,5 miljoen", or a written
-number such as "duizenden"), an optional hedge before it ("ruim", "bijna", "meer dan") and the noun
-phrase after it (adjectives ending in -e, then one noun). Years, dates the timeline already covers
-and referring phrases such as "de twee landen" are left out.
+A pure function over the extraction's text and headline (the site layer never runs spaCy), with the
+language's words in ``generator/data/<lang>/figures.json``. A figure is shown only when it is clearly
+one: a number (digits with thousands separators and decimals, or a written number) with
+
+- a currency ("$40 miljard", "744 miljoen euro"): money;
+- a percentage *of* something ("40 procent van de burgers"): a bare "60 %" says nothing and is left out;
+- a unit ("17.446 kilometer"), or
+- what it counts: adjectives and a plural noun ("ruim 100.000 Russische soldaten").
+
+Ranges ("1.500 tot 2.000 banen", "tussen 10 en 20 doden") stay whole, hedges ("ruim", "bijna") stay
+with their number. Times ("16:00 UTC"), dates ("29 februari"), years, durations, referring phrases
+("de twee landen") and a number followed by a verb ("met 500 steeg") are never figures. Figures in
+the headline and lead come first. Editors hide, fix or add figures in the corrections file (see
+:mod:`generator.corrections`), through :func:`apply_figure_corrections`.
 """
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 
 from ..model import Extraction
 
-WRITTEN = {
-    "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
-    "elf": 11, "twaalf": 12, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50,
-    "honderd": 100, "duizend": 1000, "tientallen": 20, "honderden": 200, "duizenden": 2000,
-    "tienduizenden": 20000, "honderdduizenden": 200000, "miljoenen": 2000000, "miljarden": 2000000000,
-    # English, for articles in English
-    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "twelve": 12, "twenty": 20, "fifty": 50, "hundred": 100, "hundreds": 200, "thousand": 1000,
-    "thousands": 2000, "millions": 2000000,
-}
-MULTIPLIERS = {"duizend": 1e3, "miljoen": 1e6, "miljard": 1e9, "thousand": 1e3, "million": 1e6,
-               "billion": 1e9, "mln": 1e6, "mld": 1e9}
-HEDGES = ("meer dan", "minder dan", "ten minste", "zo'n", "zo’n", "ruim", "bijna", "circa", "ongeveer",
-          "minstens", "maximaal", "hooguit", "liefst", "more than", "nearly", "almost", "about", "over")
-UNITS = {"procent", "%", "euro", "dollar", "kilometer", "km", "meter", "percent", "procentpunt"}
-STOP = {
-    "die", "dat", "en", "of", "om", "te", "in", "op", "aan", "van", "met", "voor", "naar", "bij", "uit",
-    "is", "zijn", "was", "waren", "werd", "werden", "wordt", "worden", "heeft", "hebben", "had", "zal",
-    "zullen", "kan", "kunnen", "de", "het", "een", "als", "dan", "maar", "want", "door", "over", "per",
-    "tot", "sinds", "na", "jaar", "jaren", "maanden", "maand", "weken", "week", "dagen", "dag", "uur",
-    "keer", "the", "of", "and", "to", "a", "an", "years", "year", "days", "months", "weeks", "times",
-}
-ARTICLES = {"de", "het", "die", "deze", "the", "these", "those"}
-
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_WRITTEN = "|".join(sorted(WRITTEN, key=len, reverse=True))
-_MULT = "|".join(MULTIPLIERS)
-PATTERN = re.compile(
-    rf"(?<![\w\-.,])(?P<number>{_NUMBER}|(?i:{_WRITTEN}))(?![\w\-])"
-    rf"(?:\s+(?P<mult>{_MULT})\b)?"
-    rf"(?P<unit>\s*%)?"
-)
-WORD = re.compile(r"\s+([^\W\d_][\w\-’']*)")
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+KIND_RANK = {"money": 0, "count": 1, "percent": 2, "measure": 3, "trivial": 4, "added": 1}
 
 
 @dataclass(frozen=True)
 class KeyFigure:
-    text: str  # "ruim 100.000 Russische soldaten"
-    number: str  # "100.000"
-    phrase: str  # "Russische soldaten"
+    text: str  # "ruim 1.500 tot 2.000 banen" (as in the article)
+    number: str  # "ruim 1.500 tot 2.000": the figure without what it counts
+    phrase: str  # "banen" ("" for money and units without a noun)
     value: float
-    start: int
+    start: int  # offsets into the text; -1 when only the headline has it (or an editor added it)
     end: int
+    kind: str = "count"  # money, count, percent, measure, trivial, added
+    in_headline: bool = False
+    corrected: bool = False
 
 
-def _value(number: str, mult: str | None) -> float:
+@lru_cache(maxsize=None)
+def language_data(lang: str) -> dict | None:
+    """The language's figure words, with the regular expressions built from them; None when the
+    language has no ``figures.json`` (then there are no key figures: nothing shown unless sure)."""
+    path = DATA_DIR / lang / "figures.json"
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    sets = {name: frozenset(w.lower() for w in data[name]) for name in (
+        "currency_words", "percent_words", "percent_needs", "units", "trivial_units", "reference_words",
+        "months", "time_words", "function_words", "not_counted")}
+
+    def alternatives(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    number = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+    written = alternatives(data["written"])
+    mult = alternatives(data["multipliers"])
+    currency = alternatives(data["currency_symbols"])
+    ranges = alternatives(data["range_words"])
+    one = (rf"(?P<C>(?:{currency})\s?)?(?P<N>{number}|(?i:{written}))(?![\w\-]|[:.,]\d)"
+           rf"(?:\s*(?P<M>(?i:{mult}))(?![\w\-]))?")
+
+    def named(c, n, m):
+        return one.replace("(?P<C>", f"(?P<{c}>").replace("(?P<N>", f"(?P<{n}>").replace("(?P<M>", f"(?P<{m}>")
+    pattern = re.compile(
+        rf"(?<![\w\-.,:/€$£¥])" + named("cur", "low", "lowmult")
+        + rf"(?:\s*(?P<sep>(?i:{ranges}))\s*" + named("cur2", "high", "mult") + ")?"
+        + r"(?P<pct>\s?%)?")
+    return {**data, **sets, "pattern": pattern,
+            "hedges": sorted(data["hedges"], key=len, reverse=True),
+            "written": {k.lower(): v for k, v in data["written"].items()},
+            "multipliers": {k.lower(): v for k, v in data["multipliers"].items()}}
+
+
+WORD = re.compile(r"\s+([^\W\d_][\w\-’']*)")
+
+
+def _value(number: str, mult: str | None, data: dict) -> float:
     low = number.lower()
-    if low in WRITTEN:
-        value = float(WRITTEN[low])
-    else:
-        value = float(number.replace(".", "").replace(",", "."))
-    return value * MULTIPLIERS.get((mult or "").lower(), 1)
+    value = float(data["written"][low]) if low in data["written"] else float(
+        number.replace(".", "").replace(",", "."))
+    return value * data["multipliers"].get((mult or "").lower(), 1)
 
 
-def _noun_phrase(text: str, pos: int, limit: int) -> tuple[str, int]:
-    """Adjectives ending in -e (or -en before another word) and the noun they lead to."""
-    words, end = [], pos
-    while len(words) < 4:
-        match = WORD.match(text, end, limit)
+def _words(text: str, pos: int, limit: int, count: int) -> list[re.Match]:
+    found = []
+    while len(found) < count:
+        match = WORD.match(text, pos, limit)
         if not match:
             break
-        word = match.group(1)
-        if word.lower() in STOP and not words:
+        found.append(match)
+        pos = match.end()
+    return found
+
+
+def _plural(word: str) -> bool:
+    low = word.lower()
+    return low.endswith(("en", "s", "'s", "’s")) and len(low) > 3
+
+
+def _counted(text: str, pos: int, limit: int, data: dict) -> tuple[str, int]:
+    """What a number counts: adjectives (ending in -e) and then a plural noun; ("", pos) if none."""
+    words: list[str] = []
+    end = pos
+    for match in _words(text, pos, limit, 4):
+        word = match.group(1).rstrip(".")
+        low = word.lower()
+        if low in data["function_words"] or low in data["time_words"] or low in data["months"]:
             return "", pos
-        if word.lower() in STOP:
-            break
         words.append(word)
-        end = match.end()
-        if not (word.lower().endswith(("e", "se")) and WORD.match(text, end, limit)):
-            break
-    if words and words[-1].lower() in STOP:
-        words.pop()
+        end = match.start(1) + len(word)
+        if low.endswith("e") and low not in data["not_counted"]:
+            continue  # an adjective: the noun comes next
+        break
+    if not words:
+        return "", pos
+    noun = words[-1].lower()
+    if noun in data["not_counted"] or not _plural(noun) or noun.endswith("e"):
+        return "", pos
     return " ".join(words), end
 
 
-def key_figures(extraction: Extraction, limit: int = 6) -> list[KeyFigure]:
-    """The article's telling numbers, largest first, each once, with offsets into the text."""
-    text = extraction.text
-    taken = [(s, e) for t in extraction.timeline for s, e in (t.sources or [(t.start, t.end)])]
-    found: list[KeyFigure] = []
-    sentence_ends = sorted(e for _, e in extraction.sentences) or [len(text)]
-    for match in PATTERN.finditer(text):
-        number, mult, unit = match.group("number"), match.group("mult"), match.group("unit")
+def _part_of(text: str, pos: int, limit: int, data: dict) -> tuple[str, int]:
+    """What a percentage is of: "van de (Amerikaanse) burgers"; ("", pos) if the text does not say."""
+    found = _words(text, pos, limit, 8)
+    if not found or found[0].group(1).lower() not in data["percent_needs"]:
+        return "", pos
+    for match in found[1:]:
+        low = match.group(1).lower()
+        if low in data["reference_words"] or low == "alle":
+            continue
+        if low in data["function_words"] or low in data["not_counted"]:
+            return "", pos
+        if low.endswith("e"):
+            continue  # an adjective ("Amerikaanse"): the noun comes next
+        return text[found[0].start(1):match.end()], match.end()
+    return "", pos
+
+
+def _after_unit(text: str, pos: int, limit: int, words: frozenset) -> tuple[str, int] | None:
+    """The unit right after ``pos`` ("vierkante meter" before "meter"), if any."""
+    found = _words(text, pos, limit, 2)
+    for size in (2, 1):
+        if len(found) >= size:
+            phrase = " ".join(m.group(1) for m in found[:size])
+            if phrase.lower().rstrip(".") in words:
+                return text[found[0].start(1):found[size - 1].end()], found[size - 1].end()
+    return None
+
+
+def _hedge(prefix: str, data: dict) -> str | None:
+    stripped = prefix.rstrip().lower()
+    for hedge in data["hedges"]:
+        if stripped.endswith(hedge) and (len(stripped) == len(hedge) or not stripped[-len(hedge) - 1].isalnum()):
+            return hedge
+    return None
+
+
+def _figures_in(text: str, data: dict, limit_of, taken=()) -> list[KeyFigure]:
+    found = []
+    for match in data["pattern"].finditer(text):
         start, end = match.start(), match.end()
         if any(s < end and start < e for s, e in taken):
-            continue
-        if re.fullmatch(r"1[5-9]\d\d|20\d\d", number) and not mult:
-            continue  # a year, not a quantity
-        prefix = text[max(0, start - 20):start]
-        hedge = next((h for h in HEDGES if prefix.lower().rstrip().endswith(h)
-                      and (len(prefix.rstrip()) == len(h) or not prefix.rstrip()[-len(h) - 1].isalnum())), None)
-        article_before = re.search(r"(\w+)\s+$", prefix)
-        if not hedge and article_before and article_before.group(1).lower() in ARTICLES:
-            continue  # "de twee landen": a reference, not a figure
-        limit_at = next((e for e in sentence_ends if e >= end), len(text))
-        if unit:
-            phrase, phrase_end = "", end
+            continue  # a date the timeline has
+        low, high = match.group("low"), match.group("high")
+        mult = match.group("mult") or match.group("lowmult")
+        currency = match.group("cur") or match.group("cur2")
+        prefix = text[max(0, start - 24):start]
+        hedge = _hedge(prefix, data)
+        sep = (match.group("sep") or "").lower()
+        if high and data["range_needs_hedge"].get(sep) not in (None, hedge):
+            # "2 en 3" is no range without "tussen": the figure is its first number
+            end = match.end("lowmult") if match.group("lowmult") else match.end("low")
+            high = None
+            mult, currency = match.group("lowmult"), match.group("cur")
+            pct = False
         else:
-            nxt = WORD.match(text, end, limit_at)
-            if nxt and nxt.group(1).lower() in UNITS:
-                phrase, phrase_end = nxt.group(1), nxt.end()
-            else:
-                phrase, phrase_end = _noun_phrase(text, end, limit_at)
+            pct = bool(match.group("pct"))
+        if not mult and not currency and re.fullmatch(r"1[5-9]\d\d|20\d\d", low):
+            continue  # a year
+        before = re.search(r"(\w+)\s+$", prefix)
+        if not hedge and before and before.group(1).lower() in data["reference_words"]:
+            continue  # "de twee landen": a reference, not a figure
+        limit = limit_of(end)
+        after = text[end:limit]
+        if re.match(r"\s*[:.]\d", after):
+            continue  # "16:00", "16.00 uur"
+        kind, phrase, stop = "", "", end
+        if currency:
+            kind = "money"
+        elif pct:
+            kind = "percent"
+        unit = _after_unit(text, end, limit, data["currency_words"]) if not kind else None
+        if unit:
+            kind, stop = "money", unit[1]
+        if not kind and (unit := _after_unit(text, end, limit, data["percent_words"])):
+            kind, stop = "percent", unit[1]
+        if kind == "percent":
+            phrase, stop = _part_of(text, stop, limit, data)
             if not phrase:
-                continue
-        begin = start - (len(prefix) - len(prefix.rstrip()) + len(hedge)) if hedge else start
-        found.append(KeyFigure(text=text[begin:phrase_end].strip(), number=number, phrase=phrase,
-                               value=_value(number, mult), start=begin, end=phrase_end))
+                continue  # a bare "60 %": of what?
+        if not kind:
+            nxt = _words(text, end, limit, 1)
+            first = nxt[0].group(1).lower().rstrip(".") if nxt else ""
+            if first in data["months"] or first in data["time_words"]:
+                continue  # a date or a duration
+            if (unit := _after_unit(text, end, limit, data["trivial_units"] | data["units"])):
+                low_unit = unit[0].lower()
+                kind = "trivial" if low_unit in data["trivial_units"] else "measure"
+                phrase, stop = unit[0], unit[1]
+            else:
+                phrase, stop = _counted(text, end, limit, data)
+                if not phrase:
+                    continue
+                kind = "count"
+        if kind != "money" and _value(high or low, mult, data) == 1:
+            continue  # "1 pagina"
+        begin = start
+        if hedge:
+            begin = start - (len(prefix) - len(prefix.rstrip())) - len(hedge)
+        figure_text = " ".join(text[begin:stop].split())
+        number_end = stop - len(phrase) if phrase and text[:stop].endswith(phrase) else stop
+        number = " ".join(text[begin:number_end].split())
+        value = _value(high or low, mult, data)
+        found.append(KeyFigure(text=figure_text, number=number, phrase=phrase if kind != "percent" else phrase,
+                               value=value, start=begin, end=stop, kind=kind))
+    return found
+
+
+def _minor(figure: KeyFigure) -> bool:
+    """Technical units ("326 pixels") and small counts ("twee kleuren") come after the rest."""
+    return figure.kind == "trivial" or (figure.kind == "count" and figure.value < 10)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace("$", "$ ").split()).casefold()
+
+
+def key_figures(extraction: Extraction, limit: int = 5) -> list[KeyFigure]:
+    """The article's telling figures, each once: the headline's and the lead's first, then money,
+    counts, percentages and measures in the order of the text; offsets into the text (-1 for a
+    figure only the headline has)."""
+    data = language_data(extraction.article.lang or "nl")
+    if data is None:
+        return []
+    text = extraction.text
+    taken = [(s, e) for t in extraction.timeline for s, e in (t.sources or [(t.start, t.end)])]
+    sentence_ends = sorted(e for _, e in extraction.sentences) or [len(text)]
+
+    def sentence_end(pos):
+        return next((e for e in sentence_ends if e >= pos), len(text))
+
+    lead = next((b for b in extraction.blocks if b.kind == "paragraph"), None)
+    lead_end = lead.end if lead else 0
+    title = extraction.article.title or ""
+    in_title = {_key(f.text): f for f in _figures_in(title, data, lambda pos: len(title))}
+    figures = _figures_in(text, data, sentence_end, taken)
     unique: dict[str, KeyFigure] = {}
-    for figure in found:
-        unique.setdefault(figure.text.lower(), figure)
-    ranked = sorted(unique.values(), key=lambda f: (-f.value, f.start))
-    return ranked[:limit]
+    for figure in figures:
+        key = _key(figure.text)
+        if key not in unique:
+            unique[key] = replace(figure, in_headline=key in in_title)
+    for key, figure in in_title.items():
+        if key not in unique:
+            unique[key] = replace(figure, start=-1, end=-1, in_headline=True)
+    # a figure contained in a longer one ("2.000 banen" in "1.500 tot 2.000 banen") is the same one
+    keys = list(unique)
+    for key in keys:
+        if any(other != key and key in other for other in keys):
+            unique.pop(key, None)
+    # a news article says what matters first: headline, lead, then the order of the text
+    ranked = sorted(unique.values(), key=lambda f: (not f.in_headline, not (0 <= f.start < lead_end),
+                                                    _minor(f), f.start))
+    return [f for f in ranked if f.kind != "trivial" or len(ranked) <= limit][:limit]
+
+
+def apply_figure_corrections(figures: list[KeyFigure], entries: list[dict]) -> tuple[list[KeyFigure], list]:
+    """Editors' ``figures:`` entries applied to the extracted figures: ``match`` a figure by its text
+    (a part is enough) to ``hide`` it or give its ``text`` (and ``phrase``); ``add`` a figure the
+    extraction missed. Returns the corrected list and, per entry, what it matched (for warnings)."""
+    figures = list(figures)
+    matched = []
+    for entry in entries:
+        if "add" in entry:
+            text = entry["add"]
+            phrase = entry.get("phrase", "")
+            number = text[:len(text) - len(phrase)].strip() if phrase and text.endswith(phrase) else text
+            figures.append(KeyFigure(text=text, number=number, phrase=phrase if number != text else "",
+                                     value=0.0, start=-1, end=-1, kind="added", corrected=True))
+            matched.append([text])
+            continue
+        key = _key(entry["match"])
+        hits = [f for f in figures if key in _key(f.text)]
+        matched.append([f.text for f in hits])
+        for figure in hits:
+            index = figures.index(figure)
+            if entry.get("hide"):
+                figures.pop(index)
+                continue
+            text = entry.get("text", figure.text)
+            phrase = entry.get("phrase", figure.phrase if text.endswith(figure.phrase) else "")
+            number = text[:len(text) - len(phrase)].strip() if phrase and text.endswith(phrase) else text
+            figures[index] = replace(figure, text=text, number=number, phrase=phrase if number != text else "",
+                                     corrected=True)
+    return figures, matched

@@ -123,11 +123,26 @@ def actor_index(explainer, siteurl: str) -> dict:
                                 for i, v in enumerate(explainer.actors, start=1)]}
 
 
-def for_page(explainer, page: str, siteurl: str, actor=None, source_url: str | None = None) -> Markup:
+def provenance(data: dict, metadata: dict | None) -> dict:
+    """The article's ``Author:``, ``Publisher:`` and ``Modified:`` metadata as NewsArticle fields."""
+    metadata = metadata or {}
+    authors = metadata.get("authors") or ([metadata["author"]] if metadata.get("author") else [])
+    if authors:
+        data["author"] = [{"@type": "Person", "name": str(a)} for a in authors]
+    if metadata.get("publisher"):
+        data["publisher"] = {"@type": "Organization", "name": str(metadata["publisher"])}
+    modified = metadata.get("modified")
+    if modified is not None and hasattr(modified, "date"):
+        data["dateModified"] = modified.date().isoformat()
+    return data
+
+
+def for_page(explainer, page: str, siteurl: str, actor=None, source_url: str | None = None,
+             metadata: dict | None = None) -> Markup:
     """The JSON-LD block for one page of an explainer (empty for pages without structured data)."""
     absolute = siteurl if siteurl.startswith(("http://", "https://")) else ""
     if page == "overview":
-        return script(news_article(explainer, absolute, source_url))
+        return script(provenance(news_article(explainer, absolute, source_url), metadata))
     if page == "tijdlijn":
         return script(timeline_list(explainer, absolute))
     if page == "citaten":

@@ -56,6 +56,9 @@ DEFAULTS: dict[str, object] = {
     # processes for extraction and rendering; None: the usable cores. The environment variable of
     # the same name overrides it.
     "EXPLAINER_PROCESSES": None,
+    # where readers report errors: an e-mail address ("redactie@example.org") or a URL (a form);
+    # shown in every explainer's footer and on its method page. "" shows no address.
+    "EXPLAINER_CONTACT": "",
 }
 
 # old name -> new name (still read, with a warning)

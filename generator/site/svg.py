@@ -26,12 +26,15 @@ def _f(value: float) -> str:
 
 
 def _svg(prefix: str, css: str, height: float, title: str, desc: str, body: list[str]) -> Markup:
+    # On a phone the chart keeps its size in a box that scrolls sideways (text never shrinks
+    # below 12 px); the box is focusable so keyboard users can scroll it too.
     return Markup(
+        f'<div class="chart-scroll" tabindex="0" role="group" aria-labelledby="{prefix}-title">'
         f'<svg class="chart {css}" role="img" aria-labelledby="{prefix}-title {prefix}-desc" '
         f'viewBox="0 0 {WIDTH} {_f(height)}" width="{WIDTH}" height="{_f(height)}" '
         f'preserveAspectRatio="xMinYMin meet" focusable="false" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{prefix}-title">{escape(title)}</title><desc id="{prefix}-desc">{escape(desc)}</desc>'
-        + "".join(body) + "</svg>"
+        + "".join(body) + "</svg></div>"
     )
 
 
@@ -56,6 +59,7 @@ class AxisEvent:
     end_value: str | None
     label: str
     text: str
+    uncertain: bool = False  # vague or uncertain ("al 20 jaar", "de komende decennia"): drawn dashed, "ca."
 
 
 def piecewise_scale(days: list[int], left: float, right: float) -> dict[int, float]:
@@ -98,12 +102,14 @@ def time_axis(events: list[AxisEvent], gettext: Gettext, prefix: str = "time-axi
     for row, (event, a, b) in enumerate(spans):
         y = top + row * lane
         x1, x2 = scale[a], scale[b]
+        vague = " uncertain" if event.uncertain else ""
         if b != a:
-            body.append(f'<rect class="ta-period" x="{_f(x1)}" y="{_f(y + 16)}" width="{_f(max(x2 - x1, 4))}" '
+            body.append(f'<rect class="ta-period{vague}" x="{_f(x1)}" y="{_f(y + 16)}" width="{_f(max(x2 - x1, 4))}" '
                         f'height="10" rx="5"/>')
         else:
-            body.append(f'<circle class="ta-point" cx="{_f(x1)}" cy="{_f(y + 21)}" r="6"/>')
-        label = _clip(f"{event.label} · {event.text}", 48)
+            body.append(f'<circle class="ta-point{vague}" cx="{_f(x1)}" cy="{_f(y + 21)}" r="6"/>')
+        about = f"{gettext('ca.')} " if event.uncertain else ""
+        label = _clip(f"{about}{event.label} · {event.text}", 48)
         if x1 < WIDTH * 0.55:
             body.append(_text(max(x1, left - 16), y + 11, label, "ta-label"))
         else:
@@ -117,10 +123,13 @@ def time_axis(events: list[AxisEvent], gettext: Gettext, prefix: str = "time-axi
             body.append(f'<path class="ta-break" d="M{_f(mid - 5)} {_f(axis_y + 6)}l6 -12M{_f(mid + 1)} '
                         f'{_f(axis_y + 6)}l6 -12"/>')
     row_ends = [-1e9, -1e9]  # right edge of the last label in each of two label rows
+    shown: set[str] = set()
     for point in points:
         x = scale[point]
         body.append(f'<line class="ta-tick" x1="{_f(x)}" y1="{_f(axis_y - 5)}" x2="{_f(x)}" y2="{_f(axis_y + 5)}"/>')
         label = labels.get(point, "")
+        if label in shown:
+            continue  # one label per date as written ("2022" once, however many days in it)
         width = 7.2 * len(label)
         anchor = "start" if x - width / 2 < 0 else "end" if x + width / 2 > WIDTH else "middle"
         x_text = x - 6 if anchor == "start" else x + 6 if anchor == "end" else x
@@ -129,11 +138,12 @@ def time_axis(events: list[AxisEvent], gettext: Gettext, prefix: str = "time-axi
         if row is None:
             continue  # no room: the list and the description still give the date
         row_ends[row] = begin + width
+        shown.add(label)
         body.append(_text(x_text, axis_y + 22 + 16 * row, label, "ta-tick-label", anchor))
     height = axis_y + 48
     first_label, last_label = labels[points[0]], labels[points[-1]]
     desc = gettext("%(count)d dated events from %(first)s to %(last)s. Dots are moments, bars are periods; "
-                   "long gaps between dates are compressed and marked on the axis.") % {
+                   "long gaps between dates are compressed and marked on the axis; dashed marks are vague dates.") % {
         "count": len(events), "first": first_label, "last": last_label}
     return _svg(prefix, "time-axis", height, gettext("Time axis of the timeline"), desc, body)
 

@@ -4,10 +4,13 @@ URLs are relative to the site root; templates prefix them with ``SITEURL``.
 """
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -18,6 +21,17 @@ from .dates import format_period, format_publication_date, format_value, sort_ke
 from .figures import KeyFigure, key_figures
 
 KIND_ORDER = ("person", "organisation", "country", "place", "group")
+# how much a mention of each kind says about who the story is about (people and organisations act)
+KIND_WEIGHT = {"person": 1.0, "organisation": 1.0, "country": 0.8, "place": 0.5, "group": 0.5}
+MAIN_ACTORS = 5
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@lru_cache(maxsize=None)
+def display_data(lang: str) -> dict:
+    """The language's presentation words (``generator/data/<lang>/display.json``), or none."""
+    path = DATA_DIR / lang / "display.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 @dataclass
@@ -116,6 +130,13 @@ class ActorView:
     timeline: list[TimelineEntry] = field(default_factory=list)
     related: list[tuple["ActorView", int]] = field(default_factory=list)
     affiliation: "ActorView | str | None" = None
+    salience: float = 0.0
+    in_headline: int | None = None  # where the headline names the actor (word position)
+    role: str = ""  # the role worth showing next to the name ("" for "ambtsgenoot": relative to whom?)
+
+    @property
+    def featured(self) -> int:
+        return getattr(self.actor, "featured", 0) or 0
 
 
 @dataclass
@@ -132,6 +153,7 @@ class Explainer:
     lead: str
     published: str
     key_figures: list[KeyFigure] = field(default_factory=list)
+    main_actors: list[ActorView] = field(default_factory=list)
     telling_quotes: list[Quote] = field(default_factory=list)
     network_edges: list[tuple["ActorView", "ActorView", int]] = field(default_factory=list)
     time_axis: Markup = Markup("")
@@ -142,6 +164,32 @@ class Explainer:
     @property
     def article(self):
         return self.extraction.article
+
+    def format_date(self, value) -> str:
+        """A date (a ``date``, ``datetime`` or ISO text) as the UI writes it."""
+        import datetime as dt
+
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                return value  # "2022-01": as the editors wrote it
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        return format_publication_date(value, self.locale)
+
+    @property
+    def date_span(self) -> tuple[dict, dict] | None:
+        """The first and the last dated row of the timeline (what period the story covers)."""
+        if not self.timeline:
+            return None
+        last = max(self.timeline, key=lambda r: sort_key(r["entry"].end_date or r["entry"].date))
+        return self.timeline[0], last
+
+    @property
+    def whole_quotes(self) -> list[Quote]:
+        """Quotes a reader can take as one (three words or more, not a headline); fragments apart."""
+        return [q for q in self.extraction.quotes if not is_fragment(q)]
 
     def speaker(self, quote: Quote) -> ActorView | None:
         return self.actors_by_id.get(quote.speaker) if quote.speaker else None
@@ -159,15 +207,28 @@ class Explainer:
         return self.article_link(offset)
 
     def jsonld(self, page: str, siteurl: str, actor: "ActorView | None" = None,
-               source_url: str | None = None) -> Markup:
-        """The page's ``<script type="application/ld+json">`` (see :mod:`.jsonld`)."""
-        return jsonld.for_page(self, page, siteurl or "", actor=actor, source_url=source_url)
+               source_url: str | None = None, metadata: dict | None = None) -> Markup:
+        """The page's ``<script type="application/ld+json">`` (see :mod:`.jsonld`); ``metadata``
+        (the article's) gives author, publisher and modification date."""
+        return jsonld.for_page(self, page, siteurl or "", actor=actor, source_url=source_url, metadata=metadata)
+
+
+OPENING, CLOSING = "“„«‘‚", "”»’"
 
 
 def _context(text: str, sentences, start: int, end: int) -> dict:
-    """The sentence around a mention, split so the template can highlight the mention."""
+    """The sentence around a mention, split so the template can highlight the mention; a quote mark
+    whose partner lies in the next or previous sentence is left out (no stray ” at the end)."""
     sent_start, sent_end = next(((s, e) for s, e in sentences if s <= start and end <= e), (start, end))
-    return {"before": text[sent_start:start], "mention": text[start:end], "after": text[end:sent_end]}
+    before, mention, after = text[sent_start:start], text[start:end], text[end:sent_end]
+    whole = before + mention + after
+    opened = sum(whole.count(c) for c in OPENING)
+    closed = sum(whole.count(c) for c in CLOSING)
+    if closed > opened and after.rstrip()[-1:] in CLOSING:
+        after = after.rstrip()[:-1]
+    if opened > closed and before.lstrip()[:1] in OPENING:
+        before = before.lstrip()[1:]
+    return {"before": before, "mention": mention, "after": after}
 
 
 def _cooccurrence(extraction: Extraction) -> Counter:
@@ -182,10 +243,21 @@ def _cooccurrence(extraction: Extraction) -> Counter:
     return pairs
 
 
+def is_vague(entry: TimelineEntry, lang: str) -> bool:
+    """An uncertain date, or one the text gives only roughly ("de al 20 jaar durende uitbreiding",
+    "de komende decennia"): the words in ``display.json``'s ``vague_markers``."""
+    if not entry.certain:
+        return True
+    words = set(re.findall(r"\w+", (entry.expression or "").casefold()))
+    return bool(words & set(display_data(lang).get("vague_markers", ())))
+
+
 def _timeline_rows(extraction: Extraction, locale: str) -> list[dict]:
     rows = []
+    lang = extraction.article.lang or locale
     for entry in sorted(extraction.timeline, key=lambda t: (sort_key(t.date), t.start)):
         rows.append({
+            "vague": is_vague(entry, lang),
             "entry": entry,
             "label": format_period(entry.date, entry.end_date, entry.precision, locale),
             "start_label": format_value(entry.date, entry.precision, locale),
@@ -193,6 +265,15 @@ def _timeline_rows(extraction: Extraction, locale: str) -> list[dict]:
             "is_period": bool(entry.end_date and entry.end_date != entry.date),
         })
     return rows
+
+
+FRAGMENT_WORDS = 3
+
+
+def is_fragment(quote: Quote) -> bool:
+    """A word or two between quote marks ("betere", "wettelijke garanties") is not a quote of
+    anyone's: shown as a fragment, never as a quote."""
+    return len(quote.text.split()) < FRAGMENT_WORDS
 
 
 def telling_quotes(extraction: Extraction, limit: int = 3) -> list[Quote]:
@@ -221,6 +302,66 @@ def lead_of(extraction: Extraction) -> str:
     return extraction.text[first.start:first.end] if first else ""
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w[\w\-.]*\w|\w", text.casefold())
+
+
+def headline_position(actor: Actor, text: str) -> int | None:
+    """Where ``text`` (the headline) names the actor (a name, an alias, a person's surname), in
+    words from its start; None when it does not."""
+    words = _words(text)
+    names = [actor.name, *actor.aliases]
+    if actor.kind == "person":
+        names += [actor.name.split()[-1]]
+    found = [i for name in names if (parts := _words(name))
+             for i in range(len(words) - len(parts) + 1) if words[i:i + len(parts)] == parts]
+    return min(found) if found else None
+
+
+def salience(view: "ActorView", extraction: Extraction, lead_end: int) -> float:
+    """How central an actor is to the story: named in the headline (most), in the lead, each
+    mention, each quote, weighted by kind (a person or organisation acts; "het Westen" is context)."""
+    actor = view.actor
+    score = len(actor.mentions) + 2 * len(view.quotes)
+    score += 3 * sum(1 for s, _ in actor.mentions if s < lead_end)
+    return score * KIND_WEIGHT.get(actor.kind, 0.5)
+
+
+def _same_entity(first: Actor, second: Actor) -> bool:
+    """Two actors the extraction did not merge but a reader takes for one ("Washington" and
+    "Washington D.C.", "Blinken" and "Antony Blinken"): one name's words begin or end the other's."""
+    places = {"place", "country"}
+    if first.kind != second.kind and not {first.kind, second.kind} <= places:
+        return False
+    a, b = _words(first.name), _words(second.name)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return bool(short) and (long[:len(short)] == short or long[-len(short):] == short)
+
+
+def main_actors(views: list["ActorView"], limit: int = MAIN_ACTORS) -> list["ActorView"]:
+    """The overview's actors: those editors featured (in their order), those the headline names (in
+    its order: the story is about them), then by salience; an actor that reads as one already
+    chosen is left out."""
+    far = 10 ** 6
+    ordered = sorted(views, key=lambda v: (not v.featured, v.featured,
+                                           far if v.in_headline is None else v.in_headline,
+                                           -v.salience, v.actor.name))
+    chosen: list[ActorView] = []
+    for view in ordered:
+        if len(chosen) >= limit and not view.featured:
+            break
+        if not view.featured and any(_same_entity(view.actor, c.actor) for c in chosen):
+            continue
+        chosen.append(view)
+    return chosen
+
+
+def shown_role(actor: Actor, lang: str) -> str:
+    """The first role that says something on its own ("president", not "ambtsgenoot")."""
+    relational = set(display_data(lang).get("relational_roles", ()))
+    return next((r for r in actor.roles if r.casefold() not in relational), "")
+
+
 def _ui_gettext(locale: str):
     from .i18n import translations_for
 
@@ -231,9 +372,11 @@ NETWORK_SIZE = 14
 
 
 def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
-                    siteurl: str | None = None, urls: ExplainerUrls | None = None) -> Explainer:
-    """All template data for one explainer; ``gettext`` (UI language) labels the charts and
-    ``siteurl`` makes the annotated article's links absolute (publish builds)."""
+                    siteurl: str | None = None, urls: ExplainerUrls | None = None,
+                    figures: list[KeyFigure] | None = None) -> Explainer:
+    """All template data for one explainer; ``gettext`` (UI language) labels the charts,
+    ``siteurl`` makes the annotated article's links absolute (publish builds) and ``figures`` are
+    the editors' corrected key figures (else the extraction's)."""
     gettext = gettext or _ui_gettext(locale)
     urls = urls or ExplainerUrls(extraction.article.slug)
     views = [ActorView(actor=a, url=urls.actor(a.id)) for a in extraction.actors]
@@ -274,8 +417,12 @@ def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
     for (first, second), count in cooccurrence.items():
         by_id[first].related.append((by_id[second], count))
         by_id[second].related.append((by_id[first], count))
+    lead = next((b for b in extraction.blocks if b.kind == "paragraph"), None)
     for view in views:
         view.related.sort(key=lambda pair: (-pair[1], pair[0].actor.name))
+        view.salience = salience(view, extraction, lead.end if lead else 0)
+        view.in_headline = headline_position(view.actor, extraction.article.title or "")
+        view.role = shown_role(view.actor, extraction.article.lang or locale)
     by_kind = [(kind, sorted((v for v in views if v.actor.kind == kind),
                              key=lambda v: (-len(v.actor.mentions), v.actor.name)))
                for kind in KIND_ORDER]
@@ -290,7 +437,7 @@ def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
     edges = {pair: count for pair, count in cooccurrence.items() if pair[0] in node_ids and pair[1] in node_ids}
     timeline = _timeline_rows(extraction, locale)
     axis_events = [svg.AxisEvent(row["entry"].id, row["entry"].date, row["entry"].end_date, row["label"],
-                                 row["entry"].expression) for row in timeline]
+                                 row["entry"].expression, row["vague"]) for row in timeline]
     unknown = gettext("Speaker unknown")
     bars = [(speaker.actor.name if speaker else unknown, len(quotes)) for speaker, quotes in quotes_by_speaker]
     return Explainer(
@@ -306,7 +453,8 @@ def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
         anchors=anchors,
         lead=lead_of(extraction),
         published=format_publication_date(extraction.article.date, locale),
-        key_figures=key_figures(extraction),
+        key_figures=key_figures(extraction) if figures is None else figures,
+        main_actors=main_actors(views),
         telling_quotes=telling_quotes(extraction),
         network_edges=[(by_id[a], by_id[b], count)
                        for (a, b), count in sorted(edges.items(), key=lambda item: (-item[1], item[0]))],
@@ -327,8 +475,9 @@ class LazyExplainer:
     """
 
     def __init__(self, extraction: Extraction, locale: str = "nl", siteurl: str | None = None,
-                 urls: ExplainerUrls | None = None):
+                 urls: ExplainerUrls | None = None, figures: list[KeyFigure] | None = None):
         self.extraction = extraction
+        self._figures = figures
         self.locale = locale
         self.urls = urls or ExplainerUrls(extraction.article.slug)
         self._siteurl = siteurl
@@ -345,7 +494,8 @@ class LazyExplainer:
     @property
     def built(self) -> Explainer:
         if self._built is None:
-            self._built = build_explainer(self.extraction, self.locale, siteurl=self._siteurl, urls=self.urls)
+            self._built = build_explainer(self.extraction, self.locale, siteurl=self._siteurl, urls=self.urls,
+                                          figures=self._figures)
         return self._built
 
     def __getattr__(self, name: str):

@@ -22,7 +22,15 @@
       baseUrl: root.pathname,
       showSubResults: true,
       showImages: false,
-      resetStyles: false
+      resetStyles: false,
+      /* each result says which explainer it comes from (data-pagefind-meta="explainer:…") */
+      processResult: function (result) {
+        var explainer = result.meta && result.meta.explainer;
+        if (explainer && result.meta.title && result.meta.title.indexOf(explainer) === -1) {
+          result.meta.title = explainer + " — " + result.meta.title;
+        }
+        return result;
+      }
     });
     /* Keep the visible label: move it to Pagefind's own input, then hide the plain form. */
     var input = mount.querySelector("input");

@@ -1,0 +1,115 @@
+"""What a reader sees first (issue 23): main actors with editorial sense, honest time axis, quotes with
+context, provenance. Pure functions of generator/site/views.py, svg.py, annotate.py and jsonld.py."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from pelican.plugins.explainer.corrections import apply_corrections, parse_corrections
+from pelican.plugins.explainer.model import Actor, ArticleMeta, Block, Extraction, Quote, TimelineEntry
+from pelican.plugins.explainer.site import jsonld, svg
+from pelican.plugins.explainer.site.views import build_explainer
+
+TITLE = "Poetin klaagt bij Macron over westerse antwoorden"
+TEXT = ("De Russische president Vladimir Poetin klaagt bij zijn Franse ambtsgenoot Emmanuel Macron. "
+        "Het Westen wijst de eisen af.\n\n"
+        "Het Westen is ongerust. Het Westen overlegt. Washington en Washington D.C. reageren. "
+        "“Rusland verplaatst meer troepen naar de grens”, aldus Jens Stoltenberg. Stoltenberg waarschuwt.")
+
+
+def _span(word: str, nth: int = 0) -> tuple[int, int]:
+    starts = [m.start() for m in re.finditer(re.escape(word), TEXT)]
+    return starts[nth], starts[nth] + len(word)
+
+
+def _extraction(**kwargs) -> Extraction:
+    lead_end = TEXT.index("\n\n")
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.\n]+\.(?:”[^.]*\.)?", TEXT)]
+    actors = [
+        Actor("vladimir-poetin", "Vladimir Poetin", "person", ["president"], mentions=[_span("Vladimir Poetin")]),
+        Actor("emmanuel-macron", "Emmanuel Macron", "person", ["ambtsgenoot"], mentions=[_span("Emmanuel Macron")],
+              affiliation="Frankrijk"),
+        Actor("westen", "Westen", "group", mentions=[_span("Westen", i) for i in range(3)]),
+        Actor("washington", "Washington", "place", mentions=[_span("Washington", 0)]),
+        Actor("washington-d-c", "Washington D.C.", "place", mentions=[_span("Washington D.C.")]),
+        Actor("jens-stoltenberg", "Jens Stoltenberg", "person", mentions=[_span("Jens Stoltenberg"),
+                                                                         _span("Stoltenberg", 1)]),
+    ]
+    quote_start = TEXT.index("Rusland verplaatst")
+    quotes = [Quote("q1", "Rusland verplaatst meer troepen naar de grens", quote_start,
+                    quote_start + len("Rusland verplaatst meer troepen naar de grens"), "jens-stoltenberg")]
+    return Extraction(article=ArticleMeta("x", TITLE, dt.date(2022, 1, 28)), text=TEXT,
+                      blocks=[Block("paragraph", 0, lead_end), Block("paragraph", lead_end + 2, len(TEXT))],
+                      sentences=sentences, actors=actors, quotes=quotes, **kwargs)
+
+
+def _names(views) -> list[str]:
+    return [v.actor.name for v in views]
+
+
+def test_the_people_in_the_headline_lead_the_main_actors():
+    explainer = build_explainer(_extraction(), "nl", gettext=lambda s: s)
+    assert _names(explainer.main_actors)[:2] == ["Vladimir Poetin", "Emmanuel Macron"]
+    assert _names(explainer.main_actors).index("Jens Stoltenberg") < _names(explainer.main_actors).index("Westen")
+
+
+def test_an_actor_that_reads_as_another_is_not_a_main_actor_twice():
+    names = _names(build_explainer(_extraction(), "nl", gettext=lambda s: s).main_actors)
+    assert ("Washington" in names) + ("Washington D.C." in names) <= 1
+
+
+def test_a_relational_role_is_not_shown_as_who_someone_is():
+    explainer = build_explainer(_extraction(), "nl", gettext=lambda s: s)
+    assert explainer.actors_by_id["emmanuel-macron"].role == ""
+    assert explainer.actors_by_id["vladimir-poetin"].role == "president"
+
+
+def test_editors_feature_an_actor_first():
+    corrections = parse_corrections('actors:\n  - match: "Westen"\n    feature: true\n', "x.explainer.yaml")
+    result = apply_corrections(_extraction(), corrections)
+    explainer = build_explainer(result.extraction, "nl", gettext=lambda s: s)
+    assert _names(explainer.main_actors)[0] == "Westen"
+    assert [a.action for a in result.applied] == ["actor_featured"]
+
+
+def test_a_vague_period_is_drawn_dashed_and_labelled_approximate():
+    entry = TimelineEntry("t1", "2002", "year", "al 20 jaar durende", 0, 5, "x", end_date="2022")
+    explainer = build_explainer(_extraction(timeline=[entry]), "nl", gettext=lambda s: s)
+    assert explainer.timeline[0]["vague"]
+    assert 'class="ta-period uncertain"' in explainer.time_axis and "ca. 2002" in explainer.time_axis
+
+
+def test_tick_labels_do_not_repeat():
+    events = [svg.AxisEvent(f"t{i}", f"2022-01-{day:02d}", None, f"{day} jan", "x")
+              for i, day in enumerate((3, 4, 20))] + [svg.AxisEvent("t9", "2022", None, "2022", "x")]
+    axis = str(svg.time_axis(events, lambda s: s, published=dt.date(2022, 1, 28)))
+    ticks = re.findall(r'class="ta-tick-label">([^<]*)<', axis)
+    assert len(ticks) == len(set(ticks))
+
+
+def test_the_annotated_article_names_the_speaker_without_hover():
+    extraction = _extraction()
+    extraction.quotes[0] = Quote("q1", "Het Westen is ongerust", TEXT.index("Het Westen is"),
+                                 TEXT.index("Het Westen is") + 22, "jens-stoltenberg")
+    html = "".join(str(b["html"]) for b in build_explainer(extraction, "nl", gettext=lambda s: s).blocks)
+    assert '<small class="quote-speaker" data-pagefind-ignore>(Jens Stoltenberg)</small>' in html
+    assert "title=" not in html
+
+
+def test_mention_context_has_no_stray_quote_mark():
+    explainer = build_explainer(_extraction(), "nl", gettext=lambda s: s)
+    for mention in explainer.actors_by_id["jens-stoltenberg"].mentions:
+        sentence = mention["before"] + mention["mention"] + mention["after"]
+        assert sentence.count("”") <= sentence.count("“")
+
+
+def test_json_ld_names_author_publisher_and_modification():
+    explainer = build_explainer(_extraction(), "nl", gettext=lambda s: s)
+    block = explainer.jsonld("overview", "https://example.org", source_url="https://krant.example/artikel",
+                             metadata={"author": "An Peeters", "publisher": "De Krant",
+                                       "modified": dt.datetime(2022, 1, 30, 9, 0)})
+    data = json.loads(re.search(r">(.*)</script>", str(block)).group(1))
+    assert data["author"] == [{"@type": "Person", "name": "An Peeters"}]
+    assert data["publisher"]["name"] == "De Krant" and data["dateModified"] == "2022-01-30"
+    assert data["isBasedOn"] == "https://krant.example/artikel"
