@@ -201,6 +201,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         stop_words = frozenset(get_lang_class(lang).Defaults.stop_words)
     except Exception:
         stop_words = frozenset()
+    stop_words |= frozenset(_lines(folder / "function_words.txt"))
     roles = frozenset(line.lower() for line in _lines(folder / "roles.txt"))
     lex = Lexicon(
         particles=frozenset(_lines(folder / "particles.txt")),
