@@ -667,3 +667,23 @@ def test_given_name_that_is_also_a_nationality_word(nlp):
 def test_sentence_opening_function_word_is_not_part_of_a_name(nlp):
     actors = actors_of(nlp, "Heel Nederland keek mee. Dankzij Ajax ging het feest door. De ERG stemde tegen.")
     assert names_and_kinds(actors) == {"Nederland": "country", "Ajax": "organisation", "ERG": "organisation"}
+
+
+def test_members_of_an_enumeration_with_a_place_are_places(nlp):
+    actors = actors_of(nlp, "Er werd betoogd in Poznan, Lodz en Lublin.")
+    assert names_and_kinds(actors) == {"Poznan": "place", "Lodz": "place", "Lublin": "place"}
+
+
+def test_an_apposition_after_a_place_is_no_enumeration(nlp):
+    actors = actors_of(nlp, "De burgemeester van Breda, Paul Depla, sprak.")
+    assert names_and_kinds(actors)["Paul Depla"] == "person"
+
+
+def test_place_noun_before_a_name_makes_it_a_place(nlp):
+    actors = actors_of(nlp, "Het dorp Tsjernogorsk ligt aan de rivier.")
+    assert names_and_kinds(actors) == {"Tsjernogorsk": "place"}
+
+
+def test_age_in_parentheses_makes_a_person(nlp):
+    actors = actors_of(nlp, "Ook Fenna (8) en Jazzy Kramer (12) kwamen kijken.")
+    assert names_and_kinds(actors) == {"Fenna": "person", "Jazzy Kramer": "person"}

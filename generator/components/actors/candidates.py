@@ -28,6 +28,7 @@ NER_KINDS = {
 }
 # a nickname between given name and surname: "Gerardo 'Tata' Martino" (opening mark → closing mark)
 _NICKNAME_MARKS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
+_AGE = re.compile(r"^\d{1,3}\)$")
 _APPOSITION_ARTICLES = frozenset({"de", "het", "een", "the"})
 # Adjectives and inhabitant nouns made from place names ("Brusselse", "Vlaams-Brabantse", "Israëlische",
 # "Rwandese", "Palestijnen", "Braziliaan"): capitalised, but no actor. Strong endings always; a consonant
@@ -319,6 +320,7 @@ class CandidateFinder:
         mentions = self._drop_event_acronyms(doc, mentions)
         mentions.sort(key=lambda m: m.start_char)
         self._product_cues(doc, mentions)
+        self._enumerated_places(doc, mentions)
         mentions.extend(self._role_mentions(doc, is_name))
         mentions.sort(key=lambda m: m.start_char)
         return mentions
@@ -631,6 +633,12 @@ class CandidateFinder:
             mention.place_cue = True
         if start > 0 and toks[start - 1].lower_ in {"in", "naar", "nabij"} and not toks[start - 1].is_sent_start:
             mention.place_cue = True
+        if start > 0 and toks[start - 1].text in lex.place_nouns:
+            mention.place_cue = True  # "het dorp Munhava", "de Poolse stad Gdansk"
+        if end + 1 < len(doc) and toks[end].text == "(" and (
+                _AGE.match(toks[end + 1].text) or end + 2 < len(doc) and toks[end + 2].text == ")"
+                and toks[end + 1].text.isdigit() and len(toks[end + 1].text) <= 3):
+            mention.person_cue = True  # "Lotte (11)", "Piet Jansen (54)": a person's age ("8)" is one token)
         if start > 0:
             prev_low = toks[start - 1].lower_
             if prev_low in _ORG_NOUN_SET or prev_low.islower() and prev_low.endswith(_ORG_TAILS) \
@@ -792,6 +800,36 @@ class CandidateFinder:
                 m.start, m.start_char, m.text = k, toks[k].idx, text
                 m.key = m.kind = None
                 m.weak = m.initial = False
+
+    @staticmethod
+    def _enumerated_places(doc: Doc, mentions: list[Mention]) -> None:
+        """"in Gdansk, Wroclaw en Krakau": the members of an enumeration one of which the context or a
+        gazetteer makes a place are places too, unless their own context says otherwise."""
+        toks = doc.tokens
+        group: list[Mention] = []
+        joined = [False]  # an "en"/"of" joins two members: an enumeration, not an apposition
+
+        def close() -> None:
+            if len(group) > 1 and joined[0] and any(m.place_cue or m.kind == "place" for m in group):
+                for m in group:
+                    if not (m.key or m.person_cue or m.org_cue or m.roles or m.product):
+                        m.place_cue = True
+
+        for m in mentions:
+            if m.role_mention:
+                continue
+            if group:
+                last = group[-1]
+                between = toks[last.end:m.start] if m.start > last.end else []
+                if between and len(between) <= 2 and all(t.text in {",", "en", "of"} for t in between) \
+                        and not any(t.is_sent_start for t in toks[last.end:m.start + 1]):
+                    group.append(m)
+                    joined[0] = joined[0] or any(t.text != "," for t in between)
+                    continue
+                close()
+            group = [m]
+            joined[0] = False
+        close()
 
     # -- products, models, software features, events ------------------------------------------------
     def _drop_event_acronyms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
