@@ -396,3 +396,9 @@ def test_range_of_days_borrows_month_and_year_from_its_end(nlp):
 def test_fiscal_quarter_told_in_the_past_after_the_publication_quarter_is_last_year(nlp):
     doc = run(nlp, "In het derde kwartaal steeg de winst van de bank flink.", pub="2019-04-01")
     assert values(doc)["het derde kwartaal"] == ("2018-Q3", None)
+
+
+def test_perfect_tense_with_an_infinitive_for_a_participle_is_past(nlp):
+    # 2022-01-25 is a Tuesday: "heeft maandag laten weten" is the day before, not next week
+    doc = run(nlp, "De burgemeester heeft maandag laten weten dat hij in mei stopt.", pub="2022-01-25")
+    assert values(doc)["maandag"] == ("2022-01-24", None)
