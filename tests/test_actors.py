@@ -638,3 +638,52 @@ def test_name_glued_to_a_long_common_noun_is_no_actor(nlp):
 def test_opening_mark_of_two_commas_makes_the_next_word_initial(nlp):
     actors = actors_of(nlp, "Ze zei: ,,Laat me duidelijk zijn, ik wil geen uitstel.''")
     assert actors == []
+
+
+def test_given_name_van_place_like_surname_is_one_person(nlp):
+    actors = actors_of(nlp, "Grensrechter Joop van Boxtel vond het een penalty. Van Boxtel floot meteen.")
+    person = by_name(actors, "Joop van Boxtel")
+    assert person.kind == "person" and "Van Boxtel" in person.aliases
+    assert [a.name for a in actors] == ["Joop van Boxtel"]
+
+
+def test_sentence_initial_surname_particles_merge_with_the_full_name(nlp):
+    actors = actors_of(nlp, "Dat meldt Corné van Dijkhuizen, analist bij een bank. Zowel Van Dijkhuizen als zijn "
+                            "collega zien dat.")
+    assert names_and_kinds(actors) == {"Corné van Dijkhuizen": "person"}
+
+
+def test_nickname_in_quote_marks_is_part_of_the_name(nlp):
+    actors = actors_of(nlp, "Het gaat om de vrijlating van Mohammed 'Mo' Bakkali in Utrecht. Bakkali zweeg.")
+    person = by_name(actors, "Mohammed 'Mo' Bakkali")
+    assert person.kind == "person" and "Bakkali" in person.aliases
+
+
+def test_given_name_that_is_also_a_nationality_word(nlp):
+    actors = actors_of(nlp, "Het nummer werd geschreven voor Frans Duijts.")
+    assert names_and_kinds(actors) == {"Frans Duijts": "person"}
+
+
+def test_sentence_opening_function_word_is_not_part_of_a_name(nlp):
+    actors = actors_of(nlp, "Heel Nederland keek mee. Dankzij Ajax ging het feest door. De ERG stemde tegen.")
+    assert names_and_kinds(actors) == {"Nederland": "country", "Ajax": "organisation", "ERG": "organisation"}
+
+
+def test_members_of_an_enumeration_with_a_place_are_places(nlp):
+    actors = actors_of(nlp, "Er werd betoogd in Poznan, Lodz en Lublin.")
+    assert names_and_kinds(actors) == {"Poznan": "place", "Lodz": "place", "Lublin": "place"}
+
+
+def test_an_apposition_after_a_place_is_no_enumeration(nlp):
+    actors = actors_of(nlp, "De burgemeester van Breda, Paul Depla, sprak.")
+    assert names_and_kinds(actors)["Paul Depla"] == "person"
+
+
+def test_place_noun_before_a_name_makes_it_a_place(nlp):
+    actors = actors_of(nlp, "Het dorp Tsjernogorsk ligt aan de rivier.")
+    assert names_and_kinds(actors) == {"Tsjernogorsk": "place"}
+
+
+def test_age_in_parentheses_makes_a_person(nlp):
+    actors = actors_of(nlp, "Ook Fenna (8) en Jazzy Kramer (12) kwamen kijken.")
+    assert names_and_kinds(actors) == {"Fenna": "person", "Jazzy Kramer": "person"}

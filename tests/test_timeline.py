@@ -396,3 +396,26 @@ def test_range_of_days_borrows_month_and_year_from_its_end(nlp):
 def test_fiscal_quarter_told_in_the_past_after_the_publication_quarter_is_last_year(nlp):
     doc = run(nlp, "In het derde kwartaal steeg de winst van de bank flink.", pub="2019-04-01")
     assert values(doc)["het derde kwartaal"] == ("2018-Q3", None)
+
+
+def test_perfect_tense_with_an_infinitive_for_a_participle_is_past(nlp):
+    # 2022-01-25 is a Tuesday: "heeft maandag laten weten" is the day before, not next week
+    doc = run(nlp, "De burgemeester heeft maandag laten weten dat hij in mei stopt.", pub="2022-01-25")
+    assert values(doc)["maandag"] == ("2022-01-24", None)
+
+
+def test_fractional_periods_and_a_few_years(nlp):
+    doc = run(nlp, "Anderhalve maand geleden begon het. De afgelopen 2,5 jaar ging het mis. De laatste paar jaar "
+                   "groeide de club.", pub="2022-04-04")
+    found = values(doc)
+    assert found["Anderhalve maand geleden"] == ("2022-02", None)
+    assert found["De afgelopen 2,5 jaar"] == ("2019", "2022")
+    assert found["De laatste paar jaar"] == ("2020", "2022")
+    assert not [t for t in doc._.timexes if t.text == "De laatste paar jaar"][0].certain
+
+
+def test_since_a_season_runs_to_the_publication_month(nlp):
+    doc = run(nlp, "Sinds de zomer van 2020 staat het leeg. Sinds de zomer wordt er gebouwd.", pub="2022-04-04")
+    found = values(doc)
+    assert found["Sinds de zomer van 2020"] == ("2020-06", "2022-04")
+    assert found["Sinds de zomer"] == ("2021-06", "2022-04")

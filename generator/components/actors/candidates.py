@@ -26,6 +26,9 @@ NER_KINDS = {
     "ORG": "organisation",
     "LOC": "place", "GPE": "place", "FAC": "place",
 }
+# a nickname between given name and surname: "Gerardo 'Tata' Martino" (opening mark → closing mark)
+_NICKNAME_MARKS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
+_AGE = re.compile(r"^\d{1,3}\)$")
 _APPOSITION_ARTICLES = frozenset({"de", "het", "een", "the"})
 # Adjectives and inhabitant nouns made from place names ("Brusselse", "Vlaams-Brabantse", "Israëlische",
 # "Rwandese", "Palestijnen", "Braziliaan"): capitalised, but no actor. Strong endings always; a consonant
@@ -313,9 +316,11 @@ class CandidateFinder:
                 self._add_run(doc, piece_start, piece_end, mentions, initial, lower_words, is_name)
             i = end
         self._link_parentheses(doc, mentions)
+        self._surname_particles(doc, mentions)
         mentions = self._drop_event_acronyms(doc, mentions)
         mentions.sort(key=lambda m: m.start_char)
         self._product_cues(doc, mentions)
+        self._enumerated_places(doc, mentions)
         mentions.extend(self._role_mentions(doc, is_name))
         mentions.sort(key=lambda m: m.start_char)
         return mentions
@@ -409,6 +414,12 @@ class CandidateFinder:
             if is_name[k] and not toks[k].is_sent_start:
                 j = k
                 continue
+            if nxt.text in _NICKNAME_MARKS and k + 3 < n and (toks[j].text in lex.first_names or j == i) \
+                    and toks[k + 2].text == _NICKNAME_MARKS[nxt.text] and toks[k + 1].text[:1].isupper() \
+                    and toks[k + 1].is_alpha and is_name[k + 3] and not nxt.whitespace_ \
+                    and not toks[k + 1].whitespace_ and toks[k + 2].whitespace_:
+                j = k + 3  # "Gerardo 'Tata' Martino": a nickname in quote marks between given name and surname
+                continue
             if low in lex.connectors and k + 1 < n and is_name[k + 1] and not toks[j].whitespace_ == "":
                 j = k + 1
                 continue
@@ -420,11 +431,15 @@ class CandidateFinder:
                     run = doc[i:j + 1]
                     # "Michiel van Nispen", "Jan Thijs van Hemmen", "Kamerlid Pol van Boekel": given names
                     # (after a role or a function word) before "van"; not "Poetin van Rusland"
-                    single_given = (toks[j].text in lex.first_names
-                                    and all(toks[x].text in lex.first_names or toks[x].lower_ in lex.stop_words
+                    # "Pol van Boekel", "Jezus van Nazaret": Dutch surnames are often place names, but not
+                    # a country's ("Willem van Oranje" yes, "koning Filip van België" no)
+                    after_van = (lex.lookup(toks[m].text) or ("", ""))[1]
+                    descriptor = lambda x: (toks[x].text in lex.first_names or toks[x].lower_ in lex.stop_words
                                             or lex.is_role(toks[x].text) or toks[x].lower_ in lex.honorifics
-                                            for x in range(i, j))
-                                    and (lex.lookup(toks[m].text) or ("", ""))[1] not in {"place", "country"}) \
+                                            or lex.is_inhabitant(toks[x].text))
+                    single_given = (toks[j].text in lex.first_names
+                                    and all(descriptor(x) for x in range(i, j))
+                                    and after_van != "country") \
                         or len(run) == 1 and run[0].lower_ in lex.particles
                     org_head = toks[j].text in lex.org_prefixes and low in {"van", "voor"}
                     if single_given or org_head:
@@ -535,7 +550,9 @@ class CandidateFinder:
                 and toks[start].text not in lex.first_names and adjective_like(toks[start].text) \
                 and toks[start + 1].lower_ not in lex.common_words and not lex.is_common_compound(toks[start + 1].text):
             start += 1  # "het Oost-Duitse Eisenach", "het Vlaams-Brabantse Geetbets"
-        if end - start > 1 and toks[start].text in lex.nationality and lex.lookup(doc[start:end].text) is None:
+        if end - start > 1 and toks[start].text in lex.nationality and lex.lookup(doc[start:end].text) is None \
+                and not (toks[start].text in lex.first_names and end - start == 2 and lex.lookup(toks[end - 1].text) is None
+                         and toks[end - 1].lower_ not in lex.common_words):  # "Frans Timmermans", not "Frans Guyana"
             rest = doc[start + 1:end]
             keeps = lex.lookup(rest.text) is None and (
                 len(rest) > 1 and rest[0].lower_.endswith("e") and rest[0].lower_ in lex.common_words or any(
@@ -564,8 +581,8 @@ class CandidateFinder:
                 return  # "Rotterdammers", "VVD'ers", "Edammer"
             if all(w.lower().strip(".") in lex.non_actors for w in words):
                 return
-            if len(words) == 1 and text.lower() in lex.stop_words:
-                return
+            if len(words) == 1 and text.lower() in lex.stop_words and not (text.isupper() and len(text) > 1):
+                return  # "Zowel", but "ERG" (an acronym)
             if end - start == 1 and start in initial and (text.lower() in lex.common_words
                                                           or text.lower() in lower_words):
                 return
@@ -616,6 +633,12 @@ class CandidateFinder:
             mention.place_cue = True
         if start > 0 and toks[start - 1].lower_ in {"in", "naar", "nabij"} and not toks[start - 1].is_sent_start:
             mention.place_cue = True
+        if start > 0 and toks[start - 1].text in lex.place_nouns:
+            mention.place_cue = True  # "het dorp Munhava", "de Poolse stad Gdansk"
+        if end + 1 < len(doc) and toks[end].text == "(" and (
+                _AGE.match(toks[end + 1].text) or end + 2 < len(doc) and toks[end + 2].text == ")"
+                and toks[end + 1].text.isdigit() and len(toks[end + 1].text) <= 3):
+            mention.person_cue = True  # "Lotte (11)", "Piet Jansen (54)": a person's age ("8)" is one token)
         if start > 0:
             prev_low = toks[start - 1].lower_
             if prev_low in _ORG_NOUN_SET or prev_low.islower() and prev_low.endswith(_ORG_TAILS) \
@@ -751,6 +774,62 @@ class CandidateFinder:
         if gaz is None and not is_acronym(name) and name.lower() in self.lex.common_words:
             return  # "Auto-analist", "Defensie-experts": an ordinary word, capitalised at a sentence start
         mentions.append(m)
+
+    def _surname_particles(self, doc: Doc, mentions: list[Mention]) -> None:
+        """"Van Boekel zwijgt" after "Pol van Boekel": a sentence that opens with the capitalised particles of
+        a surname the article wrote in full loses them to the sentence-start rule; give them back (and drop
+        the gazetteer's reading of "Boekel" as a town), so the surname merges with the full name."""
+        toks = doc.tokens
+        particles = self.lex.particles
+        tails: set[str] = set()
+        for m in mentions:
+            words = m.text.split()
+            for k in range(1, len(words) - 1):
+                if words[k] in particles and words[k - 1] not in particles and words[k - 1][:1].isupper():
+                    tails.add(" ".join(words[k:]).lower())
+        if not tails:
+            return
+        for m in mentions:
+            k = m.start
+            while k > 0 and toks[k - 1].lower_ in particles and m.start - k < 3 and toks[k - 1].whitespace_:
+                k -= 1
+            if k == m.start or not toks[k].text[:1].isupper() or m.span is not None:
+                continue
+            text = doc.text[toks[k].idx:m.end_char]
+            if text.lower() in tails:
+                m.start, m.start_char, m.text = k, toks[k].idx, text
+                m.key = m.kind = None
+                m.weak = m.initial = False
+
+    @staticmethod
+    def _enumerated_places(doc: Doc, mentions: list[Mention]) -> None:
+        """"in Gdansk, Wroclaw en Krakau": the members of an enumeration one of which the context or a
+        gazetteer makes a place are places too, unless their own context says otherwise."""
+        toks = doc.tokens
+        group: list[Mention] = []
+        joined = [False]  # an "en"/"of" joins two members: an enumeration, not an apposition
+
+        def close() -> None:
+            if len(group) > 1 and joined[0] and any(m.place_cue or m.kind == "place" for m in group):
+                for m in group:
+                    if not (m.key or m.person_cue or m.org_cue or m.roles or m.product):
+                        m.place_cue = True
+
+        for m in mentions:
+            if m.role_mention:
+                continue
+            if group:
+                last = group[-1]
+                between = toks[last.end:m.start] if m.start > last.end else []
+                if between and len(between) <= 2 and all(t.text in {",", "en", "of"} for t in between) \
+                        and not any(t.is_sent_start for t in toks[last.end:m.start + 1]):
+                    group.append(m)
+                    joined[0] = joined[0] or any(t.text != "," for t in between)
+                    continue
+                close()
+            group = [m]
+            joined[0] = False
+        close()
 
     # -- products, models, software features, events ------------------------------------------------
     def _drop_event_acronyms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:

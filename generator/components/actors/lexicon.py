@@ -40,6 +40,7 @@ class Lexicon:
     nationality: dict[str, str]  # "Russische" -> "Rusland"
     inhabitants: frozenset[str]  # "Russen": never an actor on its own
     non_actor_tails: frozenset[str] = frozenset()  # "Index", "Conference": the name is no actor
+    place_nouns: frozenset[str] = frozenset()  # "het dorp X": the name after it is a place
     # nouns that present a neighbouring name as a product, model or event ("besturingssysteem", "sedan")
     product_nouns: frozenset[str] = frozenset()
     product_tails: tuple[str, ...] = ()  # ... also as the end of a compound ("gebruikersinterface")
@@ -194,13 +195,16 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
     inhabitants = {word for words in nationalities.get("inhabitants", {}).values() for word in words}
     inhabitants |= set(nationalities.get("other_adjectives", []))
     org_suffixes, org_prefixes = _split_prefixed(_lines(folder / "org_words.txt"))
-    place_suffixes, place_prefixes = _split_prefixed(_lines(folder / "place_words.txt"))
+    place_lines = _lines(folder / "place_words.txt")
+    place_nouns = frozenset(line[len("noun:"):] for line in place_lines if line.startswith("noun:"))
+    place_suffixes, place_prefixes = _split_prefixed([line for line in place_lines if not line.startswith("noun:")])
     try:
         from spacy.util import get_lang_class
 
         stop_words = frozenset(get_lang_class(lang).Defaults.stop_words)
     except Exception:
         stop_words = frozenset()
+    stop_words |= frozenset(_lines(folder / "function_words.txt"))
     roles = frozenset(line.lower() for line in _lines(folder / "roles.txt"))
     lex = Lexicon(
         particles=frozenset(_lines(folder / "particles.txt")),
@@ -215,6 +219,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         org_prefixes=org_prefixes,
         place_suffixes=place_suffixes,
         place_prefixes=place_prefixes,
+        place_nouns=place_nouns,
         nationality=nationality,
         inhabitants=frozenset(inhabitants),
         non_actor_tails=frozenset(_lines(folder / "non_actor_words.txt")),

@@ -24,6 +24,8 @@ _NER_NAME_LABELS = frozenset({"PER", "ORG", "LOC"})
 _TOPONYM = re.compile(r"(?:straat|laan|plein|weg|burg|berg|dorp|stad|ziekenhuis|kerk|kerke|veld|wijk|hoven|dam|"
                       r"rode|brug|haven|huizen|dijk|gem|hem|zele|gen|ië|land|ingen)$")
 _LEADING_ARTICLE = re.compile(r"^(?:de|het|the|een)\s+", re.IGNORECASE)
+_NICKNAME_OPEN = frozenset("'\"‘“")
+_NICKNAME_CLOSE = frozenset("'\"’”")
 
 
 @lru_cache(maxsize=65536)
@@ -197,6 +199,9 @@ class ActorResolver:
             return votes.most_common(1)[0][0]
         longest = max(ms, key=lambda m: (not is_acronym(m.text), len(m.text.split()), len(m.text)))
         words = longest.text.split()
+        if len(words) == 3 and len(words[1]) > 2 and words[1][0] in _NICKNAME_OPEN and words[1][-1] in _NICKNAME_CLOSE \
+                and words[0][:1].isupper() and words[2][:1].isupper():
+            return "person"  # "Gerardo 'Tata' Martino": a nickname in quote marks
         if len(words) > 1 and (words[-1] in lex.org_suffixes or words[-1].rstrip(".") in lex.org_suffixes):
             return "organisation"
         if any(m.org_cue for m in ms) and not any(m.place_cue or m.person_cue for m in ms) \

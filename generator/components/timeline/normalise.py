@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import Callable
 
@@ -249,11 +250,13 @@ class Normaliser:
                 year -= 1
             elif direction == "next" and start <= pub:
                 year += 1
+            elif self._is_since(c) and start > pub:
+                year -= 1  # "sinds de zomer", written in April: last summer
         start = dt.date(year, first, 1)
         end = dt.date(year + (1 if last < first else 0), last, 1)
         value = Value(fmt("month", start), "month", fmt("month", end), certain=False, anchor=start)
         if self._is_since(c) and pub and start <= pub:
-            value.end_value = fmt("year", pub)
+            value.end_value = fmt("month", pub)  # a period in months up to the publication month
         return value
 
     def _year(self, c, text, pub, anchor, tense):
@@ -406,8 +409,10 @@ class Normaliser:
         if n == 1 and unit in ("week", "month") and "num" not in g:
             centre = pub + dt.timedelta(days=sign * (3 if unit == "week" else 15))
             return Value(fmt(unit, centre), unit, certain=False, anchor=start_of(centre, unit), updates_anchor=False)
-        n = int(round(n))
         precision = {"decade": "year", "century": "year", "quarter": "quarter"}.get(unit, unit)
+        if n != int(n) and unit == "year":
+            unit, n = "month", n * 12  # "de afgelopen 2,5 jaar": 30 months back, told in years
+        n = int(math.ceil(n))
         other = shift(pub, unit, sign * n)
         first, last = (other, pub) if sign < 0 else (pub, other)
         return Value(fmt(precision, first), precision, fmt(precision, last), certain=certain,
@@ -418,10 +423,12 @@ class Normaliser:
         pub = self._need_pub()
         unit = self.res.units[g["unit"]]
         n = self._num(c)
+        precision = {"decade": "year", "century": "year"}.get(unit, unit)
         if n != int(n):
+            # "anderhalf jaar geleden" → a month, "anderhalve maand geleden" → still a month
+            precision = {"year": "month"}.get(unit, precision)
             unit, n = {"year": ("month", n * 12), "month": ("day", n * 30)}.get(unit, (unit, round(n)))
         d = shift(pub, unit, -int(n))
-        precision = {"decade": "year", "century": "year"}.get(unit, unit)
         value = Value(fmt(precision, d), precision, certain=not self._vague(c, text), anchor=start_of(d, precision))
         return self._since(c, value)
 

@@ -215,8 +215,9 @@ class Recogniser:
             return None  # "de afgelopen dagen": as vague as "onlangs"
         if c.kind == "from_now" and g["dir"] == "binnen" and g["unit"] not in self.sets["from_now_binnen_units"]:
             return None  # "binnen 60 dagen": a deadline counted from some event, not from today
-        if c.kind == "season" and not ({"year", "yearmod", "mod"} & g.keys()):
-            return None
+        if c.kind == "season" and not ({"year", "yearmod", "mod"} & g.keys()) \
+                and g.get("since") not in self.sets["since_words"]:
+            return None  # "in de zomer" (any summer), but "sinds de zomer": the last one, up to today
         if c.kind == "quarter" and "ord" in g and not 1 <= res.ordinals.get(g["ord"], 0) <= 4:
             return None
         if c.kind == "rolling" and g.get("mod") in ("laatste",) and "num" not in g \

@@ -22,6 +22,7 @@ class TenseDetector:
         self.perfect_aux = s["tense.perfect_auxiliaries"]
         self.future = s["tense.future_markers"]
         self.prospective = s.get("tense.prospective_participles", frozenset())
+        self.ipp = s.get("tense.ipp_infinitives", frozenset())
         self.not_past = s["tense.not_past_de_te"] | frozenset(res.numbers) | frozenset(res.ordinals) \
             | frozenset(res.modifiers) | frozenset(res.weekdays)
         self.adjective_context = s["tense.adjective_context_before"]
@@ -31,10 +32,24 @@ class TenseDetector:
         # "ij" before -de(n)/-te(n) is a stem vowel: "rijden", "strijden", "tijden" are not past forms
         self.weak_past = re.compile(r"^[a-z]{2,}(?:[^aeiousj]de|[^aeiousj]te|dde|tte|[^aeiounsj]den|[^aeiounsj]ten|dden|tten)$")
 
+    def _ipp_perfect(self, words: list[str]) -> bool:
+        """"heeft maandag laten weten", "is in Parijs gaan wonen": a perfect tense whose participle is an
+        infinitive (hebben/zijn, then one of ``ipp_infinitives`` not after "te", then an infinitive)."""
+        aux = [i for i, w in enumerate(words) if w in self.perfect_aux]
+        if not aux:
+            return False
+        for i in range(1, len(words) - 1):
+            if words[i] in self.ipp and words[i - 1] != "te" and words[i + 1].endswith("en") \
+                    and any(0 < i - j <= _PERFECT_REACH for j in aux):
+                return True
+        return False
+
     def tense_of_words(self, words: list[str]) -> str | None:
         """'past', 'future' or None (present or no evidence) for a clause's lower-cased words."""
         if any(w in _STRONG_FUTURE for w in words):
             return "future"
+        if self._ipp_perfect(words):
+            return "past"
         if any(w in self.prospective for w in words) and not any(w in self.past_aux for w in words):
             return "future"  # "Voor zaterdag hebben zij demonstraties aangekondigd" (not "werden aangekondigd")
         aux_at = [i for i, w in enumerate(words) if w in self.perfect_aux]
@@ -70,6 +85,9 @@ class TenseDetector:
                 any("Part" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX") for t in tokens):
             if not any(t.lower_ in _STRONG_FUTURE for t in tokens):
                 return "past"
+        words = [t.lower_ for t in tokens if t.is_alpha]
+        if self._ipp_perfect(words) and not any(w in _STRONG_FUTURE for w in words):
+            return "past"
         for token in tokens:
             tense = token.morph.get("Tense")
             if not tense:
