@@ -122,7 +122,7 @@ class QuoteExtractor:
             # in a long paragraph (or a body without breaks) only the last few sentences set the speaker
             floor = max(floor, sentences.back(span.open_start, self.lex.context_sentences))
             current = resolver.current_speaker(span.start, not_before=floor, named_only=False)
-            # “Schwaab neemt de schuld op zich. ‘…’”: the person the sentence before is about, unless
+            # “Burgemeester Bos sprak de raad toe. ‘…’”: the person the sentence before is about, unless
             # that sentence itself reports someone's words
             if current is None or current.position < sentences.back(span.open_start, 1):
                 actor = self._introduced_speaker(masked, sentences, span, resolver, block, block_of)
