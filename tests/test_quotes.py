@@ -506,3 +506,17 @@ def test_an_owner_not_named_is_a_label_not_the_business_taken_for_a_person(extra
     text, quotes = run(extractor, body, {"Bakkerij Klaassen": ("person",)})
     assert quotes[0].speaker is None
     assert quotes[0].speaker_label == "de eigenaar"
+
+
+def test_a_new_subject_after_the_last_quote_speaks_the_next_cue_less_quote(extractor):
+    body = ("Keeper Bram Jansen zag het gebeuren. \"Ik riep nog, maar hij hoorde me niet.\" Verdediger Tom "
+            "Hendriks baalt van zijn actie. \"Die bal had ik moeten laten gaan. Dat weet ik nu ook.\"")
+    text, quotes = run(extractor, body, {"Bram Jansen": ("person",), "Tom Hendriks": ("person",)})
+    assert [q.speaker for q in quotes] == ["bram-jansen", "tom-hendriks"]
+
+
+def test_a_sentence_with_its_own_partial_quote_still_introduces_the_next_speaker(extractor):
+    body = ("\"Het bed is nodig\", zegt bestuurder Fred Wolters. Arts Lies Visser noemt de wachttijd 'absurd' voor "
+            "iedereen. \"Ze wachten al maanden. Dat kan zo niet langer.\"")
+    text, quotes = run(extractor, body, {"Fred Wolters": ("person",), "Lies Visser": ("person",)})
+    assert quotes[-1].speaker == "lies-visser"
