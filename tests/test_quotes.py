@@ -520,3 +520,17 @@ def test_a_sentence_with_its_own_partial_quote_still_introduces_the_next_speaker
             "iedereen. \"Ze wachten al maanden. Dat kan zo niet langer.\"")
     text, quotes = run(extractor, body, {"Fred Wolters": ("person",), "Lies Visser": ("person",)})
     assert quotes[-1].speaker == "lies-visser"
+
+
+def test_the_one_person_a_sentence_names_outside_a_preposition_speaks_the_next_quote(extractor):
+    body = ("\"We wachten af\", zei wethouder Karin Bos. Op het congres heeft Ahmed Yilmaz het plan "
+            "afgekraakt. \"Dit is geldverspilling.\"")
+    text, quotes = run(extractor, body, {"Karin Bos": ("person",), "Ahmed Yilmaz": ("person",)})
+    assert [q.speaker for q in quotes] == ["karin-bos", "ahmed-yilmaz"]
+
+
+def test_a_person_only_named_after_a_preposition_does_not_take_over_the_quote(extractor):
+    body = ("\"We wachten af\", zei wethouder Karin Bos. Ze stuurde gisteren een brief aan minister Ahmed Yilmaz. "
+            "\"Hij moet nu kiezen.\"")
+    text, quotes = run(extractor, body, {"Karin Bos": ("person",), "Ahmed Yilmaz": ("person",)})
+    assert [q.speaker for q in quotes] == ["karin-bos", "karin-bos"]

@@ -127,8 +127,8 @@ class QuoteExtractor:
             # that sentence itself reports someone's words; also when the last speaker's quote opened
             # that sentence (“‘…’ Wethouder Dekker reageerde kort. ‘…’”): a new subject after it speaks
             introduced = self._introduced_speaker(masked, sentences, span, resolver, block, block_of)
-            if introduced is not None and (current is None or current.position < introduced[1]
-                                           or current.position < sentences.back(span.open_start, 1)):
+            if introduced is not None and (current is None or (current.actor != introduced[0] and (
+                    current.position < introduced[1] or current.position < sentences.back(span.open_start, 1)))):
                 actor = introduced[0]
                 if actor is not None:
                     record[3], record[4] = actor, True
@@ -308,9 +308,23 @@ class QuoteExtractor:
             return None
         first = persons[0]
         lead = [t for t in toks[i:] if t[2] <= first[0] and t[0] not in self.lex.skip_words]
-        if len(lead) > 3 or any(t[0] in self.lex.np_stop_words or not t[0][0].isalpha() for t in lead):
-            return None
-        return first[2].id, first[0]
+        if len(lead) <= 3 and not any(t[0] in self.lex.np_stop_words or not t[0][0].isalpha() for t in lead):
+            return first[2].id, first[0]
+        # “Op het congres heeft Yilmaz het plan afgekraakt. “…”: the one person the sentence
+        # names outside a prepositional phrase (not "een brief aan minister X")
+        free = {m[2].id: m for m in persons if self._outside_pp(toks, m[0], resolver)}
+        if len(free) == 1 and len({m[2].id for m in persons}) == 1:
+            mention = next(iter(free.values()))
+            return mention[2].id, mention[0]
+        return None
+
+    def _outside_pp(self, toks: list, position: int, resolver: SpeakerResolver) -> bool:
+        """Whether the words before a mention (titles skipped) do not end in a preposition or article."""
+        k = next((j for j, t in enumerate(toks) if t[1] >= position), len(toks)) - 1
+        while k >= 0 and (resolver.is_person_noun(toks[k][0]) or resolver.index.masked[toks[k][1]].isupper()):
+            k -= 1
+        return k < 0 or not (toks[k][0] in self.lex.np_prepositions or toks[k][0] in self.lex.np_stop_words
+                             or toks[k][0] in self.lex.determiners)
 
     def _cue_after(self, text, masked, spans, k, sentence, blocks, block_of) -> Cue | None:
         span = spans[k]
