@@ -534,3 +534,10 @@ def test_a_person_only_named_after_a_preposition_does_not_take_over_the_quote(ex
             "\"Hij moet nu kiezen.\"")
     text, quotes = run(extractor, body, {"Karin Bos": ("person",), "Ahmed Yilmaz": ("person",)})
     assert [q.speaker for q in quotes] == ["karin-bos", "karin-bos"]
+
+
+def test_a_quantified_group_after_aldus_is_kept_as_a_label(extractor):
+    body = "'Een historische dag', aldus veel boerenorganisaties, die al jaren om de regeling vragen."
+    text, quotes = run(extractor, body, {})
+    assert quotes[0].speaker is None
+    assert quotes[0].speaker_label == "veel boerenorganisaties"

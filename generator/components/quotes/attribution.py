@@ -351,6 +351,9 @@ class SpeakerResolver:
         if actor:
             self._note("name", span, actor.id)
             return actor.id, True, span
+        if word in self.lex.unnamed_quantifiers and not has_name and np_end > toks[i][2]:
+            self._note("unnamed", span, None)
+            return None, True, span  # "aldus veel hulporganisaties": a group, kept as written
         if not (has_name or word in self.lex.determiners):
             return None, False, None  # "voegde daar aan toe": no subject phrase here
         if word in self.lex.determiners and word not in ("een",):

@@ -43,6 +43,7 @@ class Lexicon:
     person_noun_tails: tuple[str, ...] = ()  # compounds: "vakbondsman", "sterspeler"
     role_prefixes: tuple[str, ...] = ()  # "oud-premier", "ex-minister": the role without the prefix
     spokesperson_nouns: frozenset[str] = frozenset()  # "een woordvoerder van X": X speaks
+    unnamed_quantifiers: frozenset[str] = frozenset()  # "aldus veel ngo's": an unnamed group speaks
     role_reach: int = 1500  # characters back a bare "de premier" may find its person
     role_reach_with_complement: int = 250  # … and "de voorzitter van de jury"
 
@@ -89,6 +90,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         person_noun_tails=tuple(data.get("person_noun_tails", ())),
         role_prefixes=tuple(data.get("role_prefixes", ())),
         spokesperson_nouns=frozenset(data.get("spokesperson_nouns", ())),
+        unnamed_quantifiers=frozenset(data.get("unnamed_quantifiers", ())),
         role_reach=int(data.get("role_reach", 1500)),
         role_reach_with_complement=int(data.get("role_reach_with_complement", 250)),
     )
