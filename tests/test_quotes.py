@@ -541,3 +541,10 @@ def test_a_quantified_group_after_aldus_is_kept_as_a_label(extractor):
     text, quotes = run(extractor, body, {})
     assert quotes[0].speaker is None
     assert quotes[0].speaker_label == "veel boerenorganisaties"
+
+
+def test_a_pronoun_prefers_the_subject_of_the_sentence_to_a_man_named_later_as_object(extractor):
+    body = ("Kees Brouwer vindt het goed dat de club trainer Piet Meijer heeft ontslagen, vertelt hij. "
+            "\"Het moest gebeuren.\"")
+    text, quotes = run(extractor, body, {"Kees Brouwer": ("person",), "Piet Meijer": ("person",)})
+    assert quotes[0].speaker == "kees-brouwer"

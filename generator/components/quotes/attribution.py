@@ -186,7 +186,16 @@ class SpeakerResolver:
         """He/she: the most recent person who agrees in gender, the current speaker when nothing newer
         (and agreeing) intervenes."""
         word = self.index.masked[position:position + 4].split(" ", 1)[0].strip(",.;:").lower()
-        latest = next((m for m in self.index.persons_before(position) if self.agrees(m[2].id, word)), None)
+        agreeing = (m for m in self.index.persons_before(position) if self.agrees(m[2].id, word))
+        latest = next(agreeing, None)
+        if latest is not None and not self.opens_clause(latest[0]):
+            # "X vindt dat de club Y terecht ontsloeg, vertelt hij": the subject, not the object
+            for m in agreeing:
+                if m[0] < position - self.lex.pronoun_subject_reach:
+                    break
+                if self.opens_clause(m[0]):
+                    latest = m
+                    break
         current = next((e for e in reversed(self.events) if e.position < position and e.actor
                         and self.index.by_id[e.actor].kind == "person"), None)
         if current and self.agrees(current.actor, word):

@@ -44,6 +44,7 @@ class Lexicon:
     role_prefixes: tuple[str, ...] = ()  # "oud-premier", "ex-minister": the role without the prefix
     spokesperson_nouns: frozenset[str] = frozenset()  # "een woordvoerder van X": X speaks
     unnamed_quantifiers: frozenset[str] = frozenset()  # "aldus veel ngo's": an unnamed group speaks
+    pronoun_subject_reach: int = 250  # characters back a pronoun prefers a subject to a later object
     role_reach: int = 1500  # characters back a bare "de premier" may find its person
     role_reach_with_complement: int = 250  # … and "de voorzitter van de jury"
 
@@ -91,6 +92,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         role_prefixes=tuple(data.get("role_prefixes", ())),
         spokesperson_nouns=frozenset(data.get("spokesperson_nouns", ())),
         unnamed_quantifiers=frozenset(data.get("unnamed_quantifiers", ())),
+        pronoun_subject_reach=int(data.get("pronoun_subject_reach", 250)),
         role_reach=int(data.get("role_reach", 1500)),
         role_reach_with_complement=int(data.get("role_reach_with_complement", 250)),
     )
