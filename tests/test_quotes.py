@@ -548,3 +548,9 @@ def test_a_pronoun_prefers_the_subject_of_the_sentence_to_a_man_named_later_as_o
             "\"Het moest gebeuren.\"")
     text, quotes = run(extractor, body, {"Kees Brouwer": ("person",), "Piet Meijer": ("person",)})
     assert quotes[0].speaker == "kees-brouwer"
+
+
+def test_mailt_is_a_reporting_verb(extractor):
+    body = "\"We kijken ernaar\", mailt onderzoeker Eva Kok."
+    text, quotes = run(extractor, body, {"Eva Kok": ("person",)})
+    assert quotes[0].speaker == "eva-kok"
