@@ -451,3 +451,106 @@ def test_speaker_accuracy_accepts_an_unnamed_speaker_label_that_matches_the_gold
     assert speaker_correct("een woordvoerder van de politie", None, "een woordvoerder van de politie")
     assert speaker_correct("Een ooggetuige", None, "een ooggetuige")
     assert not speaker_correct("een ooggetuige", None, "de burgemeester")
+
+
+# --- speakers, second round: role nouns and definite descriptions --------------------------------
+
+def test_a_role_noun_goes_to_the_latest_person_with_that_role_not_the_first(extractor):
+    body = ("Fractievoorzitter Anna de Boer van de ChristenUnie opende het debat. Later sprak fractievoorzitter "
+            "Karel Smit van de SGP. \"Wij stemmen tegen\", zei de fractievoorzitter na afloop.")
+    text, quotes = run(extractor, body, {"Anna de Boer": ("person",), "Karel Smit": ("person",)})
+    assert quotes[0].speaker == "karel-smit"
+
+
+def test_a_role_noun_only_known_from_a_later_mention_does_not_jump_ahead(extractor):
+    body = ("Petra Willems opende het partijcongres. \"We bouwen eerst huizen\", legde de fractievoorzitter uit "
+            "aan de leden. Pas later sprak fractievoorzitter Joost Wuyts.")
+    text, _ = body_to_plain_text(body)
+    text_actors = actors_for(text, {"Petra Willems": ("person",), "Joost Wuyts": ("person",)})
+    text_actors[1].roles.append("fractievoorzitter")
+    quotes = extractor.extract(text, [], text_actors)
+    assert quotes[0].speaker == "petra-willems"
+
+
+def test_de_premier_without_a_role_list_entry_is_the_person_just_named(extractor):
+    body = ("Premier Jan Peeters sprak zijn partij toe. \"We gaan door\", zei Peeters. De premier sprak "
+            "van 'een zware zomer' voor het land.")
+    text, quotes = run(extractor, body, {"Jan Peeters": ("person", "Peeters")})
+    assert [q.speaker for q in quotes] == ["jan-peeters", "jan-peeters"]
+
+
+def test_a_definite_description_with_a_prize_as_complement_is_the_subject_just_named(extractor):
+    body = ("Oud-kampioen Sven Kramer mengde zich in het debat. \"Dit is slecht voor de sport\", zei de "
+            "winnaar van de Elfstedentocht.")
+    text, quotes = run(extractor, body, {"Sven Kramer": ("person",), "Elfstedentocht": ("organisation",)})
+    assert quotes[0].speaker == "sven-kramer"
+
+
+def test_a_description_with_its_own_complement_and_nobody_near_is_kept_as_a_label(extractor):
+    body = ("De finale in Zwolle duurde de hele avond. De voorzitter van de jury vroeg "
+            "de winnares: \"Had u dit zien aankomen?\"")
+    text, quotes = run(extractor, body, {"Zwolle": ("place",)})
+    assert quotes[0].speaker is None
+    assert quotes[0].speaker_label == "De voorzitter van de jury"
+
+
+def test_a_spokesperson_of_an_organisation_speaks_for_it(extractor):
+    body = "\"We onderzoeken de zaak\", zegt een woordvoerder van Rijkswaterstaat."
+    text, quotes = run(extractor, body, {"Rijkswaterstaat": ("organisation",)})
+    assert quotes[0].speaker == "rijkswaterstaat"
+
+
+def test_an_owner_not_named_is_a_label_not_the_business_taken_for_a_person(extractor):
+    body = ("Op de lijst staat ook Bakkerij Klaassen aan het plein. \"Ik schrok van de keuring\", zegt de "
+            "eigenaar.")
+    text, quotes = run(extractor, body, {"Bakkerij Klaassen": ("person",)})
+    assert quotes[0].speaker is None
+    assert quotes[0].speaker_label == "de eigenaar"
+
+
+def test_a_new_subject_after_the_last_quote_speaks_the_next_cue_less_quote(extractor):
+    body = ("Keeper Bram Jansen zag het gebeuren. \"Ik riep nog, maar hij hoorde me niet.\" Verdediger Tom "
+            "Hendriks baalt van zijn actie. \"Die bal had ik moeten laten gaan. Dat weet ik nu ook.\"")
+    text, quotes = run(extractor, body, {"Bram Jansen": ("person",), "Tom Hendriks": ("person",)})
+    assert [q.speaker for q in quotes] == ["bram-jansen", "tom-hendriks"]
+
+
+def test_a_sentence_with_its_own_partial_quote_still_introduces_the_next_speaker(extractor):
+    body = ("\"Het bed is nodig\", zegt bestuurder Fred Wolters. Arts Lies Visser noemt de wachttijd 'absurd' voor "
+            "iedereen. \"Ze wachten al maanden. Dat kan zo niet langer.\"")
+    text, quotes = run(extractor, body, {"Fred Wolters": ("person",), "Lies Visser": ("person",)})
+    assert quotes[-1].speaker == "lies-visser"
+
+
+def test_the_one_person_a_sentence_names_outside_a_preposition_speaks_the_next_quote(extractor):
+    body = ("\"We wachten af\", zei wethouder Karin Bos. Op het congres heeft Ahmed Yilmaz het plan "
+            "afgekraakt. \"Dit is geldverspilling.\"")
+    text, quotes = run(extractor, body, {"Karin Bos": ("person",), "Ahmed Yilmaz": ("person",)})
+    assert [q.speaker for q in quotes] == ["karin-bos", "ahmed-yilmaz"]
+
+
+def test_a_person_only_named_after_a_preposition_does_not_take_over_the_quote(extractor):
+    body = ("\"We wachten af\", zei wethouder Karin Bos. Ze stuurde gisteren een brief aan minister Ahmed Yilmaz. "
+            "\"Hij moet nu kiezen.\"")
+    text, quotes = run(extractor, body, {"Karin Bos": ("person",), "Ahmed Yilmaz": ("person",)})
+    assert [q.speaker for q in quotes] == ["karin-bos", "karin-bos"]
+
+
+def test_a_quantified_group_after_aldus_is_kept_as_a_label(extractor):
+    body = "'Een historische dag', aldus veel boerenorganisaties, die al jaren om de regeling vragen."
+    text, quotes = run(extractor, body, {})
+    assert quotes[0].speaker is None
+    assert quotes[0].speaker_label == "veel boerenorganisaties"
+
+
+def test_a_pronoun_prefers_the_subject_of_the_sentence_to_a_man_named_later_as_object(extractor):
+    body = ("Kees Brouwer vindt het goed dat de club trainer Piet Meijer heeft ontslagen, vertelt hij. "
+            "\"Het moest gebeuren.\"")
+    text, quotes = run(extractor, body, {"Kees Brouwer": ("person",), "Piet Meijer": ("person",)})
+    assert quotes[0].speaker == "kees-brouwer"
+
+
+def test_mailt_is_a_reporting_verb(extractor):
+    body = "\"We kijken ernaar\", mailt onderzoeker Eva Kok."
+    text, quotes = run(extractor, body, {"Eva Kok": ("person",)})
+    assert quotes[0].speaker == "eva-kok"

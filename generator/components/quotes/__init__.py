@@ -32,6 +32,7 @@ from .marks import MarkScanner, QuoteSpan, find_quote_spans
 _WORDS = re.compile(r"\w+")
 _INTERNAL_BREAK = re.compile(r"[.!?…][\"'”’»]*\s+(?:,,)?[\"'“„‘«‚`]*[A-Z0-9À-Ý]|\n")
 _HEADLINE_PREFIX = re.compile(r"^[^:\n]{1,80}:\s*$")
+_OPENING_QUOTE = re.compile(r"\s*[^\w\s]*_[_\s]*[^\w\s]*\s*")
 _COORDINATION = re.compile(r"^\s*(?:,|en|of|,\s*en)\s*$")
 
 
@@ -122,10 +123,13 @@ class QuoteExtractor:
             # in a long paragraph (or a body without breaks) only the last few sentences set the speaker
             floor = max(floor, sentences.back(span.open_start, self.lex.context_sentences))
             current = resolver.current_speaker(span.start, not_before=floor, named_only=False)
-            # “Schwaab neemt de schuld op zich. ‘…’”: the person the sentence before is about, unless
-            # that sentence itself reports someone's words
-            if current is None or current.position < sentences.back(span.open_start, 1):
-                actor = self._introduced_speaker(masked, sentences, span, resolver, block, block_of)
+            # “Burgemeester Bos sprak de raad toe. ‘…’”: the person the sentence before is about, unless
+            # that sentence itself reports someone's words; also when the last speaker's quote opened
+            # that sentence (“‘…’ Wethouder Dekker reageerde kort. ‘…’”): a new subject after it speaks
+            introduced = self._introduced_speaker(masked, sentences, span, resolver, block, block_of)
+            if introduced is not None and (current is None or (current.actor != introduced[0] and (
+                    current.position < introduced[1] or current.position < sentences.back(span.open_start, 1)))):
+                actor = introduced[0]
                 if actor is not None:
                     record[3], record[4] = actor, True
                     record[6] = Evidence("context")
@@ -143,8 +147,8 @@ class QuoteExtractor:
                     record[3], record[4] = later[3], True
                     record[6] = Evidence("next quote", None, later[6].label if later[6] else None)
                     break
-            if not record[4]:  # “Wetenschapper X is kritisch. “…”: the subject who was just introduced
-                actor = self._introduced_speaker(masked, sentences, span, resolver, block, block_of)
+            if not record[4] and introduced is not None:  # “Wetenschapper X is kritisch. “…”
+                actor = introduced[0]
                 if actor is not None:
                     record[3], record[4] = actor, True
                     record[6] = Evidence("context")
@@ -277,9 +281,10 @@ class QuoteExtractor:
         return cue or after or source, None, False  # a cue whose speaker we cannot name, or no cue at all
 
     def _introduced_speaker(self, masked, sentences: Sentences, span: QuoteSpan, resolver: SpeakerResolver,
-                            block: int, block_of) -> str | None:
+                            block: int, block_of) -> tuple[str | None, int] | None:
         """The person who is the subject of the sentence right before a cue-less quote that opens its
-        sentence ("Burgemeester X sprak de raad toe. “…”"), in the same or the previous paragraph."""
+        sentence ("Burgemeester X sprak de raad toe. “…”"), in the same or the previous paragraph, with
+        where the sentence names them."""
         start = sentences.around(span.open_start)[0]
         if masked[start:span.open_start].strip():
             return None
@@ -289,20 +294,37 @@ class QuoteExtractor:
         previous = sentences.around(len(before) - 1)
         if block_of(previous[0]) < block - 1:
             return None
+        opening = _OPENING_QUOTE.match(masked, previous[0], previous[1])
+        if opening:  # the sentence after a quote that opened it: “…” Wethouder Dekker reageerde kort.
+            previous = (opening.end(), previous[1])
         toks = tokens(masked, previous[0], previous[1])
         i = 0
         while i < len(toks) and toks[i][0] in self.lex.skip_words:
             i += 1
         if i < len(toks) and toks[i][0] in self.lex.subject_pronouns:
-            return resolver.pronoun(toks[i][1])
+            return resolver.pronoun(toks[i][1]), toks[i][1]
         persons = resolver.index.in_window(previous[0], previous[1], ("person",))
         if not persons:
             return None
         first = persons[0]
         lead = [t for t in toks[i:] if t[2] <= first[0] and t[0] not in self.lex.skip_words]
-        if len(lead) > 3 or any(t[0] in self.lex.np_stop_words or not t[0][0].isalpha() for t in lead):
-            return None
-        return first[2].id
+        if len(lead) <= 3 and not any(t[0] in self.lex.np_stop_words or not t[0][0].isalpha() for t in lead):
+            return first[2].id, first[0]
+        # “Op het congres heeft Yilmaz het plan afgekraakt. “…”: the one person the sentence
+        # names outside a prepositional phrase (not "een brief aan minister X")
+        free = {m[2].id: m for m in persons if self._outside_pp(toks, m[0], resolver)}
+        if len(free) == 1 and len({m[2].id for m in persons}) == 1:
+            mention = next(iter(free.values()))
+            return mention[2].id, mention[0]
+        return None
+
+    def _outside_pp(self, toks: list, position: int, resolver: SpeakerResolver) -> bool:
+        """Whether the words before a mention (titles skipped) do not end in a preposition or article."""
+        k = next((j for j, t in enumerate(toks) if t[1] >= position), len(toks)) - 1
+        while k >= 0 and (resolver.is_person_noun(toks[k][0]) or resolver.index.masked[toks[k][1]].isupper()):
+            k -= 1
+        return k < 0 or not (toks[k][0] in self.lex.np_prepositions or toks[k][0] in self.lex.np_stop_words
+                             or toks[k][0] in self.lex.determiners)
 
     def _cue_after(self, text, masked, spans, k, sentence, blocks, block_of) -> Cue | None:
         span = spans[k]

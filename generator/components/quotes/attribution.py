@@ -13,6 +13,13 @@ from ...model import Actor
 from .cues import tokens
 from .lexicon import Lexicon
 
+
+def _actor_roles(lang: str):
+    """The role nouns of the actors component (``data/<lang>/actors/roles.txt``), read by its lexicon."""
+    from ..actors.lexicon import load_lexicon as load_actor_lexicon
+
+    return load_actor_lexicon(lang).is_role
+
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-zà-ÿ]+)")
 _FUNCTION_WORDS = {"de", "het", "een", "van", "en", "of", "in", "op", "aan", "bij", "met", "voor", "uit", "over", "tegen",
                    "tijdens", "na", "zelf", "ook", "nog", "al", "die", "dat", "wat", "is", "was", "heeft", "had"}
@@ -179,7 +186,16 @@ class SpeakerResolver:
         """He/she: the most recent person who agrees in gender, the current speaker when nothing newer
         (and agreeing) intervenes."""
         word = self.index.masked[position:position + 4].split(" ", 1)[0].strip(",.;:").lower()
-        latest = next((m for m in self.index.persons_before(position) if self.agrees(m[2].id, word)), None)
+        agreeing = (m for m in self.index.persons_before(position) if self.agrees(m[2].id, word))
+        latest = next(agreeing, None)
+        if latest is not None and not self.opens_clause(latest[0]):
+            # "X vindt dat de club Y terecht ontsloeg, vertelt hij": the subject, not the object
+            for m in agreeing:
+                if m[0] < position - self.lex.pronoun_subject_reach:
+                    break
+                if self.opens_clause(m[0]):
+                    latest = m
+                    break
         current = next((e for e in reversed(self.events) if e.position < position and e.actor
                         and self.index.by_id[e.actor].kind == "person"), None)
         if current and self.agrees(current.actor, word):
@@ -187,33 +203,97 @@ class SpeakerResolver:
                 return current.actor
         return latest[2].id if latest else None
 
+    def head_noun(self, start: int, end: int) -> tuple[str | None, int]:
+        """The head of a speaker phrase and where its complement starts: "de voorzitter | van de
+        rechtbank" → ("voorzitter", offset of "van"); ``end`` when there is no complement."""
+        head = None
+        for word, t_start, _ in tokens(self.index.masked, start, end):
+            original = self.index.masked[t_start:t_start + 1]
+            if head is not None and word in self.lex.np_prepositions and original.islower():
+                return head, t_start
+            if (word[0].isalpha() or "-" in word) and word not in self.lex.determiners:
+                head = word
+        return head, end
+
+    def is_person_noun(self, word: str) -> bool:
+        """A noun for a person by their role ("de premier", "de fractievoorzitter", "de bewindsman")."""
+        for prefix in self.lex.role_prefixes:
+            if word.startswith(prefix) and len(word) > len(prefix) + 2:
+                word = word[len(prefix):]
+        if word in self.lex.person_nouns or any(word.endswith(n) and len(word) > len(n) + 2
+                                                for n in self.lex.person_noun_tails):
+            return True
+        return _actor_roles(self.lex.lang)(word)
+
+    def latest_mention(self, actor: Actor, position: int) -> int | None:
+        """Where ``actor`` was last mentioned before ``position`` (None: not yet)."""
+        best = None
+        for start, end in actor.mentions:
+            if end <= position and (best is None or start > best):
+                best = start
+        return best
+
     def role(self, start: int, end: int, position: int) -> str | None:
-        """A role mention ("de NAVO-secretaris-generaal") to the person the text gave that role."""
-        words = [t[0] for t in tokens(self.index.masked, start, end) if t[0].isalpha() or "-" in t[0]]
-        words = [w for w in words if w not in self.lex.determiners]
-        if not words:
+        """A role mention ("de NAVO-secretaris-generaal", "de premier") to a person named before.
+
+        The person the text gave that role, the latest one when several have it; else, for a noun
+        that names a person by role, the person mentioned last (nearby only when the phrase has a
+        complement of its own: "de voorzitter van de jury" may be someone new)."""
+        head, complement = self.head_noun(start, end)
+        if head is None:
             return None
-        head = words[-1]
         noun = next((n for n in self.lex.organisation_nouns if head == n or head.endswith(n)), None)
         if noun is not None:  # "de krant", "het techbedrijf": an organisation the text named before
             return self.organisation(noun, position)
         keys = {head}
         if "-" in head:
             keys.add(head.split("-", 1)[1])
+        best: tuple[int, str] | None = None
         for actor in self.index.by_id.values():
             if actor.kind != "person":
                 continue
             labels = [r.lower() for r in actor.roles] + [a.lower() for a in actor.aliases]
             if any(k in label.split() or label.endswith(k) for label in labels for k in keys):
-                return actor.id
+                latest = self.latest_mention(actor, position)
+                if latest is not None and (best is None or latest > best[0]):
+                    best = (latest, actor.id)
         text = self.index.text.lower()
         patterns = [re.compile(rf"(?<![\w]){re.escape(k)}(?!\w)") for k in keys]
         for m_start, m_end, actor in self.index.persons_before(position, limit=6000):
+            if best is not None and m_start <= best[0]:
+                break
             before = text[max(0, m_start - 45):m_start]
             after = text[m_end:m_end + 60].split(".")[0]
             if any(p.search(before) or p.search(after) for p in patterns):
+                best = (m_start, actor.id)
+                break
+        if best is not None:
+            return best[1]
+        if not self.is_person_noun(head):
+            return None
+        limit = self.lex.role_reach_with_complement if complement < end else self.lex.role_reach
+        speaker = self.current_speaker(position)
+        for m_start, _, actor in self.index.persons_before(position, limit=limit):
+            if (speaker is not None and speaker.actor == actor.id) or self.opens_clause(m_start):
                 return actor.id
         return None
+
+    def opens_clause(self, position: int) -> bool:
+        """A mention at the start of its sentence, after at most a few words ("Oudgediende X", "De
+        Britse premier X"): the subject, the one a later "de premier" is about."""
+        masked = self.index.masked
+        k, words = position - 1, 0
+        floor = max(0, position - 60)
+        while k >= floor:
+            c = masked[k]
+            if c in ".!?:;_\n":
+                break
+            k -= 1
+        else:
+            if floor > 0:
+                return False
+        lead = tokens(masked, k + 1, position)
+        return len(lead) <= 3 and not any(t[0] in self.lex.np_stop_words or not t[0][0].isalnum() for t in lead)
 
     def organisation(self, noun: str, position: int, limit: int = 3000) -> str | None:
         """The organisation a description refers to: the latest one whose name has the noun
@@ -267,11 +347,22 @@ class SpeakerResolver:
             if original[:1].isupper():
                 has_name = True
             np_end = t_end
+        window_end = np_end
+        if word in self.lex.determiners:
+            head, complement = self.head_noun(toks[i][1], np_end)
+            if head is not None and head not in self.lex.spokesperson_nouns \
+                    and not any(head.endswith(n) for n in self.lex.organisation_nouns):
+                window_end = complement  # "de winnaar | van de Tour": not the race that speaks
         actor = self.index.best_in_window(toks[i][1], np_end)
+        if window_end < np_end and actor is not None and actor.kind != "person":
+            actor = self.index.best_in_window(toks[i][1], window_end)
         span = (toks[i][1], np_end)
         if actor:
             self._note("name", span, actor.id)
             return actor.id, True, span
+        if word in self.lex.unnamed_quantifiers and not has_name and np_end > toks[i][2]:
+            self._note("unnamed", span, None)
+            return None, True, span  # "aldus veel hulporganisaties": a group, kept as written
         if not (has_name or word in self.lex.determiners):
             return None, False, None  # "voegde daar aan toe": no subject phrase here
         if word in self.lex.determiners and word not in ("een",):

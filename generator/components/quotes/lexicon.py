@@ -38,6 +38,15 @@ class Lexicon:
     not_inverted_verbs: frozenset[str] = frozenset()
     np_prepositions: frozenset[str] = frozenset()  # "van", "uit": a noun phrase goes on after them
     context_sentences: int = 4  # how many sentences back the speaker of a cue-less quote may be named
+    lang: str = "nl"
+    person_nouns: frozenset[str] = frozenset()  # "bewindsman", "winnaar": a person by role, beyond actors/roles.txt
+    person_noun_tails: tuple[str, ...] = ()  # compounds: "vakbondsman", "sterspeler"
+    role_prefixes: tuple[str, ...] = ()  # "oud-premier", "ex-minister": the role without the prefix
+    spokesperson_nouns: frozenset[str] = frozenset()  # "een woordvoerder van X": X speaks
+    unnamed_quantifiers: frozenset[str] = frozenset()  # "aldus veel ngo's": an unnamed group speaks
+    pronoun_subject_reach: int = 250  # characters back a pronoun prefers a subject to a later object
+    role_reach: int = 1500  # characters back a bare "de premier" may find its person
+    role_reach_with_complement: int = 250  # … and "de voorzitter van de jury"
 
     def is_cue_verb(self, word: str) -> bool:
         return word in self.say_verbs or word in self.near_verbs or word in self.separable
@@ -77,6 +86,15 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         not_inverted_verbs=frozenset(data.get("not_inverted_verbs", ())),
         context_sentences=int(data.get("context_sentences", 4)),
         np_prepositions=frozenset(data.get("np_prepositions", ())),
+        lang=lang,
+        person_nouns=frozenset(data.get("person_nouns", ())),
+        person_noun_tails=tuple(data.get("person_noun_tails", ())),
+        role_prefixes=tuple(data.get("role_prefixes", ())),
+        spokesperson_nouns=frozenset(data.get("spokesperson_nouns", ())),
+        unnamed_quantifiers=frozenset(data.get("unnamed_quantifiers", ())),
+        pronoun_subject_reach=int(data.get("pronoun_subject_reach", 250)),
+        role_reach=int(data.get("role_reach", 1500)),
+        role_reach_with_complement=int(data.get("role_reach_with_complement", 250)),
     )
 
 
