@@ -558,24 +558,24 @@ def test_party_acronym_and_full_name_are_one_actor(nlp):
 
 def test_dutch_towns_and_provinces_are_places(nlp):
     found = names_and_kinds(actors_of(
-        nlp, "De brand woedde in Den Bosch en in Den Dolder. Ook in Twente en Noord-Brabant was het onrustig."))
-    assert found == {"Den Bosch": "place", "Den Dolder": "place", "Twente": "place", "Noord-Brabant": "place"}
+        nlp, "De brand woedde in Den Bosch en in Den Ham. Ook in Twente en Noord-Brabant was het onrustig."))
+    assert found == {"Den Bosch": "place", "Den Ham": "place", "Twente": "place", "Noord-Brabant": "place"}
 
 
 def test_one_word_streets_and_numbered_roads_are_places(nlp):
-    found = names_and_kinds(actors_of(nlp, "Op de Vriezenveenseweg en de A12 stond een lange file naar Arnhem."))
-    assert found.get("Vriezenveenseweg") == "place" and found.get("A12") == "place"
+    found = names_and_kinds(actors_of(nlp, "Op de Amersfoortseweg en de A12 stond een lange file naar Arnhem."))
+    assert found.get("Amersfoortseweg") == "place" and found.get("A12") == "place"
 
 
 def test_given_name_and_van_surname_make_one_person(nlp):
-    actors = actors_of(nlp, "Het voorstel kwam van Kamerlid Michiel van Nispen. Van Nispen wil meer rechters.")
-    person = by_name(actors, "Michiel van Nispen")
+    actors = actors_of(nlp, "Het voorstel kwam van Kamerlid Sander van Wijchen. Van Wijchen wil meer rechters.")
+    person = by_name(actors, "Sander van Wijchen")
     assert person.kind == "person" and len(actors) == 1
 
 
 def test_given_name_alone_joins_the_only_person_with_that_name(nlp):
-    actors = actors_of(nlp, "Trainer Daniel Schwaab was tevreden over de wedstrijd. Daniel lachte na afloop.")
-    assert by_name(actors, "Daniel Schwaab").aliases == ["Daniel"]
+    actors = actors_of(nlp, "Trainer Martin Verhoek was tevreden over de wedstrijd. Martin lachte na afloop.")
+    assert by_name(actors, "Martin Verhoek").aliases == ["Martin"]
 
 
 def test_given_name_shared_by_two_people_merges_with_neither(nlp):
@@ -585,9 +585,9 @@ def test_given_name_shared_by_two_people_merges_with_neither(nlp):
 
 
 def test_member_and_inhabitant_nouns_before_a_name_are_not_part_of_it(nlp):
-    actors = actors_of(nlp, "PSV'er Gaston Pereiro scoorde twee keer. Gouwenaar Pieter Stroop keek toe.")
-    assert {"Gaston Pereiro", "Pieter Stroop"} <= {a.name for a in actors}
-    assert by_name(actors, "Gaston Pereiro").kind == "person"
+    actors = actors_of(nlp, "PSV'er Luis Moreno scoorde twee keer. Gouwenaar Joost Verkerk keek toe.")
+    assert {"Luis Moreno", "Joost Verkerk"} <= {a.name for a in actors}
+    assert by_name(actors, "Luis Moreno").kind == "person"
 
 
 def test_inhabitant_nouns_alone_are_not_actors(nlp):
@@ -601,8 +601,8 @@ def test_acronym_with_the_sentence_full_stop_ends_the_name(nlp):
 
 
 def test_run_in_intertitle_function_word_does_not_join_a_name(nlp):
-    actors = actors_of(nlp, "Het bleef onrustig in de wijk. Onrust Terwijl Van Bommel sprak, werd het stil.")
-    assert "Van Bommel" in {a.name for a in actors}
+    actors = actors_of(nlp, "Het bleef onrustig in de wijk. Stilte Terwijl Van Houten sprak, werd het stil.")
+    assert "Van Houten" in {a.name for a in actors}
 
 
 def test_sentence_initial_word_that_names_a_party_or_town_elsewhere_is_no_actor(nlp):
@@ -616,8 +616,8 @@ def test_minister_with_ministry_short_name_keeps_the_portfolio_as_role(nlp):
 
 
 def test_institution_head_with_voor_keeps_its_whole_name(nlp):
-    actors = actors_of(nlp, "Een onderzoeker van het Centrum voor Bevolkingsonderzoek waarschuwde ervoor.")
-    assert [a.name for a in actors] == ["Centrum voor Bevolkingsonderzoek"]
+    actors = actors_of(nlp, "Een onderzoeker van het Centrum voor Bodemonderzoek waarschuwde ervoor.")
+    assert [a.name for a in actors] == ["Centrum voor Bodemonderzoek"]
 
 
 def test_wars_prizes_and_elections_are_not_actors(nlp):
@@ -626,8 +626,8 @@ def test_wars_prizes_and_elections_are_not_actors(nlp):
 
 
 def test_a_person_name_running_into_a_known_club_is_split(nlp):
-    actors = actors_of(nlp, "Twee keer hielp verdediger Daniel Schwaab Ajax aan een doelpunt.")
-    assert names_and_kinds(actors) == {"Daniel Schwaab": "person", "Ajax": "organisation"}
+    actors = actors_of(nlp, "Twee keer hielp verdediger Martin Verhoek Ajax aan een doelpunt.")
+    assert names_and_kinds(actors) == {"Martin Verhoek": "person", "Ajax": "organisation"}
 
 
 def test_name_glued_to_a_long_common_noun_is_no_actor(nlp):

@@ -501,9 +501,9 @@ def test_a_spokesperson_of_an_organisation_speaks_for_it(extractor):
 
 
 def test_an_owner_not_named_is_a_label_not_the_business_taken_for_a_person(extractor):
-    body = ("Op de lijst staat ook Bakkerij Klaassen aan het plein. \"Ik schrok van de keuring\", zegt de "
+    body = ("Op de lijst staat ook Bakkerij Hermsen aan het plein. \"Ik schrok van de keuring\", zegt de "
             "eigenaar.")
-    text, quotes = run(extractor, body, {"Bakkerij Klaassen": ("person",)})
+    text, quotes = run(extractor, body, {"Bakkerij Hermsen": ("person",)})
     assert quotes[0].speaker is None
     assert quotes[0].speaker_label == "de eigenaar"
 
@@ -516,9 +516,9 @@ def test_a_new_subject_after_the_last_quote_speaks_the_next_cue_less_quote(extra
 
 
 def test_a_sentence_with_its_own_partial_quote_still_introduces_the_next_speaker(extractor):
-    body = ("\"Het bed is nodig\", zegt bestuurder Fred Wolters. Arts Lies Visser noemt de wachttijd 'absurd' voor "
+    body = ("\"Het bed is nodig\", zegt bestuurder Fred Timmer. Arts Lies Visser noemt de wachttijd 'absurd' voor "
             "iedereen. \"Ze wachten al maanden. Dat kan zo niet langer.\"")
-    text, quotes = run(extractor, body, {"Fred Wolters": ("person",), "Lies Visser": ("person",)})
+    text, quotes = run(extractor, body, {"Fred Timmer": ("person",), "Lies Visser": ("person",)})
     assert quotes[-1].speaker == "lies-visser"
 
 

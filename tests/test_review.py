@@ -30,15 +30,15 @@ def _span(text: str, word: str, after: int = 0) -> tuple[int, int]:
 def small_extraction() -> Extraction:
     """A hand-made extraction with one item of every kind the review looks for."""
     text = ("Jan Peeters zei maandag dat het goed gaat. “We zagen elkaar vorige week”, klonk het. "
-            "Het Comité vergaderde op 3 januari. In 2019 begon alles. De Groep zweeg.")
+            "Het Comité vergaderde op 3 januari. In 2019 begon alles. De Kring zweeg.")
     sentences = [_span(text, s) for s in ("Jan Peeters zei maandag dat het goed gaat.",
                                           "“We zagen elkaar vorige week”, klonk het.",
                                           "Het Comité vergaderde op 3 januari.", "In 2019 begon alles.",
-                                          "De Groep zweeg.")]
+                                          "De Kring zweeg.")]
     quote_span = _span(text, "We zagen elkaar vorige week")
     jan = Actor("jan-peeters", "Jan Peeters", "person", ["burgemeester"], [], [_span(text, "Jan Peeters")])
     comite = Actor("comite", "Comité", "organisation", [], [], [_span(text, "Comité")] * 2)
-    groep = Actor("groep", "Groep", "group", [], [], [_span(text, "Groep"), _span(text, "Groep")])
+    groep = Actor("kring", "Kring", "group", [], [], [_span(text, "Kring"), _span(text, "Kring")])
     return Extraction(
         article=ArticleMeta("test", "Test", dt.date(2022, 1, 28), source_path="content/test.md"),
         text=text, sentences=sentences, actors=[jan, comite, groep],
@@ -62,8 +62,8 @@ def test_review_finds_every_kind_of_item_with_its_sentence():
     found = {(i.category, i.subject.split(" ")[0]) for i in items}
     assert ("quote_speaker", "“We") in found
     assert ("actor_mentions", "Jan") in found  # one mention
-    assert ("actor_kind", "Groep") in found  # group: the catch-all kind
-    assert not any(i.category == "actor_mentions" and i.subject.startswith("Groep") for i in items)
+    assert ("actor_kind", "Kring") in found  # group: the catch-all kind
+    assert not any(i.category == "actor_mentions" and i.subject.startswith("Kring") for i in items)
     dates = {i.subject.split("”")[0].lstrip("“"): i.reason for i in items if i.category == "event_date"}
     assert set(dates) == {"vorige week", "op 3 januari", "In 2019"}
     assert "inside a quote" in dates["vorige week"]

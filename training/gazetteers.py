@@ -9,7 +9,7 @@ Writes two files, each naming its sources and licences in its header:
   's-Hertogenbosch). A name here decides a mention's kind (place) and merges its forms.
 * ``places_nl_be_hints.txt``: every other Dutch residence (woonplaats), the French and German names of
   Belgian municipalities and other names GeoNames gives the towns.
-  Many are also surnames or words ("Hemmen", "Boekel"), so they only hint the kind of a name the
+  Many are also surnames or words ("Dalfsen", "Oss"), so they only hint the kind of a name the
   rules found for other reasons, as the world cities do.
 
 A name that is also a given name in the actor word lists or a stop word goes to the hints; a name that is

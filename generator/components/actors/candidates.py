@@ -26,7 +26,7 @@ NER_KINDS = {
     "ORG": "organisation",
     "LOC": "place", "GPE": "place", "FAC": "place",
 }
-# a nickname between given name and surname: "Gerardo 'Tata' Martino" (opening mark → closing mark)
+# a nickname between given name and surname: "Roberto 'Bobby' Santini" (opening mark → closing mark)
 _NICKNAME_MARKS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
 _AGE = re.compile(r"^\d{1,3}\)$")
 _APPOSITION_ARTICLES = frozenset({"de", "het", "een", "the"})
@@ -375,7 +375,7 @@ class CandidateFinder:
         if self.lex.lookup(doc[i:end].text):
             return [(i, end)]
         for k in range(i + 2, end):
-            # "Daniel Schwaab Ajax": a person's name runs into a known name
+            # "Martin Verhoek Ajax": a person's name runs into a known name
             if toks[i].text in lex.first_names and lex.lookup(toks[k].text) is not None \
                     and toks[k - 1].lower_ not in lex.connectors and toks[k - 1].lower_ not in lex.particles \
                     and lex.lookup(doc[i:k + 1].text) is None:
@@ -407,7 +407,7 @@ class CandidateFinder:
                 break  # "Geef Forum voor Democratie ...": a known name starts here
             if is_name[k] and not toks[k].is_sent_start and low in lex.stop_words and low not in lex.particles \
                     and low not in lex.connectors and nxt.text not in lex.first_names and not nxt.text.isupper():
-                break  # "Michael P. Die ...", "Kakkerlakken Terwijl ...": a capitalised function word starts a sentence
+                break  # "Peter K. Die ...", "Muizen Terwijl ...": a capitalised function word starts a sentence
             if is_name[k] and not toks[k].is_sent_start and low in lex.particles and k + 1 < n \
                     and (toks[k + 1].text in lex.nationality or adjective_like(toks[k + 1].text)):
                 break  # "Fel De Nederlandse ...": an intertitle run into the sentence it heads
@@ -418,7 +418,7 @@ class CandidateFinder:
                     and toks[k + 2].text == _NICKNAME_MARKS[nxt.text] and toks[k + 1].text[:1].isupper() \
                     and toks[k + 1].is_alpha and is_name[k + 3] and not nxt.whitespace_ \
                     and not toks[k + 1].whitespace_ and toks[k + 2].whitespace_:
-                j = k + 3  # "Gerardo 'Tata' Martino": a nickname in quote marks between given name and surname
+                j = k + 3  # "Roberto 'Bobby' Santini": a nickname in quote marks between given name and surname
                 continue
             if low in lex.connectors and k + 1 < n and is_name[k + 1] and not toks[j].whitespace_ == "":
                 j = k + 1
@@ -429,9 +429,9 @@ class CandidateFinder:
                     m += 1
                 if m < n and is_name[m] and not is_acronym(toks[m].text) and m > k:
                     run = doc[i:j + 1]
-                    # "Michiel van Nispen", "Jan Thijs van Hemmen", "Kamerlid Pol van Boekel": given names
+                    # "Sander van Wijchen", "Jan Willem van Dalfsen", "Kamerlid Bas van Oss": given names
                     # (after a role or a function word) before "van"; not "Poetin van Rusland"
-                    # "Pol van Boekel", "Jezus van Nazaret": Dutch surnames are often place names, but not
+                    # "Bas van Oss", "Franciscus van Assisi": Dutch surnames are often place names, but not
                     # a country's ("Willem van Oranje" yes, "koning Filip van België" no)
                     after_van = (lex.lookup(toks[m].text) or ("", ""))[1]
                     descriptor = lambda x: (toks[x].text in lex.first_names or toks[x].lower_ in lex.stop_words
@@ -491,14 +491,14 @@ class CandidateFinder:
                 break
             if end - start > 1 and low in lex.stop_words and low not in lex.particles \
                     and low not in lex.connectors and tok.text not in lex.first_names and not tok.text.isupper():
-                start += 1  # "Terwijl Van Bommel": a function word opens a sentence after a run-in intertitle
+                start += 1  # "Terwijl Van Houten": a function word opens a sentence after a run-in intertitle
                 continue
             if end - start > 1 and tok.text not in lex.first_names and toks[start + 1].text in lex.first_names \
                     and not lex.is_place_name(tok.text) and tok.text not in lex.org_prefixes and (
                     low in lex.common_words or lex.is_inhabitant(tok.text) or tok.text in lex.nationality
                     or lex.is_role(low)):
-                # "PSV'er Gaston Pereiro", "Fransman Simon Henry", "Gouwenaar Pieter Stroop", "Dj Gerard
-                # Ekdom", "Reportage Myra ...": a descriptor or a rubric before a given name
+                # "PSV'er Luis Moreno", "Fransman Luc Bernard", "Gouwenaar Joost Verkerk", "Dj Jan
+                # Smit", "Reportage Eva ...": a descriptor or a rubric before a given name
                 affiliation_before = lex.member_of(tok.text)
                 if lex.is_role(low) or low in lex.common_words and not affiliation_before:
                     roles.append(tok.text)
@@ -634,11 +634,11 @@ class CandidateFinder:
         if start > 0 and toks[start - 1].lower_ in {"in", "naar", "nabij"} and not toks[start - 1].is_sent_start:
             mention.place_cue = True
         if start > 0 and toks[start - 1].text in lex.place_nouns:
-            mention.place_cue = True  # "het dorp Munhava", "de Poolse stad Gdansk"
+            mention.place_cue = True  # "het dorp Ubbergen", "de Tsjechische stad Brno"
         if end + 1 < len(doc) and toks[end].text == "(" and (
                 _AGE.match(toks[end + 1].text) or end + 2 < len(doc) and toks[end + 2].text == ")"
                 and toks[end + 1].text.isdigit() and len(toks[end + 1].text) <= 3):
-            mention.person_cue = True  # "Lotte (11)", "Piet Jansen (54)": a person's age ("8)" is one token)
+            mention.person_cue = True  # "Sanne (11)", "Piet Jansen (54)": a person's age ("8)" is one token)
         if start > 0:
             prev_low = toks[start - 1].lower_
             if prev_low in _ORG_NOUN_SET or prev_low.islower() and prev_low.endswith(_ORG_TAILS) \
@@ -776,9 +776,9 @@ class CandidateFinder:
         mentions.append(m)
 
     def _surname_particles(self, doc: Doc, mentions: list[Mention]) -> None:
-        """"Van Boekel zwijgt" after "Pol van Boekel": a sentence that opens with the capitalised particles of
+        """"Van Oss zwijgt" after "Bas van Oss": a sentence that opens with the capitalised particles of
         a surname the article wrote in full loses them to the sentence-start rule; give them back (and drop
-        the gazetteer's reading of "Boekel" as a town), so the surname merges with the full name."""
+        the gazetteer's reading of "Oss" as a town), so the surname merges with the full name."""
         toks = doc.tokens
         particles = self.lex.particles
         tails: set[str] = set()
@@ -803,7 +803,7 @@ class CandidateFinder:
 
     @staticmethod
     def _enumerated_places(doc: Doc, mentions: list[Mention]) -> None:
-        """"in Gdansk, Wroclaw en Krakau": the members of an enumeration one of which the context or a
+        """"in Brno, Ostrava en Olomouc": the members of an enumeration one of which the context or a
         gazetteer makes a place are places too, unless their own context says otherwise."""
         toks = doc.tokens
         group: list[Mention] = []

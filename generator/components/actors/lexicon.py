@@ -105,7 +105,7 @@ class Lexicon:
         return self.gazetteer.get(normalise(text))
 
     def is_place_name(self, text: str) -> bool:
-        """A place the gazetteers know, firmly or as a hint ("Den Dolder", "Gdansk")."""
+        """A place the gazetteers know, firmly or as a hint ("Den Ham", "Brno")."""
         gaz = self.lookup(text)
         return (gaz is not None and gaz[1] in {"place", "country"}) or text in self.world_places
 
@@ -132,7 +132,7 @@ class Lexicon:
         return False
 
     def is_place_tail(self, word: str) -> bool:
-        """"Vriezenveenseweg", "Elandsgracht", "Vredeskerk": one word ending like a street or building."""
+        """"Amersfoortseweg", "Lijnbaansgracht", "Bavokerk": one word ending like a street or building."""
         low = word.lower()
         return word[:1].isupper() and low.isalpha() and any(
             low.endswith(tail) and len(low) >= len(tail) + 3 for tail in self.place_tails)

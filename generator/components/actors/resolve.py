@@ -20,7 +20,7 @@ from .candidates import Mention, is_acronym
 from .lexicon import Lexicon, normalise
 
 _NER_NAME_LABELS = frozenset({"PER", "ORG", "LOC"})
-# endings of Dutch place names ("Leemputstraat", "Kattenburg", "Nederzwalm", "Syrië"): with an NER LOC, a place
+# endings of Dutch place names ("Leemputstraat", "Rodenburg", "Nederzwalm", "Syrië"): with an NER LOC, a place
 _TOPONYM = re.compile(r"(?:straat|laan|plein|weg|burg|berg|dorp|stad|ziekenhuis|kerk|kerke|veld|wijk|hoven|dam|"
                       r"rode|brug|haven|huizen|dijk|gem|hem|zele|gen|ië|land|ingen)$")
 _LEADING_ARTICLE = re.compile(r"^(?:de|het|the|een)\s+", re.IGNORECASE)
@@ -201,7 +201,7 @@ class ActorResolver:
         words = longest.text.split()
         if len(words) == 3 and len(words[1]) > 2 and words[1][0] in _NICKNAME_OPEN and words[1][-1] in _NICKNAME_CLOSE \
                 and words[0][:1].isupper() and words[2][:1].isupper():
-            return "person"  # "Gerardo 'Tata' Martino": a nickname in quote marks
+            return "person"  # "Roberto 'Bobby' Santini": a nickname in quote marks
         if len(words) > 1 and (words[-1] in lex.org_suffixes or words[-1].rstrip(".") in lex.org_suffixes):
             return "organisation"
         if any(m.org_cue for m in ms) and not any(m.place_cue or m.person_cue for m in ms) \
@@ -213,8 +213,8 @@ class ActorResolver:
             return "place"
         if any(m.person_cue for m in ms):
             return "person"
-        # gazetteer hints: a town, village or world city ("Den Dolder", "Gdansk"); a one-word street, square
-        # or building ("Vriezenveenseweg", "Vredeskerk"); a numbered road ("A12")
+        # gazetteer hints: a town, village or world city ("Den Ham", "Brno"); a one-word street, square
+        # or building ("Amersfoortseweg", "Bavokerk"); a numbered road ("A12")
         if any(m.text in lex.world_places for m in ms) and not (len(words) > 1 and words[0] in lex.first_names):
             ner = Counter(m.ner_kind for m in ms if m.ner_kind)
             if ner and ner.most_common(1)[0][0] in {"organisation", "person"}:
@@ -310,7 +310,7 @@ class ActorResolver:
             if not org_targets and not person_targets and len(shorts) == 1:
                 (short,) = shorts
                 if len(short) == 1 and short[0].title() in lex.first_names:
-                    # "Thierry" after "Thierry Baudet": a given name alone, when one person has it
+                    # "Thierry" after "Thierry Verbeek": a given name alone, when one person has it
                     given = {other for other, words, kind, original in long_names
                              if kind == "person" and words[0] == short[0] and other != root}
                     if len(given) == 1:

@@ -163,7 +163,7 @@ class SpeakerResolver:
         self.events.insert(bisect_right(keys, position), event)
 
     def agrees(self, actor_id: str | None, word: str | None) -> bool:
-        """Pronoun agreement: "zij" is not "Hans Wiegel"; an unknown gender agrees with both."""
+        """Pronoun agreement: "zij" is not "Hans Dekker"; an unknown gender agrees with both."""
         if actor_id is None or not word:
             return True
         wanted = (self.lex.pronoun_gender or {}).get(word.lower())

@@ -33,7 +33,7 @@ class Lexicon:
     partial_max_words_without_cue: int
     elisions: frozenset[str] = frozenset()  # 's, 't, 'n, 'm, 'k, 'r: an apostrophe that elides, not a quote mark
     pronoun_gender: dict | None = None  # "hij" -> "m", "zij" -> "f"
-    given_name_gender: dict | None = None  # "Lilian" -> "f": pronoun agreement with a speaker
+    given_name_gender: dict | None = None  # "Marieke" -> "f": pronoun agreement with a speaker
     inverted_verb_endings: tuple[str, ...] = ()  # “…”, gilt ze: a finite verb inverted with its subject
     not_inverted_verbs: frozenset[str] = frozenset()
     np_prepositions: frozenset[str] = frozenset()  # "van", "uit": a noun phrase goes on after them
