@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 
+from pelican.plugins.explainer.language import supported_languages
 from pelican.plugins.explainer.site import settings as explainer_settings
 from pelican.plugins.explainer.site.articles import html_to_text
 
@@ -18,7 +19,7 @@ def test_defaults_are_filled_in_and_the_old_dossier_titles_name_still_works(capl
 
 
 def test_dutch_is_a_supported_language():
-    assert "nl" in explainer_settings.supported_languages()
+    assert "nl" in supported_languages()
 
 
 def test_html_to_text_keeps_paragraphs_and_headings_and_drops_code_tables_and_footnotes():

@@ -18,7 +18,8 @@ from html.parser import HTMLParser
 
 from ..model import ArticleMeta, Block
 from ..reading import ArticleSource
-from .settings import setting, supported_languages
+from ..language import supported_languages
+from .settings import setting
 
 logger = logging.getLogger(__name__)
 

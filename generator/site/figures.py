@@ -21,11 +21,10 @@ import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
+from ..language import language_dir, supported_languages
 from ..model import Extraction
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 KIND_RANK = {"money": 0, "count": 1, "percent": 2, "measure": 3, "trivial": 4, "added": 1}
 
 
@@ -46,7 +45,9 @@ class KeyFigure:
 def language_data(lang: str) -> dict | None:
     """The language's figure words, with the regular expressions built from them; None when the
     language has no ``figures.json`` (then there are no key figures: nothing shown unless sure)."""
-    path = DATA_DIR / lang / "figures.json"
+    if lang not in supported_languages():
+        return None
+    path = language_dir(lang) / "figures.json"
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -85,11 +85,6 @@ def setting(settings: dict, name: str):
     return DEFAULTS[name]
 
 
-def supported_languages() -> tuple[str, ...]:
-    """Languages the extraction has data for (``generator/data/<lang>/`` with quote and date rules)."""
-    data = PACKAGE_DIR / "data"
-    return tuple(sorted(p.name for p in data.iterdir()
-                        if (p / "quotes.json").is_file() and (p / "temporal.json").is_file()))
 
 
 def _settings_folder(settings: dict) -> Path | None:

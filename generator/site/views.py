@@ -10,10 +10,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from markupsafe import Markup
 
+from ..language import language_dir, supported_languages
 from ..model import Actor, Extraction, Quote, TimelineEntry
 from . import jsonld, svg
 from .annotate import annotated_blocks, block_anchor
@@ -24,13 +24,14 @@ KIND_ORDER = ("person", "organisation", "country", "place", "group")
 # how much a mention of each kind says about who the story is about (people and organisations act)
 KIND_WEIGHT = {"person": 1.0, "organisation": 1.0, "country": 0.8, "place": 0.5, "group": 0.5}
 MAIN_ACTORS = 5
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 @lru_cache(maxsize=None)
 def display_data(lang: str) -> dict:
     """The language's presentation words (``generator/data/<lang>/display.json``), or none."""
-    path = DATA_DIR / lang / "display.json"
+    if lang not in supported_languages():
+        return {}
+    path = language_dir(lang) / "display.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from ...language import language_dir
+
 
 # Babel territory codes are two letters for countries; the rest are regions.
 _COUNTRY_CODE_LENGTH = 2
@@ -188,7 +189,7 @@ def _country_names(lang: str, config: dict) -> dict[str, list[str]]:
 
 @lru_cache(maxsize=4)
 def load_lexicon(lang: str = "nl") -> Lexicon:
-    folder = DATA_DIR / lang / "actors"
+    folder = language_dir(lang) / "actors"
     nationalities = json.loads((folder / "nationalities.json").read_text(encoding="utf-8")) \
         if (folder / "nationalities.json").exists() else {}
     nationality = {adj: country for country, adjs in nationalities.get("adjectives", {}).items() for adj in adjs}

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
+from ...language import language_dir
+
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class Lexicon:
 
 @lru_cache(maxsize=4)
 def load_lexicon(lang: str = "nl") -> Lexicon:
-    path = DATA_DIR / lang / "quotes.json"
+    path = language_dir(lang) / "quotes.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     separable: dict[str, set[str]] = {}
     for verb, particle in data["separable_verbs"]:

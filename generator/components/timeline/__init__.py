@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from pathlib import Path
 
 from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.language import Language
@@ -25,18 +24,15 @@ from .tense import TenseDetector
 
 _FALLBACK_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"'”’»]*|\n|$)")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-zà-ÿ0-9)][.!?])[\"'”’»]*\s+(?=[A-ZÀ-Ý\"“„‘`'«])")
-_ABBREVIATIONS = frozenset(
-    line.strip() for line in (Path(__file__).resolve().parents[2] / "data" / "nl" / "abbreviations.txt")
-    .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 _WORD_BEFORE_STOP = re.compile(r"(\S+)\.[\"'”’»]*\s*$")
 _MORPH_PIPES = frozenset({"morphologizer", "tagger", "attribute_ruler", "parser"})
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]\"“”„«»]|''|``")
 
 
-def _after_abbreviation(text: str, match: re.Match) -> bool:
+def _after_abbreviation(text: str, match: re.Match, abbreviations: frozenset) -> bool:
     """A full stop after "St", "dhr" or "Inc" does not end the sentence ("in St. Louis gesloten")."""
     word = _WORD_BEFORE_STOP.search(text, max(0, match.start() - 20), match.end())
-    return bool(word) and word.group(1).rsplit("(", 1)[-1] in _ABBREVIATIONS
+    return bool(word) and word.group(1).rsplit("(", 1)[-1] in abbreviations
 
 
 def _text_and_sentences(doc: Doc) -> tuple[str, list[tuple[int, int]] | None]:
@@ -138,7 +134,7 @@ class TimelineBuilder:
             spans = [m.span() for m in _FALLBACK_SENTENCE.finditer(text) if m.group().strip()]
         # never across paragraph/heading boundaries, line breaks, or a full stop before a capital
         cuts = sorted({b.start for b in (doc._.blocks or [])} | {m.end() for m in re.finditer(r"\n", text)}
-                      | {m.end() for m in _SENTENCE_BREAK.finditer(text) if not _after_abbreviation(text, m)})
+                      | {m.end() for m in _SENTENCE_BREAK.finditer(text) if not _after_abbreviation(text, m, self.res.abbreviations)})
         result = []
         for start, end in spans:
             inner = [c for c in cuts[bisect.bisect_right(cuts, start):bisect.bisect_left(cuts, end)]]

@@ -5,9 +5,9 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from ...language import language_dir
+
 _PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
 
 
@@ -41,9 +41,17 @@ class Resources:
     ordinals: dict[str, int]
     halves: dict[str, list[int]]
     sets: dict[str, frozenset] = field(default_factory=dict)
+    abbreviations: frozenset = frozenset()  # words whose full stop ends no sentence ("St", "dhr", "Inc")
     dateline: re.Pattern | None = None
     record_words: re.Pattern | None = None
     word: re.Pattern = re.compile(r"[\w'’]+|[$€£¥%]")
+
+
+def _abbreviations(path) -> frozenset:
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _lookup(data: dict, dotted: str):
@@ -75,7 +83,7 @@ def _expand(template: str, data: dict, macros: dict[str, str], depth: int = 0) -
 
 @lru_cache(maxsize=4)
 def load_resources(lang: str = "nl") -> Resources:
-    path = DATA_DIR / lang / "temporal.json"
+    path = language_dir(lang) / "temporal.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     macros = data.get("macros", {})
     patterns = []
@@ -118,6 +126,7 @@ def load_resources(lang: str = "nl") -> Resources:
         ordinals=lower(data["ordinals"]),
         halves=lower(data["halves"]),
         sets=sets,
+        abbreviations=_abbreviations(language_dir(lang) / "abbreviations.txt"),
         dateline=re.compile(data["dateline"]) if data.get("dateline") else None,
         record_words=re.compile(r"(?<!\w)" + _alternation(record) + r"(?!\w)", re.IGNORECASE),
     )
