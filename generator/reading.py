@@ -83,9 +83,7 @@ def body_to_plain_text(body: str) -> tuple[str, list[Block]]:
     """Plain text of a Markdown body: blocks joined by a blank line, headings without their hashes."""
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     body = _SCRIPT_OR_STYLE.sub("", body)  # code is not article text
-    pieces: list[str] = []
-    blocks: list[Block] = []
-    offset = 0
+    parts: list[tuple[str, str]] = []
     for raw_block in re.split(r"\n[ \t]*\n", body):
         lines = [line for line in raw_block.split("\n")]
         while lines and not lines[0].strip():
@@ -101,11 +99,22 @@ def body_to_plain_text(body: str) -> tuple[str, list[Block]]:
             kind, content = "paragraph", "\n".join(_clean_inline(line.rstrip()) for line in lines)
         if not content.strip():
             continue
+        parts.append((kind, content))
+    return join_blocks(parts)
+
+
+def join_blocks(parts: list[tuple[str, str]]) -> tuple[str, list[Block]]:
+    """The article's plain text, its blocks (kind, text) joined by a blank line, with their offsets:
+    the one shape of text every reader (Markdown files, Pelican's HTML) hands to the extraction."""
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for kind, text in parts:
         if pieces:
             offset += 2
-        blocks.append(Block(kind, offset, offset + len(content)))
-        pieces.append(content)
-        offset += len(content)
+        blocks.append(Block(kind, offset, offset + len(text)))
+        pieces.append(text)
+        offset += len(text)
     return "\n\n".join(pieces), blocks
 
 

@@ -17,7 +17,7 @@ import re
 from html.parser import HTMLParser
 
 from ..model import ArticleMeta, Block
-from ..reading import ArticleSource
+from ..reading import ArticleSource, join_blocks
 from ..language import supported_languages
 from .settings import setting
 
@@ -99,16 +99,7 @@ def html_to_text(content: str) -> tuple[str, list[Block]]:
     parser = _TextParser()
     parser.feed(content or "")
     parser.close()
-    pieces: list[str] = []
-    blocks: list[Block] = []
-    offset = 0
-    for kind, text in parser.blocks:
-        if pieces:
-            offset += 2
-        blocks.append(Block(kind, offset, offset + len(text)))
-        pieces.append(text)
-        offset += len(text)
-    return "\n\n".join(pieces), blocks
+    return join_blocks(parser.blocks)
 
 
 def plain(value) -> str:
