@@ -74,9 +74,6 @@ KNOWN_DEBT: set[tuple[str, str]] = {
     *(("components/actors/lexicon.py", w) for w in (
         'der', 'er', 'ster', 'ter',
     )),
-    *(("components/actors/resolve.py", w) for w in (
-        'international', 'jr', 'jr.', 'sr', 'sr.',
-    )),
     *(("components/quotes/attribution.py", w) for w in (
         'aan', 'al', 'bij', 'dat', 'de', 'deze', 'die', 'een', 'en', 'had', 'heeft', 'het', 'in', 'is',
         'met', 'na', 'nog', 'of', 'ook', 'op', 'over', 'tegen', 'tijdens', 'uit', 'van', 'voor', 'was',

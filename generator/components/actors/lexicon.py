@@ -79,6 +79,8 @@ class Lexicon:
     list_intros: frozenset[str] = frozenset()
     list_glue: frozenset[str] = frozenset()
     caption_words: frozenset[str] = frozenset()
+    name_generations: frozenset[str] = frozenset()  # "jr.", "sr."
+    descriptor_words: frozenset[str] = frozenset()  # "X Europe": another entity than X
     _role_cache: dict[str, bool] = field(default_factory=dict, repr=False)
     _long_role_set: frozenset[str] | None = field(default=None, repr=False)
 
@@ -292,7 +294,8 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
     lex.ministry_word = context.get("ministry_word", "")
     for name in ("employer_roles", "employer_links", "portfolio_roles", "apposition_articles", "apposition_links",
                  "name_suffixes_after_comma", "place_words_after", "place_words_before", "new_adjectives",
-                 "making_verbs", "production_nouns", "title_words", "list_intros", "list_glue", "caption_words"):
+                 "making_verbs", "production_nouns", "title_words", "list_intros", "list_glue", "caption_words",
+                 "name_generations", "descriptor_words"):
         setattr(lex, name, frozenset(context.get(name, ())))
     for filename in ("places.txt", "places_nl_be.txt"):
         for line in _lines(folder / filename):
