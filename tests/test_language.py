@@ -87,9 +87,6 @@ KNOWN_DEBT: set[tuple[str, str]] = {
     *(("components/timeline/recognise.py", w) for w in (
         'binnen', 'en', 'laatste', 'morgen',
     )),
-    *(("components/timeline/tense.py", w) for w in (
-        'en', 'gaan', 'gaat', 'te', 'zal', 'zul', 'zullen', 'zult',
-    )),
 }
 
 
