@@ -81,9 +81,6 @@ KNOWN_DEBT: set[tuple[str, str]] = {
         'avond', 'binnen', 'daarvoor', 'dag', 'eerder', 'ervoor', 'middag', 'nacht', 'ochtend', 'tot',
         'vanaf', 'verleden', 'volgend', 'volgende', 'voorgaande', 'vorig', 'vorige', 'weekend',
     )),
-    *(("components/timeline/recognise.py", w) for w in (
-        'binnen', 'en', 'laatste', 'morgen',
-    )),
 }
 
 
