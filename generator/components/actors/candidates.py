@@ -29,46 +29,21 @@ NER_KINDS = {
 # a nickname between given name and surname: "Roberto 'Bobby' Santini" (opening mark → closing mark)
 _NICKNAME_MARKS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
 _AGE = re.compile(r"^\d{1,3}\)$")
-_APPOSITION_ARTICLES = frozenset({"de", "het", "een", "the"})
 # Adjectives and inhabitant nouns made from place names ("Brusselse", "Vlaams-Brabantse", "Israëlische",
 # "Rwandese", "Palestijnen", "Braziliaan"): capitalised, but no actor. Strong endings always; a consonant
 # + "se" ("Antwerpse", "Limburgse") only before a lowercase word, as adjectives stand.
 _ADJECTIVE_STRONG = re.compile(r"(?:[a-zë]isch|[a-zë]ische|[a-z]sche|aanse|iaanse|[a-z]ese|ijnse|talige|iaan|ianen|[kc]anen"
                                r"|eanen|ijnen)$")
 _ADJECTIVE_WEAK = re.compile(r"[bdfgklmnprtvwz]se$")
-# Nouns that present the next name as an organisation: "het bedrijf Tectrade", "de krant De Morgen"
-ORG_NOUNS = ("bedrijf", "firma", "groep", "concern", "krant", "dagblad", "weekblad", "zender", "omroep", "club",
-             "ploeg", "partij", "vakbond", "organisatie", "maatschappij", "bank", "fabrikant", "producent",
-             "website", "uitgeverij", "keten", "multinational", "holding", "brouwerij", "verzekeraar", "startup",
-             "start-up", "vereniging", "federatie", "stichting", "agentschap", "bedrijven", "merk", "label",
-             "supermarktketen", "dochter", "dochterbedrijf", "moederbedrijf", "overnemer", "leverancier")
-_ORG_NOUN_SET = frozenset(ORG_NOUNS)
-_ORG_TAILS = tuple(w for w in ORG_NOUNS if len(w) >= 4)
-# roles whose "van"/"bij" + name names an employer: "woordvoerder van Tectrade", "analist bij KBC"
-# roles whose "van"/"voor" + capitalised words name a portfolio, part of the role and no actor:
-# "minister van Buitenlandse Zaken", "staatssecretaris voor Asiel en Migratie", "eurocommissaris van Handel"
-_PORTFOLIO_ROLES = frozenset({"minister", "ministers", "staatssecretaris", "staatssecretarissen", "commissaris",
-                              "eurocommissaris", "schepen", "gedeputeerde", "viceminister", "onderminister",
-                              "vicepremier", "vice-premier", "minister-president", "secretaris"})
-_EMPLOYER_ROLES = frozenset({"topman", "topvrouw", "ceo", "directeur", "voorzitter", "woordvoerder", "woordvoerster",
-                             "bestuursvoorzitter", "oprichter", "eigenaar", "analist", "econoom", "hoofdeconoom",
-                             "manager", "bestuurder", "topmanager", "werknemer", "werknemers", "personeel"})
+# The words around a name that tell what it names ("het bedrijf X", "woordvoerder van X", "minister van
+# Buitenlandse Zaken") are the language's: Lexicon.org_nouns, employer_roles, portfolio_roles (context_words.json).
 
 
-# Product context ("het besturingssysteem X", "de nieuwe X", "X, de jongste versie"): see _product_cues
-_NEW_ADJECTIVES = frozenset({"nieuwe", "nieuwste", "jongste", "vorige", "populaire"})
-_MAKING_VERBS = frozenset({"maakt", "maken", "maakte", "maakten", "produceert", "produceren", "produceerde",
-                           "produceerden", "bouwt", "bouwen", "bouwde", "bouwden", "fabriceert", "lanceert",
-                           "lanceerde"})
-_LIST_INTROS = frozenset({"zoals", "waaronder", "inclusief"})
-_LIST_GLUE = frozenset({",", "en", "of", "and", "&", "de", "het"})
-_TITLE_WORDS = frozenset({"getiteld", "titel"})
-_PRODUCTION_NOUNS = frozenset({"productie", "lancering", "introductie", "opvolger", "onthulling"})
+# Product context ("het besturingssysteem X", "de nieuwe X", "X, de jongste versie"): see _product_cues; its
+# words are Lexicon.new_adjectives, making_verbs, list_intros, list_glue, title_words, production_nouns.
 _MODEL_DESIGNATION = re.compile(r"^(?:\d{3}|[A-Z]{1,2}\d{2,4})[a-zA-Z]?$")  # "787", "A380", "MD11"
 _CAMEL = re.compile(r"^[a-z]{1,2}[A-Z]\w*$")  # "iPod", "iPhone": a product prefix
 _LONE_CAPITAL = re.compile(r"^[A-Z]$")  # "Mac OS X", "OS X Lion"
-# a caption's credit line glued to the name before it: "Apple CEO Steve Jobs Credit: ..."
-_CAPTION_WORDS = frozenset({"Credit", "Credits", "Foto", "Photo", "Bron", "Source", "Beeld", "Image"})
 
 
 def adjective_like(text: str, next_text: str = "") -> bool:
@@ -297,7 +272,7 @@ class CandidateFinder:
             if not is_name[i] and gaz is None:
                 if "-" in tok.text and _lower_tail_split(tok.text) is not None and tok.text[0].isupper():
                     self._compound(doc, i, mentions, is_name)
-                elif tok.lower_ == "ministerie" and i + 2 < n and toks[i + 1].lower_ == "van" \
+                elif tok.lower_ == self.lex.ministry_word and i + 2 < n and toks[i + 1].lower_ == "van" \
                         and toks[i + 2].is_alpha:
                     end = i + 3
                     while end < n and is_name[end] and end - i < 5:
@@ -451,7 +426,7 @@ class CandidateFinder:
                     and not self.lex.lookup(toks[j].text) and not self.lex.lookup(toks[k + 1].text):
                 j = k + 1  # "Wal - Mart"
                 break
-            if nxt.text == "," and k + 1 < n and toks[k + 1].text in {"Inc.", "Inc", "Ltd.", "Jr.", "LLC", "Sr."}:
+            if nxt.text == "," and k + 1 < n and toks[k + 1].text in lex.name_suffixes_after_comma:
                 j = k + 1
                 continue
             if low in {"airport", "luchthaven"} and nxt.text in lex.place_suffixes:
@@ -464,7 +439,7 @@ class CandidateFinder:
                  lower_words: set[str], is_name: list[bool]) -> None:
         toks = doc.tokens
         lex = self.lex
-        if end - i > 1 and end < len(doc) and toks[end].text == ":" and toks[end - 1].text in _CAPTION_WORDS:
+        if end - i > 1 and end < len(doc) and toks[end].text == ":" and toks[end - 1].text in self.lex.caption_words:
             end -= 1  # "Steve Jobs Credit: mylerdude"
         roles: list[str] = []
         person_cue = False
@@ -479,7 +454,7 @@ class CandidateFinder:
                     role_at = (r, doc[r:p].text)
                     start = i = p
                     break
-            if role_at is None and toks[r].lower_ in _PORTFOLIO_ROLES and (
+            if role_at is None and toks[r].lower_ in self.lex.portfolio_roles and (
                     lex.lookup(doc[i:end].text) is None or lex.is_portfolio(doc[i:end].text)):
                 return  # "(de Amerikaanse minister van Buitenlandse Zaken)": the portfolio is part of the role
         # strip what precedes the name: sentence-initial words, forms of address, roles
@@ -557,7 +532,7 @@ class CandidateFinder:
             keeps = lex.lookup(rest.text) is None and (
                 len(rest) > 1 and rest[0].lower_.endswith("e") and rest[0].lower_ in lex.common_words or any(
                 w.text in lex.org_suffixes or any(w.lower_.endswith(suf.lower()) and len(suf) >= 5
-                                                  for suf in ("partij", "bank", "raad", "unie", "commissie"))
+                                                  for suf in lex.org_endings)
                 for w in rest))
             if not keeps:
                 adjective_country = lex.nationality[toks[start].text]
@@ -629,9 +604,9 @@ class CandidateFinder:
         if end < len(doc) and toks[end].text[:1].isupper() and _lower_tail_split(toks[end].text) is not None:
             # "Joint Strike Fighter-programma": the run modifies a compound noun
             mention.weak = True
-        if end < len(doc) and toks[end].lower_ in {"airport", "luchthaven"}:
+        if end < len(doc) and toks[end].lower_ in lex.place_words_after:
             mention.place_cue = True
-        if start > 0 and toks[start - 1].lower_ in {"in", "naar", "nabij"} and not toks[start - 1].is_sent_start:
+        if start > 0 and toks[start - 1].lower_ in lex.place_words_before and not toks[start - 1].is_sent_start:
             mention.place_cue = True
         if start > 0 and toks[start - 1].text in lex.place_nouns:
             mention.place_cue = True  # "het dorp Ubbergen", "de Tsjechische stad Brno"
@@ -641,14 +616,14 @@ class CandidateFinder:
             mention.person_cue = True  # "Sanne (11)", "Piet Jansen (54)": a person's age ("8)" is one token)
         if start > 0:
             prev_low = toks[start - 1].lower_
-            if prev_low in _ORG_NOUN_SET or prev_low.islower() and prev_low.endswith(_ORG_TAILS) \
-                    and not lex.is_role(prev_low) or start > 1 and prev_low in {"van", "bij"} \
-                    and toks[start - 2].lower_ in _EMPLOYER_ROLES:
+            if prev_low in lex.org_noun_set or prev_low.islower() and prev_low.endswith(lex.org_noun_tails) \
+                    and not lex.is_role(prev_low) or start > 1 and prev_low in lex.employer_links \
+                    and toks[start - 2].lower_ in lex.employer_roles:
                 mention.org_cue = True
         if end + 1 < len(doc) and toks[end].text == "," and (lex.lookup(toks[end + 1].text) or ("",))[-1] == "place":
             mention.place_cue = True  # "Mobile, Alabama"
         self._apposition_after(doc, end, mention)
-        described = end + 1 < len(doc) and toks[end].text == "," and toks[end + 1].lower_ in _APPOSITION_ARTICLES
+        described = end + 1 < len(doc) and toks[end].text == "," and toks[end + 1].lower_ in self.lex.apposition_articles
         if end - start == 1 and gaz is None and not is_acronym(text) and not mention.person_cue and not described \
                 and (start in initial or text.lower() in lower_words and text.lower() in lex.common_words
                      and text not in lex.first_names and not mention.org_cue):
@@ -709,7 +684,7 @@ class CandidateFinder:
         if end >= n or toks[end].text not in {",", "("}:
             return
         k = end + 1
-        if k < n and toks[k].lower_ in _APPOSITION_ARTICLES:
+        if k < n and toks[k].lower_ in self.lex.apposition_articles:
             k += 1
         country = None
         if k < n and toks[k].text in lex.nationality:
@@ -725,9 +700,9 @@ class CandidateFinder:
             affiliations.append(role[:head])
         mention.person_cue = True
         of = k + 1
-        if of < n and toks[of].lower_ in {"van", "voor", "bij", "of"} and of + 1 < n:
+        if of < n and toks[of].lower_ in self.lex.apposition_links and of + 1 < n:
             m = of + 1
-            if toks[m].lower_ in _APPOSITION_ARTICLES:
+            if toks[m].lower_ in self.lex.apposition_articles:
                 m += 1
             j = m
             while j < n and (toks[j].text[:1].isupper() or toks[j].lower_ in lex.connectors and j + 1 < n
@@ -736,7 +711,7 @@ class CandidateFinder:
             if j > m:
                 org = doc[m:j].text
                 gaz = lex.lookup(org)
-                if (gaz is None or lex.is_portfolio(org)) and m == of + 1 and role.lower() in _PORTFOLIO_ROLES \
+                if (gaz is None or lex.is_portfolio(org)) and m == of + 1 and role.lower() in self.lex.portfolio_roles \
                         and toks[of].lower_ in {"van", "voor"}:
                     role = doc[k:j].text  # "minister van Buitenlandse Zaken": a portfolio, no affiliation
                 else:
@@ -887,20 +862,20 @@ class CandidateFinder:
             elif nxt is not None and _LONE_CAPITAL.match(nxt.text) and not (e + 1 < n and toks[e + 1].text == "."):
                 cue = True  # "Mac OS X"
             elif prev is not None and prev2 is not None and prev2.lower_ in {"de", "het"} \
-                    and prev.lower_ in _NEW_ADJECTIVES:
+                    and prev.lower_ in self.lex.new_adjectives:
                 cue = True  # "de nieuwe X"
             elif prev is not None and prev2 is not None and prev.lower_ in {"de", "het"} \
-                    and prev2.lower_ in _MAKING_VERBS and not is_acronym(m.text):
+                    and prev2.lower_ in self.lex.making_verbs and not is_acronym(m.text):
                 cue = True  # "deze fabriek maakt de X"
             elif prev is not None and prev2 is not None and prev.lower_ in {"de", "het", "een"} and s > 2 \
                     and (prev2.text == "," and lower_product(toks[s - 3])
-                         or prev2.lower_ == "van" and toks[s - 3].lower_ in _PRODUCTION_NOUNS):
+                         or prev2.lower_ == "van" and toks[s - 3].lower_ in self.lex.production_nouns):
                 cue = True  # "zijn regionale toestel, de Superjet", "de productie van de PT Cruiser"
             else:
                 q = s - 1
                 while q >= 0 and (toks[q].text in OPENING_MARKS or toks[q].text.startswith(("“", "„", "``", "‘"))):
                     q -= 1
-                if q >= 0 and toks[q].lower_ in _TITLE_WORDS:
+                if q >= 0 and toks[q].lower_ in self.lex.title_words:
                     cue = True  # "het plan getiteld ``Way Forward''"
                 elif q >= 0 and _MODEL_DESIGNATION.match(toks[q].text):
                     cue = True  # "de 787 ``Dreamliner''"
@@ -919,7 +894,7 @@ class CandidateFinder:
         # a list after a product noun: "nieuwe functies, waaronder een opnieuw ingerichte Mail en Auto Save"
         firsts = {m.start: m for m in mentions}
         for tok in toks:
-            if tok.lower_ in _LIST_INTROS and any(lower_product(toks[k]) for k in range(max(0, tok.i - 3), tok.i)):
+            if tok.lower_ in self.lex.list_intros and any(lower_product(toks[k]) for k in range(max(0, tok.i - 3), tok.i)):
                 for k in range(tok.i + 1, min(n, tok.i + 6)):
                     if k in firsts:
                         if not exempt(firsts[k]):
@@ -934,7 +909,7 @@ class CandidateFinder:
             if groups:
                 last = groups[-1][-1]
                 between = toks[last.end:m.start] if m.start > last.end else []
-                if between and all(t.text in _LIST_GLUE or lower_product(t) for t in between) \
+                if between and all(t.text in self.lex.list_glue or lower_product(t) for t in between) \
                         and any(t.text in {",", "en", "of", "and", "&"} for t in between) \
                         and not any(t.is_sent_start for t in toks[last.end:m.start + 1]):
                     groups[-1].append(m)
@@ -984,7 +959,7 @@ class CandidateFinder:
             j -= 1
             steps += 1
         if j >= 1 and toks[j].lower_ in {"van", "voor"} and self.lex.is_role(toks[j - 1].text):
-            if j != i - 1 and toks[j - 1].lower_ not in _PORTFOLIO_ROLES:
+            if j != i - 1 and toks[j - 1].lower_ not in self.lex.portfolio_roles:
                 return None
             return j - 1
         return None

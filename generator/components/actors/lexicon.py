@@ -58,6 +58,29 @@ class Lexicon:
     road_pattern: "re.Pattern[str] | None" = None
     # a ministry's short name is its portfolio after a minister ("minister van Buitenlandse Zaken")
     portfolios: frozenset[str] = frozenset()
+    # context_words.json: the words around a name that tell what it names (see its notes)
+    org_nouns: tuple[str, ...] = ()
+    org_noun_set: frozenset[str] = frozenset()
+    org_noun_tails: tuple[str, ...] = ()  # org_nouns of four letters or more: "techbedrijf"
+    employer_roles: frozenset[str] = frozenset()
+    employer_links: frozenset[str] = frozenset()
+    portfolio_roles: frozenset[str] = frozenset()
+    ministry_word: str = ""
+    apposition_articles: frozenset[str] = frozenset()
+    apposition_links: frozenset[str] = frozenset()
+    name_suffixes_after_comma: frozenset[str] = frozenset()
+    org_endings: tuple[str, ...] = ()
+    place_words_after: frozenset[str] = frozenset()
+    place_words_before: frozenset[str] = frozenset()
+    new_adjectives: frozenset[str] = frozenset()
+    making_verbs: frozenset[str] = frozenset()
+    production_nouns: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
+    list_intros: frozenset[str] = frozenset()
+    list_glue: frozenset[str] = frozenset()
+    caption_words: frozenset[str] = frozenset()
+    name_generations: frozenset[str] = frozenset()  # "jr.", "sr."
+    descriptor_words: frozenset[str] = frozenset()  # "X Europe": another entity than X
     _role_cache: dict[str, bool] = field(default_factory=dict, repr=False)
     _long_role_set: frozenset[str] | None = field(default=None, repr=False)
 
@@ -262,6 +285,18 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
     lex.member_suffixes = tuple(forms.get("member_suffixes", []))
     lex.place_tails = tuple(forms.get("place_tails", []))
     lex.road_pattern = re.compile(forms["road_pattern"]) if forms.get("road_pattern") else None
+    context = json.loads((folder / "context_words.json").read_text(encoding="utf-8")) \
+        if (folder / "context_words.json").exists() else {}
+    lex.org_nouns = tuple(context.get("org_nouns", ()))
+    lex.org_noun_set = frozenset(lex.org_nouns)
+    lex.org_noun_tails = tuple(w for w in lex.org_nouns if len(w) >= 4)
+    lex.org_endings = tuple(context.get("org_endings", ()))
+    lex.ministry_word = context.get("ministry_word", "")
+    for name in ("employer_roles", "employer_links", "portfolio_roles", "apposition_articles", "apposition_links",
+                 "name_suffixes_after_comma", "place_words_after", "place_words_before", "new_adjectives",
+                 "making_verbs", "production_nouns", "title_words", "list_intros", "list_glue", "caption_words",
+                 "name_generations", "descriptor_words"):
+        setattr(lex, name, frozenset(context.get(name, ())))
     for filename in ("places.txt", "places_nl_be.txt"):
         for line in _lines(folder / filename):
             name, _, kind = line.partition("|")

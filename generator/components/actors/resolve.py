@@ -297,7 +297,7 @@ class ActorResolver:
                     if other == root or len(words) <= n:
                         continue
                     if kind == "person" and tuple(words[-n:]) == short or \
-                            kind == "person" and words[-1] in {"jr.", "sr.", "jr", "sr"} and tuple(words[-n - 1:-1]) == short:
+                            kind == "person" and words[-1] in lex.name_generations and tuple(words[-n - 1:-1]) == short:
                         person_targets.add(other)
                     if n >= 2 and tuple(words[-n:]) == short and kind == "organisation":
                         org_targets.add(other)  # "Air Force" → "United States Air Force"
@@ -330,7 +330,7 @@ class ActorResolver:
         """A word that makes "X word" a different entity than X ("GM Europe", "EADS North America")."""
         lex = self.lex
         return (word in lex.place_suffixes or word in lex.org_suffixes or lex.lookup(word) is not None
-                or word.lower() in lex.common_words or word in {"Europe", "America", "Asia", "International"})
+                or word.lower() in lex.common_words or word in lex.descriptor_words)
 
     # -- building actors -------------------------------------------------------------------------
     def _actor(self, ms: list[Mention], kind: str) -> Actor:

@@ -83,7 +83,7 @@ class QuoteExtractor:
         spans = find_quote_spans(text, blocks, self.scanner)
         masked = mask_quotes(text, spans)
         sentences = Sentences(masked, text, spans)
-        index = ActorIndex(actors, text, masked)
+        index = ActorIndex(actors, text, masked, self.lex)
         resolver = SpeakerResolver(index, self.lex)
         block_starts = [b.start for b in blocks]
 

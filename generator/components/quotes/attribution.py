@@ -21,8 +21,6 @@ def _actor_roles(lang: str):
     return load_actor_lexicon(lang).is_role
 
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-zà-ÿ]+)")
-_FUNCTION_WORDS = {"de", "het", "een", "van", "en", "of", "in", "op", "aan", "bij", "met", "voor", "uit", "over", "tegen",
-                   "tijdens", "na", "zelf", "ook", "nog", "al", "die", "dat", "wat", "is", "was", "heeft", "had"}
 _KIND_RANK = {"person": 0, "organisation": 1, "group": 1, "country": 2}
 
 
@@ -48,7 +46,8 @@ class Evidence:
 class ActorIndex:
     """Actor mentions sorted by offset, and a name pattern for mentions the actors component missed."""
 
-    def __init__(self, actors: list[Actor], text: str, masked: str):
+    def __init__(self, actors: list[Actor], text: str, masked: str, lex: Lexicon):
+        self.lex = lex
         self.text = text
         self.masked = masked
         self.by_id = {a.id: a for a in actors}
@@ -107,7 +106,7 @@ class ActorIndex:
             if m[0] >= last_start or " " in self.text[m[0]:m[1]]:
                 return False
             after = _LOWER_WORD_AFTER.match(self.text, m[1])
-            return bool(after) and after.group(1) not in _FUNCTION_WORDS
+            return bool(after) and after.group(1) not in self.lex.attributive_words
 
         return min(found, key=lambda m: (_KIND_RANK.get(m[2].kind, 3), attributive(m), self.is_role_mention(m),
                                          m[0]))[2]
@@ -115,7 +114,7 @@ class ActorIndex:
     def is_role_mention(self, mention) -> bool:
         """"De Senator", "de minister": a description, weaker evidence than a name in the same phrase."""
         first = self.text[mention[0]:mention[1]].split(" ", 1)[0]
-        return first.lower() in ("de", "het", "een", "deze", "die") or not first[:1].isupper()
+        return first.lower() in self.lex.description_openers or not first[:1].isupper()
 
     def persons_before(self, position: int, limit: int = 3000):
         """Person mentions before ``position``, latest first."""

@@ -88,7 +88,7 @@ def cue_after(masked: str, lex: Lexicon, start: int, end: int) -> Cue | None:
     i = 0
     while i < len(toks) and toks[i][0] in (",", "-", "–", "—", "\"", "'", "”", "’", "»"):
         i += 1
-    if i < len(toks) and toks[i][0] in ("zo", "dus"):
+    if i < len(toks) and toks[i][0] in lex.cue_openers:
         i += 1
     if i >= len(toks):
         return None
@@ -97,7 +97,7 @@ def cue_after(masked: str, lex: Lexicon, start: int, end: int) -> Cue | None:
         if tuple(t[0] for t in toks[i:i + len(phrase)]) == phrase:
             cue_end = toks[i + len(phrase) - 1][2]
             k = i + len(phrase)
-            if k + 1 < len(toks) and toks[k][0] == "bij":  # klinkt het bij het ministerie
+            if k + 1 < len(toks) and toks[k][0] in lex.context_cue_links:  # klinkt het bij het ministerie
                 return Cue(cue_start, cue_end, "context", (toks[k][2], end))
             return Cue(cue_start, cue_end, "context")
     if word in lex.source_markers:
@@ -123,7 +123,7 @@ def _inverted_verb(masked: str, lex: Lexicon, toks: list, i: int) -> bool:
     if not any(word.endswith(e) for e in lex.inverted_verb_endings) or len(word) < 4:
         return False
     nxt, n_start, _ = toks[i + 1]
-    return nxt in lex.subject_pronouns or nxt == "ze" or nxt in ("de", "het") or masked[n_start].isupper()
+    return nxt in lex.subject_pronouns or nxt in lex.inverted_subject_words or masked[n_start].isupper()
 
 
 def cue_next_sentence(masked: str, lex: Lexicon, start: int, end: int) -> Cue | None:
@@ -135,9 +135,9 @@ def cue_next_sentence(masked: str, lex: Lexicon, start: int, end: int) -> Cue | 
     if word in lex.say_verbs or word in lex.near_verbs or (
             word in lex.separable and lex.separable[word] & {t[0] for t in toks[2:]}):
         return Cue(cue_start, cue_end, "verb", (cue_end, end))
-    if word in lex.passive_auxiliaries or word in ("heeft", "hebben", "had", "hadden"):
+    if word in lex.passive_auxiliaries or word in lex.cue_perfect_auxiliaries:
         for later, s, _ in toks[2:]:
-            if later in lex.say_verbs or later in lex.near_verbs or later == "weten":
+            if later in lex.say_verbs or later in lex.near_verbs or later in lex.perfect_say_verbs:
                 return Cue(cue_start, cue_end, "verb", (cue_end, s))
     return None
 
@@ -169,7 +169,7 @@ def cue_before(masked: str, lex: Lexicon, sentence_start: int, open_start: int) 
             rest = {t[0] for t in toks[i + 1:]} | particles_after
             if lex.separable[word] & rest:
                 verb = "say"
-        elif word in lex.near_verbs and toks[-1][0] == "als":
+        elif word in lex.near_verbs and toks[-1][0] in lex.near_verb_complements:
             verb = "near"  # beschreef het plan als ``…''
         elif word in lex.near_verbs and _dat_follows(toks, i, lex):
             verb = "near"  # vertelde ook dat …: a reporting verb with its complement
@@ -191,7 +191,7 @@ def _dat_follows(toks: list, i: int, lex: Lexicon) -> bool:
     j = i + 1
     while j < len(toks) and toks[j][0] in lex.skip_words:
         j += 1
-    return j < len(toks) and toks[j][0] in ("dat", ":")
+    return j < len(toks) and toks[j][0] in lex.reported_speech_openers
 
 
 def clause_start_index(toks: list, clause_start: int) -> int:

@@ -48,6 +48,16 @@ class Lexicon:
     pronoun_subject_reach: int = 250  # characters back a pronoun prefers a subject to a later object
     role_reach: int = 1500  # characters back a bare "de premier" may find its person
     role_reach_with_complement: int = 250  # … and "de voorzitter van de jury"
+    attributive_words: frozenset[str] = frozenset()  # after a mention: it is no modifier of a later head
+    description_openers: frozenset[str] = frozenset()  # "de minister": a description, not a name
+    # small words of the cue rules (cues.py; see "_cue_words" in quotes.json)
+    cue_openers: frozenset[str] = frozenset()
+    context_cue_links: frozenset[str] = frozenset()
+    inverted_subject_words: frozenset[str] = frozenset()
+    cue_perfect_auxiliaries: frozenset[str] = frozenset()
+    perfect_say_verbs: frozenset[str] = frozenset()
+    near_verb_complements: frozenset[str] = frozenset()
+    reported_speech_openers: frozenset[str] = frozenset()
 
     def is_cue_verb(self, word: str) -> bool:
         return word in self.say_verbs or word in self.near_verbs or word in self.separable
@@ -96,6 +106,15 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         pronoun_subject_reach=int(data.get("pronoun_subject_reach", 250)),
         role_reach=int(data.get("role_reach", 1500)),
         role_reach_with_complement=int(data.get("role_reach_with_complement", 250)),
+        attributive_words=frozenset(data.get("attributive_words", ())),
+        description_openers=frozenset(data.get("description_openers", ())),
+        cue_openers=frozenset(data.get("cue_openers", ())),
+        context_cue_links=frozenset(data.get("context_cue_links", ())),
+        inverted_subject_words=frozenset(data.get("inverted_subject_words", ())),
+        cue_perfect_auxiliaries=frozenset(data.get("cue_perfect_auxiliaries", ())),
+        perfect_say_verbs=frozenset(data.get("perfect_say_verbs", ())),
+        near_verb_complements=frozenset(data.get("near_verb_complements", ())),
+        reported_speech_openers=frozenset(data.get("reported_speech_openers", ())),
     )
 
 

@@ -206,22 +206,24 @@ class Recogniser:
             if prev1 in blocked:
                 return None
             raw = text[c.group_spans["relday"][0]:c.group_spans["relday"][1]]
-            if g["relday"] == "morgen" and raw[0].isupper() and not sentence_initial(text, c.start):
+            if g["relday"] in self.sets["relative_days_lowercase_only"] and raw[0].isupper() \
+                    and not sentence_initial(text, c.start):
                 return None
         if c.kind == "weekday":
             if prev1 in self.sets["weekday_blocked_before"] and not {"mod", "since", "trim"} & g.keys():
                 return None  # "de vrijdag", "zwarte maandag": a noun use or the name of a day
         if c.kind == "rolling" and "num" not in g and g["unit"] in self.sets["vague_rolling_units"]:
             return None  # "de afgelopen dagen": as vague as "onlangs"
-        if c.kind == "from_now" and g["dir"] == "binnen" and g["unit"] not in self.sets["from_now_binnen_units"]:
+        if c.kind == "from_now" and g["dir"] in self.sets["from_now_within"] \
+                and g["unit"] not in self.sets["from_now_binnen_units"]:
             return None  # "binnen 60 dagen": a deadline counted from some event, not from today
         if c.kind == "season" and not ({"year", "yearmod", "mod"} & g.keys()) \
                 and g.get("since") not in self.sets["since_words"]:
             return None  # "in de zomer" (any summer), but "sinds de zomer": the last one, up to today
         if c.kind == "quarter" and "ord" in g and not 1 <= res.ordinals.get(g["ord"], 0) <= 4:
             return None
-        if c.kind == "rolling" and g.get("mod") in ("laatste",) and "num" not in g \
-                and not g["unit"].endswith(("en", "a")):
+        if c.kind == "rolling" and g.get("mod") in self.sets["rolling_singular_last"] and "num" not in g \
+                and not g["unit"].endswith(tuple(self.sets["plural_unit_endings"])):
             return None
         if c.kind == "same" and g["same"] in self.sets["same_this_words"] and g["unit"] in res.data["calendar_units"]:
             return None

@@ -12,7 +12,6 @@ from .resources import Resources
 
 _WORDS = re.compile(r"[a-zà-ÿ]+(?:'[a-z]+)?")
 _PERFECT_REACH = 8  # words between a perfect auxiliary and its participle
-_STRONG_FUTURE = frozenset({"zal", "zullen", "zult", "zul", "gaat", "gaan"})
 
 
 class TenseDetector:
@@ -26,6 +25,9 @@ class TenseDetector:
         self.not_past = s["tense.not_past_de_te"] | frozenset(res.numbers) | frozenset(res.ordinals) \
             | frozenset(res.modifiers) | frozenset(res.weekdays)
         self.adjective_context = s["tense.adjective_context_before"]
+        self.strong_future = s.get("tense.strong_future", frozenset())
+        self.ipp_not_after = s.get("tense.ipp_not_after", frozenset())
+        self.infinitive_endings = tuple(sorted(s.get("tense.infinitive_endings", ())))
         prefixes = sorted(s["tense.participle_prefixes"], key=len, reverse=True)
         self.participle = re.compile(
             r"^(?:(?:" + "|".join(prefixes) + r")?ge[a-z]{2,}(?:d|t|en)|(?:be|ver|ont|her|er|door|over|onder|mis)[a-z]{2,}(?:d|t|en))$")
@@ -39,14 +41,15 @@ class TenseDetector:
         if not aux:
             return False
         for i in range(1, len(words) - 1):
-            if words[i] in self.ipp and words[i - 1] != "te" and words[i + 1].endswith("en") \
+            if words[i] in self.ipp and words[i - 1] not in self.ipp_not_after \
+                    and words[i + 1].endswith(self.infinitive_endings) \
                     and any(0 < i - j <= _PERFECT_REACH for j in aux):
                 return True
         return False
 
     def tense_of_words(self, words: list[str]) -> str | None:
         """'past', 'future' or None (present or no evidence) for a clause's lower-cased words."""
-        if any(w in _STRONG_FUTURE for w in words):
+        if any(w in self.strong_future for w in words):
             return "future"
         if self._ipp_perfect(words):
             return "past"
@@ -83,16 +86,16 @@ class TenseDetector:
             return "future"
         if any(t.lower_ in self.perfect_aux for t in tokens) and \
                 any("Part" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX") for t in tokens):
-            if not any(t.lower_ in _STRONG_FUTURE for t in tokens):
+            if not any(t.lower_ in self.strong_future for t in tokens):
                 return "past"
         words = [t.lower_ for t in tokens if t.is_alpha]
-        if self._ipp_perfect(words) and not any(w in _STRONG_FUTURE for w in words):
+        if self._ipp_perfect(words) and not any(w in self.strong_future for w in words):
             return "past"
         for token in tokens:
             tense = token.morph.get("Tense")
             if not tense:
                 continue
-            if token.lower_ in _STRONG_FUTURE:
+            if token.lower_ in self.strong_future:
                 return "future"
             if "Past" in tense and "Part" not in token.morph.get("VerbForm"):
                 found = "past"
