@@ -148,7 +148,7 @@ def test_readme_example_is_valid():
     section = readme.split("## Corrections and review", 1)[1]
     example = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
     corrections = corrections_from(example)
-    assert [len(corrections.actors), len(corrections.quotes), len(corrections.timeline)] == [3, 1, 3]
+    assert [len(corrections.actors), len(corrections.quotes), len(corrections.timeline)] == [4, 1, 3]
     assert corrections.timeline[0].values["date"] == "2022-01-21"
 
 
