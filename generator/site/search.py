@@ -24,6 +24,7 @@ import json
 import logging
 import os
 import re
+import shutil
 from pathlib import Path
 
 from ..errors import ExplainerError
@@ -147,7 +148,10 @@ def _service_class():
 
         async def _wait_for_responses(self) -> None:
             while True:
-                output = await self._backend.stdout.readuntil(b",")
+                try:
+                    output = await self._backend.stdout.readuntil(b",")
+                except asyncio.IncompleteReadError:  # the service ended
+                    return
                 response = json.loads(base64.b64decode(output[:-1]))
                 if response is None:
                     continue
@@ -175,6 +179,25 @@ async def _write_index(staging: Path, records: list[tuple[str, str]]) -> None:
             self._index_id = (await self._service.create_index(self._config))._index_id
             return self
 
+        async def __aexit__(self, exc_type, exc, traceback):
+            # The package's own exit terminates the service right after WriteFiles is answered, and
+            # then and again left pagefind-entry.json empty: end it by closing its input instead,
+            # and wait for it to finish.
+            if self._service is None:
+                return
+            backend = self._service._backend
+            try:
+                if exc_type is None:
+                    await self.write_files()
+            finally:
+                backend.stdin.close()
+                try:
+                    await asyncio.wait_for(backend.wait(), 120)
+                except asyncio.TimeoutError:
+                    backend.kill()
+                    await backend.wait()
+                self._service._poll_task.cancel()
+
     async with _Index(IndexConfig(output_path=str(staging / FOLDER))) as index:
         for name, record in records:
             await index.add_html_file(content=record, url=page_url(name))
@@ -190,29 +213,40 @@ def index_site(staging: Path, cache_folder, output: Path) -> int:
                                "'pagefind[bin]'), or build with --no-search") from None
     pages = collect(staging, load_records(cache_folder, output))
     records = [(name, page["record"]) for name, page in pages.items() if page["record"] is not None]
-    try:
-        asyncio.run(_write_index(staging, records))
-    except SearchIndexError:
-        raise
-    except Exception as err:  # noqa: BLE001 - the binary missing or dying, a broken pipe …
-        detail = str(err).strip().splitlines()
-        raise SearchIndexError(f"search index failed: {type(err).__name__}" + (f": {detail[0]}" if detail else "")) from err
-    check_index(staging, len(records))
+    for attempt in (1, 2):  # once more if Pagefind left a partial index (seen under heavy load)
+        try:
+            asyncio.run(_write_index(staging, records))
+        except SearchIndexError:
+            raise
+        except Exception as err:  # noqa: BLE001 - the binary missing or dying, a broken pipe …
+            detail = str(err).strip().splitlines()
+            raise SearchIndexError(f"search index failed: {type(err).__name__}"
+                                   + (f": {detail[0]}" if detail else "")) from err
+        try:
+            check_index(staging, len(records))
+            break
+        except SearchIndexError as err:
+            if attempt == 2:
+                raise
+            logger.warning("explainer: %s; indexing again", err)
+            shutil.rmtree(staging / FOLDER, ignore_errors=True)
     save_records(cache_folder, output, pages)
     return len(records)
 
 
 def check_index(staging: Path, pages: int) -> None:
-    """A search index that is missing or empty fails the build (rather than shipping a site whose
-    search finds nothing)."""
+    """A search index that is missing, empty or partial (fewer pages or fragments than records)
+    fails the build, rather than shipping a site whose search misses pages."""
     folder = staging / FOLDER
     entry = folder / "pagefind-entry.json"
-    if not entry.is_file():
-        raise SearchIndexError(f"search index: Pagefind wrote no {FOLDER}/pagefind-entry.json")
-    fragments = sum(1 for _ in (folder / "fragment").glob("*")) if (folder / "fragment").is_dir() else 0
-    if pages and fragments == 0:
-        raise SearchIndexError(f"search index: Pagefind indexed none of the site's {pages} page(s)")
-    if pages and not any((folder / "index").glob("*")):
+    try:
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+        counted = sum(int(language["page_count"]) for language in languages.values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise SearchIndexError(f"search index: Pagefind wrote no readable {FOLDER}/pagefind-entry.json") from None
+    fragments = sum(1 for p in (folder / "fragment").glob("*") if p.stat().st_size) if (folder / "fragment").is_dir() else 0
+    if counted != pages or fragments != pages:
+        raise SearchIndexError(f"search index: Pagefind indexed {counted} page(s) and wrote {fragments} fragment(s) "
+                               f"of the site's {pages}")
+    if pages and not any(p.stat().st_size for p in (folder / "index").glob("*")):
         raise SearchIndexError("search index: Pagefind wrote no index chunks")
-    if os.path.getsize(entry) == 0:
-        raise SearchIndexError(f"search index: {FOLDER}/pagefind-entry.json is empty")
