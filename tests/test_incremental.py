@@ -310,6 +310,6 @@ def test_a_missing_or_empty_search_index_fails_the_build(site, caplog, monkeypat
             (staging / "pagefind" / "pagefind-entry.json").write_text("{}", encoding="utf-8")
 
     monkeypatch.setattr(search_module, "_write_index", broken)
-    with pytest.raises(BuildError, match="search index")  # no readable entry, or none of the pages:
+    with pytest.raises(BuildError, match="search index"):  # no readable entry, or none of the pages
         build(site, caplog, search=True)
     assert tree(site / "output") == before  # the live site is untouched
