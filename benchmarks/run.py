@@ -1,12 +1,16 @@
 """Scaling benchmark: extraction throughput and full/incremental site builds, printed as one table.
 
     nice -n 10 .venv/bin/python benchmarks/run.py                 # N = 100, 500, 1000 (about 10 minutes)
+    nice -n 10 .venv/bin/python benchmarks/run.py --sizes 1000,10000 --throughput 1000   # issue 24 (hours)
     .venv/bin/python benchmarks/run.py --sizes 50 --throughput 50  # a quick smoke run
 
 The corpus is /work/shared/data/meantime-nl-dev/*.md replicated with distinct slugs and dates into a
-temporary folder. Every build is ``python -m pelican.plugins.explainer build --no-search`` in a child process (wall
-time and the child's peak RSS from ``wait4``). "plain" is the same settings with ``PLUGINS = []`` and
-Pelican's ``simple`` theme. Not part of the test suite.
+temporary folder. Every build is ``python -m pelican.plugins.explainer build`` (with the Pagefind search
+index; ``--no-search`` to leave it out) in a child process (wall time and the child's peak RSS from
+``wait4``). "plain" is the same settings with ``PLUGINS = []`` and Pelican's ``simple`` theme.
+Extraction throughput is measured serially (one process), over the local processes, and on a
+``dask.distributed.LocalCluster`` of two single-threaded worker processes (needs the ``dask`` extra;
+its JSON is checked byte for byte against the serial run's). Not part of the test suite.
 """
 from __future__ import annotations
 
@@ -74,11 +78,13 @@ def write_settings(work: Path, plain: bool) -> Path:
     return conf
 
 
+SEARCH = True  # builds with the search index (--no-search: without)
 CPU: dict[Path, list[float]] = {}  # output folder → CPU seconds of each build (contention-proof)
 
 
 def build(conf: Path, output: Path, env: dict | None = None) -> tuple[float, float, str]:
-    """(seconds, peak RSS in MB, stderr) of one ``generator build --no-search`` (the CLI's main).
+    """(seconds, peak RSS in MB, stderr) of one ``explainer build`` (the CLI's main), with search unless
+    ``--no-search``.
 
     Also records the build's CPU time (user + system, including its reaped worker processes) in CPU:
     on a shared machine wall time depends on what else runs, CPU time much less.
@@ -86,7 +92,8 @@ def build(conf: Path, output: Path, env: dict | None = None) -> tuple[float, flo
     log = output.with_name(output.name + ".log")
     with open(log, "w+", encoding="utf-8") as logfile:  # a file, not a pipe: wait4 cannot block on a full pipe
         start = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-c", CHILD, "build", "--no-search", "--settings", str(conf),
+        flags = [] if SEARCH else ["--no-search"]  # plain Pelican gets the same Pagefind run
+        child = subprocess.Popen([sys.executable, "-c", CHILD, "build", *flags, "--settings", str(conf),
                                   "--output", str(output)], cwd=CODE, stdout=logfile, stderr=subprocess.STDOUT,
                                  env={**os.environ, **(env or {})})
         # wait4 gives this child's own rusage (ru_maxrss: the peak RSS of the build process; forked
@@ -129,9 +136,33 @@ def throughput(n: int, work: Path) -> dict:
     start = time.perf_counter()
     list(extract_many(sources, nlp, processes=processes, progress=False))
     fullp = time.perf_counter() - start
+    dask_rate, identical = dask_throughput(sources, words, nlp)
     return {"articles": n, "words": words, "bare": words / bare, "full1": words / full1, "fullp": words / fullp,
+            "dask": dask_rate, "dask_identical": identical,
             "processes": processes, "words_per_article": words / n, "base": " + ".join(
                 name for name in nlp.pipe_names if name not in ours)}
+
+
+def dask_throughput(sources, words: int, nlp) -> tuple[float | None, bool | None]:
+    """Words/s of the extraction service on a LocalCluster(2 single-threaded processes), after each
+    worker has loaded the pipeline (a warm-up task per worker), and whether its JSON equals a serial run's."""
+    import json
+
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        return None, None
+    from pelican.plugins.explainer.extraction import extract_many
+    from pelican.plugins.explainer.service import Extractor
+
+    serial = [json.dumps(e.to_json(), sort_keys=True) for e in extract_many(sources, nlp, processes=1, progress=False)]
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        Extractor("default", scheduler=client, progress=False).extract(sources[:4])  # both workers load the pipeline
+        start = time.perf_counter()
+        on_dask = Extractor("default", scheduler=client, progress=False).extract(sources)
+        seconds = time.perf_counter() - start
+    return words / seconds, [json.dumps(e.to_json(), sort_keys=True) for e in on_dask] == serial
 
 
 def bare_seconds(words: int, rate: float) -> float:
@@ -174,7 +205,10 @@ def main() -> int:
     parser.add_argument("--sizes", default="100,500,1000", help="corpus sizes, comma-separated")
     parser.add_argument("--throughput", type=int, default=200, help="articles for the words/s measurement")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--no-search", action="store_true", help="builds without the Pagefind index")
     args = parser.parse_args()
+    global SEARCH
+    SEARCH = not args.no_search
     sizes = [int(s) for s in args.sizes.split(",")]
     global CODE
     work = Path(tempfile.mkdtemp(prefix="explainer-bench-"))
@@ -194,7 +228,11 @@ def main() -> int:
     print(f"| bare spaCy (our explainer_* disabled) | {tp['bare']:,.0f} | 1.00 |")
     print(f"| full, 1 process | {tp['full1']:,.0f} | {tp['bare'] / tp['full1']:.1f} slower |")
     print(f"| full, {tp['processes']} processes | {tp['fullp']:,.0f} | {tp['bare'] / tp['fullp']:.1f} slower |")
-    print("\n## Site builds (seconds; `python -m pelican.plugins.explainer build --no-search` in a child process)\n")
+    if tp["dask"]:
+        print(f"| full, Dask LocalCluster(2 × 1 thread) | {tp['dask']:,.0f} | {tp['bare'] / tp['dask']:.1f} slower |")
+        print(f"\nDask ÷ 1 process: {tp['dask'] / tp['full1']:.2f}× (target ≥ 1.7); JSON byte-identical to "
+              f"serial: {'✓' if tp['dask_identical'] else '✗'}")
+    print(f"\n## Site builds (seconds; `explainer build{'' if SEARCH else ' --no-search'}` in a child process)\n")
     print("| N | plain full | plain rebuild | bare spaCy | full build | target full ≤ 1.25×(plain+bare) | "
           "no-change rebuild | target ≤ 2×plain rebuild | one changed | target ≤ 10% full | peak RSS MB "
           "| pages (plain) |")
@@ -217,6 +255,16 @@ def main() -> int:
               f"{r['nochange_cpu'] / r['plain_rebuild_cpu']:.2f} | {r['onechanged_cpu']:.1f} | "
               f"{r['onechanged_cpu'] / r['full_cpu']:.0%} |")
     by_n = {r["n"]: r for r in rows}
+    tens = [(n, 10 * n) for n in sorted(by_n) if 10 * n in by_n]
+    if tens:
+        print("\n## Scaling ×10 (full build, cold cache)\n")
+        print("| N → 10N | time(10N)/time(N) | target ≤ 11 | peak RSS at 10N (MB) | target ≤ 2048 |")
+        print("|---|---:|---:|---:|---:|")
+        for n, n10 in tens:
+            ratio = by_n[n10]["full"] / by_n[n]["full"]
+            rss = by_n[n10]["rss"]
+            print(f"| {n} → {n10} | {ratio:.2f} | {'✓' if ratio <= 11 else '✗'} | {rss:.0f} | "
+                  f"{'✓' if rss <= 2048 else '✗'} |")
     pairs = [(n, 2 * n) for n in sorted(by_n) if 2 * n in by_n]
     if pairs:
         print("\n## Scaling (full build, cold cache)\n")

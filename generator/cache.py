@@ -9,6 +9,11 @@ An entry file is one header line (JSON: format, key, sha256 and length of the pa
 payload (the extraction's JSON). It is written to a temporary file and renamed into place, so readers
 never see half an entry; a truncated, garbled, foreign or unreadable entry fails the check and is
 treated as a miss (recomputed and overwritten), never trusted.
+
+The folder may also be an fsspec URL (``s3://bucket/explainer``, ``gs://…``, ``memory://…``: a cache
+shared by the machines of a Dask cluster, see ``docs/scaling.md``). Entries there have the same format
+and checks; an object store's whole-object PUT is the atomic write, other file systems get a temporary
+object moved into place. A local path (or ``file://``) never imports fsspec.
 """
 from __future__ import annotations
 
@@ -31,7 +36,8 @@ DEFAULT_MODEL_PATH = PACKAGE_DIR / "models" / "nl_explainer"
 ENTRY_FORMAT = 2
 _CODE_SUFFIXES = {".py", ".json", ".txt", ".tsv", ".yaml", ".yml", ".cfg", ".jsonl"}
 # Not inputs of the extraction: the model (hashed separately), the site layer, evaluation, the CLI.
-_NOT_EXTRACTION = ("models", "site", "evaluation", "cli.py", "__main__.py")
+# service.py only decides where an article is extracted (serial, processes, Dask) and cached.
+_NOT_EXTRACTION = ("models", "site", "evaluation", "cli.py", "__main__.py", "service.py")
 
 
 def cache_key(source: ArticleSource, fingerprint: str) -> str:
@@ -126,25 +132,66 @@ def clear_versions() -> None:
     _pipeline_version.cache_clear()
 
 
+def is_url(location) -> bool:
+    """Whether a cache location is an fsspec URL (``s3://…``) rather than a local path."""
+    return "://" in str(location) and not str(location).startswith("file://")
+
+
+# Object stores write a whole object in one PUT (readers see the old object or the new one, never
+# half of it); other fsspec file systems need a temporary object and a move.
+_WHOLE_OBJECT_PUT = {"s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "adl", "memory", "oss", "r2"}
+
+
 class ExtractionCache:
-    """``folder/<key[:2]>/<key>.json`` entries; ``get`` returns None for anything it cannot trust."""
+    """``folder/<key[:2]>/<key>.json`` entries; ``get`` returns None for anything it cannot trust.
+
+    ``folder`` is a local path or an fsspec URL (see the module's docstring).
+    """
 
     def __init__(self, folder):
-        self.folder = Path(folder)
+        folder = str(folder)
+        self.url = folder if is_url(folder) else None
+        self.folder = Path(folder.removeprefix("file://")) if self.url is None else None
+        self._fs = None
         self.rejected = 0  # entries found but not trusted (corrupt, partial, foreign)
+
+    def __repr__(self) -> str:
+        return f"ExtractionCache({self.url or str(self.folder)!r})"
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def _remote(self, key: str) -> tuple[object, str]:
+        if self._fs is None:
+            try:
+                import fsspec
+            except ImportError:
+                from .errors import ConfigurationError
+
+                raise ConfigurationError(f"EXPLAINER_CACHE_PATH / --cache: {self.url} needs fsspec "
+                                         "(pip install 'pelican-explainer[dask]', and e.g. s3fs for s3://)") from None
+            self._fs, self._root = fsspec.core.url_to_fs(self.url)
+        return self._fs, f"{self._root.rstrip('/')}/{key[:2]}/{key}.json"
+
     def contains(self, key: str) -> bool:
         """Whether an entry exists (not whether it can be trusted: that is :meth:`get`'s job)."""
+        if self.url is not None:
+            fs, path = self._remote(key)
+            return fs.isfile(path)
         return self._path(key).is_file()
 
-    def get(self, key: str) -> Extraction | None:
-        path = self._path(key)
+    def _read(self, key: str) -> bytes | None:
         try:
-            raw = path.read_bytes()
-        except OSError:
+            if self.url is not None:
+                fs, path = self._remote(key)
+                return fs.cat_file(path)
+            return self._path(key).read_bytes()
+        except (OSError, FileNotFoundError):
+            return None
+
+    def get(self, key: str) -> Extraction | None:
+        raw = self._read(key)
+        if raw is None:
             return None
         try:
             header_line, _, payload = raw.partition(b"\n")
@@ -156,7 +203,7 @@ class ExtractionCache:
             extraction = Extraction.from_json(json.loads(payload))
         except Exception as err:  # noqa: BLE001 - whatever is wrong with an entry, it is not trusted
             self.rejected += 1
-            logger.debug("explainer: cache entry %s rejected (%s); recomputing", path, err)
+            logger.debug("explainer: cache entry %s rejected (%s); recomputing", key, err)
             return None
         return extraction
 
@@ -164,8 +211,31 @@ class ExtractionCache:
         payload = json.dumps(extraction.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         header = json.dumps({"format": ENTRY_FORMAT, "key": key, "length": len(payload),
                              "sha256": hashlib.sha256(payload).hexdigest()}).encode()
-        path = self._path(key)
+        where = self.url or self._path(key)
         try:
-            write_atomically(path, header + b"\n" + payload)
+            if self.url is not None:
+                self._put_remote(key, header + b"\n" + payload)
+            else:
+                write_atomically(self._path(key), header + b"\n" + payload)
         except OSError as err:  # a cache that cannot be written costs time on the next build, nothing else
-            logger.warning("explainer: could not write cache entry %s (%s)", path, err)
+            logger.warning("explainer: could not write cache entry %s (%s)", where, err)
+
+    def _put_remote(self, key: str, data: bytes) -> None:
+        import uuid
+
+        fs, path = self._remote(key)
+        protocols = {fs.protocol} if isinstance(fs.protocol, str) else set(fs.protocol)
+        if protocols & _WHOLE_OBJECT_PUT:
+            fs.pipe_file(path, data)
+            return
+        fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+        tmp = f"{path}.{uuid.uuid4().hex}.tmp"
+        fs.pipe_file(tmp, data)
+        try:
+            fs.mv(tmp, path)
+        except BaseException:
+            try:
+                fs.rm(tmp)
+            except OSError:
+                pass
+            raise

@@ -13,6 +13,7 @@ from pathlib import Path
 from .errors import ExplainerError, InputError
 
 EXIT_USER_ERROR = 2
+DEFAULT_CACHE = ".cache/explainer"  # as EXPLAINER_CACHE_PATH's default, here against the working folder
 
 
 def _json_dumps(data: dict) -> str:
@@ -33,6 +34,13 @@ def _parser() -> argparse.ArgumentParser:
                          help="'default' (ours), 'rules', or an installed spaCy pipeline name or path")
     extract.add_argument("--strict", action="store_true",
                          help="a correction in FILE's .explainer.yaml that matches nothing is an error")
+    extract.add_argument("--cache", metavar="DIR", default=None,
+                         help="extraction cache: a folder or an fsspec URL such as s3://bucket/explainer "
+                              f"(default: $EXPLAINER_CACHE_PATH, else {DEFAULT_CACHE})")
+    extract.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    extract.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                         help="extract on this Dask cluster, e.g. tcp://10.0.0.5:8786 (default: "
+                              "$EXPLAINER_SCHEDULER, else local processes); needs the `dask` extra")
 
     review = commands.add_parser("review", help="list what an editor should check in an extraction")
     review.add_argument("file", type=Path, metavar="FILE")
@@ -46,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD.json")
     evaluate.add_argument("--model", default=None)
     evaluate.add_argument("--only", choices=["quotes", "dates", "actors"], action="append")
+    evaluate.add_argument("--cache", metavar="DIR", default=None,
+                          help="reuse and fill this extraction cache (default: extract every article afresh)")
     evaluate.add_argument("--articles", type=Path, action="append", metavar="DIR",
                           help="folder holding the annotated articles (<docid>.md or .txt)")
 
@@ -56,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     build.add_argument("--strict", action="store_true",
                        help="a correction that matches nothing is an error (EXPLAINER_STRICT_CORRECTIONS)")
+    build.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                       help="extract on this Dask cluster (EXPLAINER_SCHEDULER)")
 
     ner = commands.add_parser("evaluate-ner", help="score the pipeline's NER on a CoNLL file")
     ner.add_argument("file", type=Path)
@@ -66,16 +78,27 @@ def _parser() -> argparse.ArgumentParser:
 
 def _model_name(requested: str | None) -> str:
     """The CLI flag wins over the environment, which wins over the default pipeline."""
+    from .service import resolve_model
+
+    return resolve_model(requested)
+
+
+def _cache(args):
+    """The extraction cache of ``extract`` and ``evaluate``: --cache, else $EXPLAINER_CACHE_PATH, else
+    ./.cache/explainer; None with --no-cache."""
     import os
 
-    return requested or os.environ.get("EXPLAINER_SPACY_MODEL") or "default"
+    if getattr(args, "no_cache", False):
+        return None
+    return getattr(args, "cache", None) or os.environ.get("EXPLAINER_CACHE_PATH") or DEFAULT_CACHE
 
 
 def run_extract(args) -> int:
+    import os
+
     from .corrections import correct, export_json
-    from .extraction import extract_many
-    from .nlp import load_pipeline
     from .reading import read_article
+    from .service import Extractor
 
     sources, failed = [], False
     for path in args.files:
@@ -85,10 +108,16 @@ def run_extract(args) -> int:
             print(f"explainer: {err.line()}", file=sys.stderr)
             failed = True
     if sources:
-        nlp = load_pipeline(_model_name(args.model), sources[0].meta.lang if not args.lang else args.lang)
+        extractor = Extractor(model=args.model, cache=_cache(args),
+                              scheduler=args.scheduler or os.environ.get("EXPLAINER_SCHEDULER") or None)
         if args.out:
             args.out.mkdir(parents=True, exist_ok=True)
-        for extraction in extract_many(sources, nlp):
+        for item in extractor.run(sources):
+            if item.error is not None:  # reported; the other articles are written all the same
+                print(f"explainer: {item.line()}", file=sys.stderr)
+                failed = True
+                continue
+            extraction = item.extraction
             for warning in extraction.warnings:
                 print(f"explainer: {extraction.article.source_path}: warning: {warning}", file=sys.stderr)
             try:  # the article's sibling .explainer.yaml, if any
@@ -138,7 +167,7 @@ def run_evaluate(args) -> int:
     scorers = {"quotes": quotes, "dates": dates, "actors": actors}
     summaries = []
     for gold_path in args.gold:
-        pairs = extract_gold(gold_path, _model_name(args.model), article_dirs=args.articles)
+        pairs = extract_gold(gold_path, _model_name(args.model), article_dirs=args.articles, cache=args.cache)
         print(f"# {gold_path} ({len(pairs)} documents, model {_model_name(args.model)})")
         for name in args.only or list(scorers):
             scores = scorers[name].score(pairs)
@@ -161,6 +190,8 @@ def run_build(args) -> int:
         os.environ["EXPLAINER_SPACY_MODEL"] = args.model
     if args.strict:
         os.environ["EXPLAINER_STRICT_CORRECTIONS"] = "1"
+    if args.scheduler:
+        os.environ["EXPLAINER_SCHEDULER"] = args.scheduler
     if not args.settings.exists():
         raise InputError(args.settings, "settings file not found")
     output = build_site(args.settings, args.output, search=not args.no_search)

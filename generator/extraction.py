@@ -68,9 +68,10 @@ def extract(source: ArticleSource, nlp: Language) -> Extraction:
     return doc_to_extraction(run_in_pieces(nlp, doc) if is_long(doc) else nlp(doc), source)
 
 
-def configured_processes() -> int:
-    """``EXPLAINER_PROCESSES`` if set (≥ 1), else the number of cores this process may use."""
-    value = os.environ.get("EXPLAINER_PROCESSES", "").strip()
+def configured_processes(value: int | str | None = None) -> int:
+    """``value`` (the setting), else ``EXPLAINER_PROCESSES`` from the environment if set (≥ 1), else the
+    number of cores this process may use."""
+    value = str(value if value is not None else os.environ.get("EXPLAINER_PROCESSES", "")).strip()
     if value:
         try:
             return max(1, int(value))

@@ -12,6 +12,7 @@ import pytest
 
 from pelican.plugins.explainer.site import build as build_module
 from pelican.plugins.explainer.site import render_cache
+from pelican.plugins.explainer.site import search as search_module
 from pelican.plugins.explainer.site.build import BuildError, build_site
 
 from conftest import DEV_ARTICLES, ROOT, require_shared
@@ -58,16 +59,16 @@ def build(site: Path, caplog, output="output", search=False) -> tuple[int, int]:
     return render_cache.last_counts["rendered"], render_cache.last_counts["reused"]
 
 
-def scratch(site: Path, caplog) -> dict[str, str]:
+def scratch(site: Path, caplog, search=False) -> dict[str, str]:
     """The same site built from nothing (its own output folder: nothing to reuse)."""
     shutil.rmtree(site / "scratch", ignore_errors=True)
-    assert build(site, caplog, "scratch") == (N, 0)
+    assert build(site, caplog, "scratch", search=search) == (N, 0)
     return tree(site / "scratch")
 
 
 @pytest.mark.parametrize("search", [False, True], ids=["move", "link"])
 def test_unchanged_rebuild_reuses_everything_and_is_identical(site, caplog, monkeypatch, search):
-    monkeypatch.setattr(build_module, "_index_search", lambda staging: None)  # link mode without Pagefind
+    monkeypatch.setattr(build_module, "_index_search", lambda staging, *_: None)  # link mode without Pagefind
     build(site, caplog, search=search)
     first = tree(site / "output")
     assert any("/actoren/" in name for name in first)
@@ -80,7 +81,7 @@ def test_unchanged_rebuild_reuses_everything_and_is_identical(site, caplog, monk
 
 
 def test_link_mode_never_writes_through_to_the_previous_site(site, caplog, monkeypatch):
-    monkeypatch.setattr(build_module, "_index_search", lambda staging: None)
+    monkeypatch.setattr(build_module, "_index_search", lambda staging, *_: None)
     build(site, caplog, search=True)
     (site / "content" / "art-0.md").write_text((site / "content" / "art-0.md").read_text(encoding="utf-8")
                                                + "\nJan Peeters zei dinsdag iets nieuws.\n", encoding="utf-8")
@@ -274,7 +275,8 @@ def test_search_index_is_reused_only_when_no_indexed_page_changed(site, caplog, 
     pytest.importorskip("pagefind")
     calls: list[Path] = []
     real = build_module._index_search
-    monkeypatch.setattr(build_module, "_index_search", lambda staging: (calls.append(staging), real(staging)))
+    monkeypatch.setattr(build_module, "_index_search",
+                        lambda staging, *args: (calls.append(staging), real(staging, *args)))
     build(site, caplog, search=True)
     assert len(calls) == 1 and (site / "output" / "pagefind" / "pagefind-entry.json").is_file()
     first = tree(site / "output")
@@ -286,7 +288,30 @@ def test_search_index_is_reused_only_when_no_indexed_page_changed(site, caplog, 
                     encoding="utf-8")
     assert build(site, caplog, search=True) == (1, N - 1)
     assert len(calls) == 2, "an indexed page changed: Pagefind runs"
+    counts = search_module.last_counts
+    assert 0 < counts["read"] < counts["pages"] / 2, "only the re-rendered pages are read again"
+    assert tree(site / "output" / "pagefind") == {
+        k.removeprefix("pagefind/"): v for k, v in scratch(site, caplog, search=True).items() if k.startswith("pagefind/")}
     build(site, caplog, search=False)
     assert not (site / "output" / "pagefind").exists()
     build(site, caplog, search=True)
-    assert len(calls) == 3 and (site / "output" / "pagefind" / "pagefind-entry.json").is_file()
+    assert len(calls) == 4 and (site / "output" / "pagefind" / "pagefind-entry.json").is_file()  # + scratch
+
+
+@pytest.mark.parametrize("damage", ["no index", "empty index"])
+def test_a_missing_or_empty_search_index_fails_the_build(site, caplog, monkeypatch, damage):
+    pytest.importorskip("pagefind")
+    build(site, caplog, search=True)
+    before = tree(site / "output")
+    path = site / "content" / "art-1.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nDe minister zei dat niet.\n", encoding="utf-8")
+
+    async def broken(staging, records):
+        if damage == "empty index":
+            (staging / "pagefind").mkdir()
+            (staging / "pagefind" / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+
+    monkeypatch.setattr(search_module, "_write_index", broken)
+    with pytest.raises(BuildError, match="search index"):  # no readable entry, or none of the pages
+        build(site, caplog, search=True)
+    assert tree(site / "output") == before  # the live site is untouched

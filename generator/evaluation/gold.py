@@ -10,10 +10,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..extraction import extract_many
 from ..model import Extraction
-from ..nlp import load_pipeline
 from ..reading import read_article
+from ..service import Extractor
 
 
 @dataclass
@@ -41,14 +40,15 @@ def find_article(docid: str, gold_path: Path, article_dirs: list[Path] | None = 
     raise FileNotFoundError(f"{gold_path}: no article file for docid {docid!r}")
 
 
-def extract_gold(gold_path, model: str = "default", article_dirs=None) -> list[GoldPair]:
-    """Run the extraction on every article a gold file annotates (dated by the gold ``dct``)."""
+def extract_gold(gold_path, model: str = "default", article_dirs=None, cache=None) -> list[GoldPair]:
+    """Run the extraction on every article a gold file annotates (dated by the gold ``dct``), through
+    the extraction service (``cache``: a folder or URL, None for none)."""
     gold_path = Path(gold_path)
     docs = load_gold(gold_path)
     sources = [read_article(find_article(str(d["docid"]), gold_path, article_dirs), date=d.get("dct"))
                for d in docs]
-    nlp = load_pipeline(model)
-    return [GoldPair(gold=d, extraction=e) for d, e in zip(docs, extract_many(sources, nlp))]
+    extractions = Extractor(model=model, cache=cache).extract(sources)
+    return [GoldPair(gold=d, extraction=e) for d, e in zip(docs, extractions)]
 
 
 def prf(true_positive: int, n_predicted: int, n_gold: int) -> dict:

@@ -11,7 +11,6 @@ import hashlib
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -19,6 +18,8 @@ from pathlib import Path
 
 from ..errors import ExplainerError
 from . import render_cache
+from .search import SearchIndexError, index_site
+from .settings import local_cache_folder
 
 
 class BuildError(ExplainerError):
@@ -68,7 +69,8 @@ class _WarningPrinter(logging.Handler):
             print(f"explainer: warning: {line}", file=sys.stderr, flush=True)
 
 
-def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = None, move: bool = False) -> None:
+def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = None, move: bool = False) -> dict:
+    """Pelican into ``staging``; returns the settings it ran with."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -104,6 +106,7 @@ def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = Non
             root.removeHandler(printer)
     if collector.messages:
         raise BuildError("; ".join(collector.messages))
+    return settings
 
 
 _READER_CACHES_KEPT = 3
@@ -139,16 +142,13 @@ def _display_path(path: str) -> str:
         return str(path)
 
 
-def _index_search(staging: Path) -> None:
-    """Pagefind's index, so search works on the static site (skipped when Pagefind is absent)."""
+def _index_search(staging: Path, cache_folder: str, output: Path) -> None:
+    """Pagefind's index of the new site (:mod:`.search`: its Python API, from per-page records, so
+    unchanged pages are not read again); a missing, empty or failed index fails the build."""
     try:
-        import pagefind  # noqa: F401
-    except ImportError:
-        return
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(staging), "--silent"],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise BuildError(f"search index failed: {result.stderr.strip().splitlines()[-1:]}")
+        index_site(staging, cache_folder, output)
+    except SearchIndexError as err:
+        raise BuildError(str(err)) from err
 
 
 @contextmanager
@@ -201,9 +201,9 @@ def _build_site(settings_file, output: Path, search: bool) -> Path:
     try:
         # Unchanged explainers' files come from the live site (see render_cache), hard-linked into
         # staging: the live site is never touched before the swap, so a kill at any point leaves it whole.
-        _run_pelican(Path(settings_file), staging, output, move=False)
+        settings = _run_pelican(Path(settings_file), staging, output, move=False)
         if search and not render_cache.reuse_search_index(output, staging):
-            _index_search(staging)
+            _index_search(staging, local_cache_folder(settings), output)
         elif not search:
             render_cache.forget_search_index()
     except BaseException:

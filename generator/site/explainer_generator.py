@@ -17,11 +17,10 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from ..cache import ExtractionCache, cache_key, pipeline_version
 from ..corrections import correct, export_json
-from ..extraction import extract_many
+from ..service import ExtractionFailed, Extractor
 from . import articles as reading, i18n, render_cache
-from .settings import setting
+from .settings import local_cache_folder, setting
 from .timelinejs import timelinejs
 from .views import PAGES, ArticlePage, LazyExplainer, urls_for
 from .writer import SESSION
@@ -37,40 +36,20 @@ def strict_corrections(settings: dict) -> bool:
 
 
 def extract_sources(sources: list, settings: dict) -> list[tuple[object, str]]:
-    """(extraction, cache key) for each article source, reusing cached extractions; the pipeline
-    loads only if something must be extracted. The key identifies the extraction's content."""
-    model = setting(settings, "EXPLAINER_SPACY_MODEL")
-    cache = ExtractionCache(setting(settings, "EXPLAINER_CACHE_PATH"))
-    results: dict[int, object] = {}
-    extracted = 0
-    by_lang: dict[str, list[int]] = {}
-    for index, source in enumerate(sources):
-        by_lang.setdefault(source.meta.lang, []).append(index)
-    for lang, indexes in sorted(by_lang.items()):
-        version = pipeline_version(model, lang)  # cheap, memoised: the pipeline loads only for misses
-        todo = []
-        for index in indexes:
-            key = cache_key(sources[index], version)
-            cached = cache.get(key)
-            if cached is not None:
-                cached.article = sources[index].meta
-                results[index] = (cached, key)
-            else:
-                todo.append((index, key))
-        if todo:
-            from ..nlp import load_pipeline  # spaCy loads only when something must be extracted
-
-            nlp = load_pipeline(model, lang)
-            extractions = extract_many([sources[i] for i, _ in todo], nlp, model=model, lang=lang)
-            for (index, key), extraction in zip(todo, extractions):
-                cache.put(key, extraction)
-                results[index] = (extraction, key)
-        extracted += len(todo)
+    """(extraction, cache key) for each article source, through the extraction service (cache, local
+    processes or Dask); the pipeline loads only if something must be extracted. An article that
+    cannot be extracted fails the build, naming the file, once the others are extracted and cached."""
+    extractor = Extractor.from_settings(settings)
+    results = extractor.run(sources)
+    counts = extractor.counts
     last_counts.clear()
-    last_counts.update(extracted=extracted, cached=len(sources) - extracted)
+    last_counts.update(extracted=counts["extracted"], cached=counts["cached"])
     if sources:
-        logger.info("explainer: extracted %d article(s), %d from cache", extracted, len(sources) - extracted)
-    return [results[i] for i in range(len(sources))]
+        logger.info("explainer: extracted %d article(s), %d from cache", counts["extracted"], counts["cached"])
+    failed = [item for item in results if item.error is not None]
+    if failed:
+        raise ExtractionFailed(failed)
+    return [(item.extraction, item.key) for item in results]
 
 
 class _Overview:
@@ -106,7 +85,7 @@ class RenderSession:
         self.staging = Path(output_path)
         self.move = settings.get("EXPLAINER_REUSE") == "move"
         self.settings = settings
-        self.cache_folder = setting(settings, "EXPLAINER_CACHE_PATH")
+        self.cache_folder = local_cache_folder(settings)
         self.items: list[tuple[object, object, str]] = []  # (article, explainer, extraction key)
         self._reusable: dict[str, str] | None = None  # file -> base of an explainer that is reused
         self.manifest: dict[str, dict] = {}

@@ -21,7 +21,9 @@ DEFAULTS: dict[str, object] = {
     # the spaCy pipeline: "default" (the bundled one), "rules" (no statistical model) or an installed
     # pipeline's name or path; the environment variable of the same name overrides it
     "EXPLAINER_SPACY_MODEL": "default",
-    # extraction cache and render manifests (relative: against the settings file)
+    # extraction cache and render manifests (relative: against the settings file). May be an fsspec
+    # URL ("s3://bucket/explainer", needs the `dask` extra and s3fs) shared by a Dask cluster; the
+    # render manifests, which describe the local output folder, then stay in .cache/explainer
     "EXPLAINER_CACHE_PATH": ".cache/explainer",
     # language of the explainer's own labels ("nl" or "en")
     "EXPLAINER_UI_LANG": "nl",
@@ -59,13 +61,17 @@ DEFAULTS: dict[str, object] = {
     # where readers report errors: an e-mail address ("redactie@example.org") or a URL (a form);
     # shown in every explainer's footer and on its method page. "" shows no address.
     "EXPLAINER_CONTACT": "",
+    # a Dask scheduler ("tcp://host:8786") to extract on instead of local processes (the `dask`
+    # extra; docs/scaling.md); the environment variable of the same name overrides it
+    "EXPLAINER_SCHEDULER": None,
 }
 
 # old name -> new name (still read, with a warning)
 DEPRECATED = {"DOSSIER_TITLES": "EXPLAINER_DOSSIER_TITLES"}
 
 # settings the environment may override (``EXPLAINER_SPACY_MODEL=rules make html``)
-FROM_ENVIRONMENT = ("EXPLAINER_SPACY_MODEL", "EXPLAINER_PROCESSES", "EXPLAINER_STRICT_CORRECTIONS")
+FROM_ENVIRONMENT = ("EXPLAINER_SPACY_MODEL", "EXPLAINER_PROCESSES", "EXPLAINER_STRICT_CORRECTIONS",
+                    "EXPLAINER_SCHEDULER")
 
 
 def setting(settings: dict, name: str):
@@ -105,6 +111,23 @@ def _settings_folder(settings: dict) -> Path | None:
     return None
 
 
+def _is_url(location) -> bool:
+    from ..cache import is_url
+
+    return is_url(location)
+
+
+def local_cache_folder(settings: dict) -> str:
+    """Where the render manifests go: ``EXPLAINER_CACHE_PATH`` when it is a local folder, else the
+    default folder next to the settings file (a manifest describes this machine's output folder)."""
+    cache = setting(settings, "EXPLAINER_CACHE_PATH")
+    if not _is_url(cache):
+        return str(cache).removeprefix("file://")
+    default = str(DEFAULTS["EXPLAINER_CACHE_PATH"])
+    folder = _settings_folder(settings)
+    return os.path.normpath(os.path.join(folder, default)) if folder is not None else default
+
+
 def apply(settings: dict) -> dict:
     """Fill in the defaults, rename deprecated settings, resolve relative paths (in place)."""
     for old, new in DEPRECATED.items():
@@ -115,7 +138,7 @@ def apply(settings: dict) -> dict:
         if name not in settings:
             settings[name] = value.copy() if isinstance(value, (dict, list)) else value
     cache = settings["EXPLAINER_CACHE_PATH"]
-    if cache and not os.path.isabs(cache):
+    if cache and not os.path.isabs(cache) and not _is_url(cache):
         folder = _settings_folder(settings)
         if folder is not None:
             settings["EXPLAINER_CACHE_PATH"] = os.path.normpath(os.path.join(folder, cache))
