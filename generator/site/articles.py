@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 
 from ..model import ArticleMeta, Block
 from ..reading import ArticleSource
+from ..sanitise import strip_controls
 from .settings import setting, supported_languages
 
 logger = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ class _TextParser(HTMLParser):
     def _flush(self, kind: str | None = None):
         text = "".join(self.buffer)
         self.buffer = []
-        text = text.replace("\xa0", " ").replace("\u200b", "")
+        text = strip_controls(text.replace("\xa0", " ").replace("\u200b", ""))  # NUL is not text
         lines = [" ".join(line.split()) for line in text.split("\n")]
         text = "\n".join(line for line in lines if line)
         if text:
@@ -113,7 +114,7 @@ def html_to_text(content: str) -> tuple[str, list[Block]]:
 def plain(value) -> str:
     """A metadata value (maybe typogrified HTML) as plain text."""
     text = re.sub(r"<[^>]*>", "", str(value or ""))
-    return " ".join(html.unescape(text).replace("\xa0", " ").split())
+    return " ".join(strip_controls(html.unescape(text)).replace("\xa0", " ").split())
 
 
 def source_of(article) -> ArticleSource:
