@@ -8,9 +8,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import ExplainerError, InputError
+from .sanitise import terminal_safe
 
 EXIT_USER_ERROR = 2
 
@@ -71,6 +73,26 @@ def _model_name(requested: str | None) -> str:
     return requested or os.environ.get("EXPLAINER_SPACY_MODEL") or "default"
 
 
+def _output_folder(folder: Path) -> None:
+    """``extract --out DIR``: a folder, made if need be; one line if it cannot be."""
+    if folder.exists() and not folder.is_dir():
+        raise InputError(folder, "is a file, not a folder", field="--out", fix="name a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(folder, f"cannot be made ({err.strerror})", field="--out") from None
+
+
+def _write_out(path: Path, text: str) -> None:
+    """One output file, written atomically (a reader never sees half of it)."""
+    from .files import write_atomically
+
+    try:
+        write_atomically(path, text.encode("utf-8"))
+    except OSError as err:
+        raise InputError(path, f"cannot be written ({err.strerror})", field="--out") from None
+
+
 def run_extract(args) -> int:
     from .corrections import correct, export_json
     from .extraction import extract_many
@@ -85,9 +107,9 @@ def run_extract(args) -> int:
             print(f"explainer: {err.line()}", file=sys.stderr)
             failed = True
     if sources:
-        nlp = load_pipeline(_model_name(args.model), sources[0].meta.lang if not args.lang else args.lang)
+        nlp = load_pipeline(_model_name(args.model), sources[0].meta.lang)  # --lang, checked by read_article
         if args.out:
-            args.out.mkdir(parents=True, exist_ok=True)
+            _output_folder(args.out)
         for extraction in extract_many(sources, nlp):
             for warning in extraction.warnings:
                 print(f"explainer: {extraction.article.source_path}: warning: {warning}", file=sys.stderr)
@@ -101,7 +123,7 @@ def run_extract(args) -> int:
                 print(f"explainer: warning: {warning}", file=sys.stderr)
             data = export_json(corrected)
             if args.out:
-                (args.out / f"{extraction.article.slug}.json").write_text(_json_dumps(data), encoding="utf-8")
+                _write_out(args.out / f"{extraction.article.slug}.json", _json_dumps(data))
             elif len(args.files) == 1:
                 sys.stdout.write(_json_dumps(data))
             else:
@@ -127,8 +149,32 @@ def run_review(args) -> int:
         return 0
     corrected = correct(extraction, args.file)  # review what is left after the editors' corrections
     sys.stdout.write(format_review(corrected.extraction, review_items(corrected.extraction),
-                                   corrected.warnings))
+                                   [*extraction.warnings, *corrected.warnings]))
     return 0
+
+
+def _require_file(path: Path) -> None:
+    if not path.exists():
+        raise InputError(path, "file not found")
+    if not path.is_file():
+        raise InputError(path, "is not a file")
+
+
+@contextmanager
+def _about(path: Path, debug: bool = False):
+    """Errors while reading or scoring ``path`` (bad JSON, a missing field, a wrong encoding, a
+    pipeline without NER) as one line naming it; ``--debug`` keeps the traceback."""
+    try:
+        yield
+    except ExplainerError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as err:
+        if debug:
+            raise
+        detail = str(err).strip().splitlines()
+        if isinstance(err, KeyError):
+            detail = [f"missing field {err.args[0]!r}" if err.args else ""]
+        raise InputError(path, f"{type(err).__name__}" + (f": {detail[0]}" if detail and detail[0] else "")) from None
 
 
 def run_evaluate(args) -> int:
@@ -138,14 +184,16 @@ def run_evaluate(args) -> int:
     scorers = {"quotes": quotes, "dates": dates, "actors": actors}
     summaries = []
     for gold_path in args.gold:
-        pairs = extract_gold(gold_path, _model_name(args.model), article_dirs=args.articles)
-        print(f"# {gold_path} ({len(pairs)} documents, model {_model_name(args.model)})")
-        for name in args.only or list(scorers):
-            scores = scorers[name].score(pairs)
-            print(f"\n## {name}")
-            print(scorers[name].report(scores))
-            if name == "quotes":
-                summaries.append(quotes.summary(Path(gold_path).name.removesuffix(".gold.json"), scores))
+        _require_file(gold_path)
+        with _about(gold_path, args.debug):
+            pairs = extract_gold(gold_path, _model_name(args.model), article_dirs=args.articles)
+            print(f"# {gold_path} ({len(pairs)} documents, model {_model_name(args.model)})")
+            for name in args.only or list(scorers):
+                scores = scorers[name].score(pairs)
+                print(f"\n## {name}")
+                print(scorers[name].report(scores))
+                if name == "quotes":
+                    summaries.append(quotes.summary(Path(gold_path).name.removesuffix(".gold.json"), scores))
     if summaries:
         print("\n# summary (quotes)")
         print("\n".join(summaries))
@@ -171,9 +219,10 @@ def run_build(args) -> int:
 def run_evaluate_ner(args) -> int:
     from .evaluation.ner import evaluate_ner, format_ner_report
 
-    if not args.file.exists():
-        raise InputError(args.file, "file not found")
-    print(format_ner_report(evaluate_ner(args.file, encoding=args.encoding, model=_model_name(args.model))))
+    _require_file(args.file)
+    with _about(args.file, args.debug):
+        report = format_ner_report(evaluate_ner(args.file, encoding=args.encoding, model=_model_name(args.model)))
+    print(report)
     return 0
 
 
@@ -185,5 +234,5 @@ def main(argv: list[str] | None = None) -> int:
     except ExplainerError as err:
         if args.debug:
             raise
-        print(f"explainer: {err}", file=sys.stderr)
+        print(terminal_safe(f"explainer: {err}"), file=sys.stderr)  # it may quote an article's text
         return EXIT_USER_ERROR

@@ -98,3 +98,117 @@ def test_feed_items_of_explainer_articles_are_sanitised():
         assert "Tekst" in out and 'href="/ok/"' in out
         for bad in ("<script", "<iframe", "<object", "javascript:", "onerror", "onclick"):
             assert bad not in out, (kind, bad, out)
+
+
+# --- item 6: one line naming the file, never a traceback ---------------------------------------
+
+BODY = "Piet Jansen zei gisteren in Gent: “Het gaat goed met de brug.” Volgende maand komt er meer.\n"
+
+
+def cli(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "pelican.plugins.explainer", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd, timeout=300, env={**os.environ, "EXPLAINER_SPACY_MODEL": "rules"})
+
+
+def one_line_error(result, *words):
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    line = [x for x in result.stderr.splitlines() if x.startswith("explainer: ") and "warning" not in x]
+    assert len(line) == 1, result.stderr
+    for word in words:
+        assert word in line[0], line[0]
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-30"])
+def test_dates_at_the_ends_of_the_calendar_become_no_date_with_a_warning(tmp_path, date):
+    from pelican.plugins.explainer.extraction import extract
+    from pelican.plugins.explainer.nlp import load_pipeline
+    from pelican.plugins.explainer.reading import read_article
+
+    (tmp_path / "oud.md").write_text(f"Title: Oud\nDate: {date}\n\n{BODY}", encoding="utf-8")
+    extraction = extract(read_article(tmp_path / "oud.md"), load_pipeline("rules", "nl"))
+    assert any("outside the years" in w for w in extraction.warnings), extraction.warnings
+
+
+def test_extract_out_onto_a_file_and_unsupported_languages_are_one_line(tmp_path):
+    (tmp_path / "a.md").write_text(f"Title: A\nDate: 2022-01-28\nLang: NL\n\n{BODY}", encoding="utf-8")
+    (tmp_path / "bestand").write_text("", encoding="utf-8")
+    one_line_error(cli("extract", "a.md", "--out", "bestand", cwd=tmp_path), "bestand", "--out")
+    result = cli("extract", "a.md", "--out", "uit", cwd=tmp_path)  # Lang: NL is Dutch
+    assert result.returncode == 0, result.stderr
+    assert json.loads((tmp_path / "uit" / "a.json").read_text(encoding="utf-8"))["article"]["lang"] == "nl"
+    assert not [p for p in (tmp_path / "uit").iterdir() if p.name.endswith(".tmp")]
+    (tmp_path / "b.md").write_text(f"Title: B\nDate: 2022-01-28\nLang: xx\n\n{BODY}", encoding="utf-8")
+    one_line_error(cli("extract", "b.md", cwd=tmp_path), "b.md", "Lang", "'xx'")
+    (tmp_path / "c.md").write_text(f"Title: C\nSlug: {'c' * 300}\n\n{BODY}", encoding="utf-8")
+    one_line_error(cli("extract", "c.md", "--out", "uit", cwd=tmp_path), "c.md", "Slug", "too long")
+
+
+def test_evaluate_errors_are_one_line(tmp_path):
+    (tmp_path / "kapot.json").write_text("{kapot", encoding="utf-8")
+    (tmp_path / "raar.json").write_text('{"documents": [{"tekst": 1}]}', encoding="utf-8")
+    one_line_error(cli("evaluate", "kapot.json", cwd=tmp_path), "kapot.json", "JSON")
+    one_line_error(cli("evaluate", "raar.json", cwd=tmp_path), "raar.json")
+    one_line_error(cli("evaluate", "weg.json", cwd=tmp_path), "weg.json", "not found")
+    one_line_error(cli("evaluate-ner", ".", cwd=tmp_path), "not a file")
+    (tmp_path / "x.conll").write_text("Piet B-PER\n", encoding="utf-8")
+    one_line_error(cli("evaluate-ner", "x.conll", cwd=tmp_path), "x.conll")
+
+
+# --- site builds: item 6 and item 7 (output collisions) ------------------------------------------
+
+def site(tmp_path, articles: dict[str, str]):
+    content = tmp_path / "content"
+    content.mkdir()
+    for name, text in articles.items():
+        (content / name).write_text(text, encoding="utf-8")
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text((ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+                    + f"\nPATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+                    + f"EXPLAINER_CACHE_PATH = {str(tmp_path / 'cache')!r}\n", encoding="utf-8")
+    return cli("build", "--settings", conf, "--output", tmp_path / "output", "--no-search", cwd=tmp_path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("header, words", [
+    ("Save_as: index.html", ["Save_as", "index.html"]),
+    ("Save_as: theme/js/search.js", ["Save_as", "theme/"]),
+    ("Slug: pagefind", ["Slug", "pagefind/"]),
+    ("Slug: dossiers", ["Slug", "dossiers/"]),
+    ("Slug: " + "s" * 300, ["Slug", "too long"]),
+    ("Slug: lang\nDossier: " + "d" * 300, ["Dossier", "too long"]),
+])
+def test_an_article_cannot_replace_site_files_or_name_files_too_long(tmp_path, header, words):
+    result = site(tmp_path, {"goed.md": f"Title: Goed\nDate: 2022-01-28\nSlug: goed\n\n{BODY}",
+                             "kwaad.md": f"Title: Kwaad\nDate: 2022-01-28\n{header}\n\n{BODY}"})
+    one_line_error(result, "kwaad.md", *words)
+    assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.slow
+def test_an_explainer_cannot_replace_another_articles_page(tmp_path):
+    result = site(tmp_path, {"a.md": f"Title: A\nDate: 2022-01-28\nSlug: a\n\n{BODY}",
+                             "b.md": f"Title: B\nDate: 2022-01-28\nSlug: b\nSave_as: a/tijdlijn/index.html\n\n{BODY}"})
+    one_line_error(result, "a.md", "b.md", "a/tijdlijn/index.html")
+
+
+@pytest.mark.slow
+def test_hostile_metadata_builds(tmp_path):
+    """Uppercase Lang, calendar-edge dates, hidden articles and translations: a site, no traceback."""
+    result = site(tmp_path, {
+        "hoofd.md": f"Title: Hoofd\nDate: 2022-01-28\nSlug: hoofd\nLang: NL\n\n{BODY}",
+        "oud.md": f"Title: Oud\nDate: 0001-01-01\nSlug: oud\n\n{BODY}",
+        "ver.md": f"Title: Ver\nDate: 9999-12-30\nSlug: ver\n\n{BODY}",
+        "stil.md": f"Title: Stil\nDate: 2022-01-28\nSlug: stil\nStatus: hidden\n\n{BODY}",
+        "een.md": f"Title: Een\nDate: 2022-01-28\nSlug: een\nLang: nl\n\n{BODY}",
+        "one.md": "Title: One\nDate: 2022-01-28\nSlug: een\nLang: en\n\nPiet said hello.\n",
+        "nul.md": f"Title: Nul\x00kop\nDate: 2022-01-28\nSlug: nul\n\nPiet\x00 Jansen\x07 zei: “Goed\x1b[31m.”\n",
+    })
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    out = tmp_path / "output"
+    assert list((out).glob("hoofd*/tijdlijn/index.html")), sorted(p.name for p in out.iterdir())
+    assert "outside the years" in result.stderr
+    for page in out.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "\x00" not in html and "\x07" not in html and "\x1b" not in html, page

@@ -128,12 +128,17 @@ def source_of(article) -> ArticleSource:
         slug=article.slug,
         title=plain(getattr(article, "title", "")) or article.slug,
         date=date.date() if date else None,
-        lang=getattr(article, "lang", None) or "nl",
+        lang=article_lang(article),
         dossier=plain(dossier) or None,
         source_path=str(article.source_path),
     )
     return ArticleSource(meta=meta, text=text, blocks=blocks,
                          metadata={k: str(v) for k, v in metadata.items() if isinstance(v, str)})
+
+
+def article_lang(article) -> str:
+    """The article's language code, case-insensitively (``Lang: NL`` is Dutch)."""
+    return str(getattr(article, "lang", None) or "nl").strip().lower()
 
 
 def _flag(value) -> bool | None:
@@ -154,7 +159,7 @@ def choose(articles, settings: dict) -> list:
     mode = setting(settings, "EXPLAINER_ARTICLES")
     supported = set(supported_languages())
     if isinstance(mode, (list, tuple, set, frozenset)):
-        wanted_langs, opt_in = {str(x) for x in mode}, False
+        wanted_langs, opt_in = {str(x).lower() for x in mode}, False
     elif mode == "opt-in":
         wanted_langs, opt_in = supported, True
     elif mode in ("supported", "all", None):
@@ -167,20 +172,20 @@ def choose(articles, settings: dict) -> list:
     chosen, unsupported = [], []
     for article in articles:
         flag = _flag((getattr(article, "metadata", {}) or {}).get("explainer"))
-        lang = getattr(article, "lang", None) or "nl"
+        lang = article_lang(article)
         if flag is False:
             continue
         if flag is None and (opt_in or lang not in wanted_langs):
             if lang not in supported and not opt_in:
                 unsupported.append(article)
             continue
-        if lang not in supported:
-            logger.info("explainer: %s: no explainer, the extraction has no data for language %r "
-                        "(supported: %s)", article.source_path, lang, ", ".join(sorted(supported)))
+        if lang not in supported:  # asked for (Explainer: yes, EXPLAINER_ARTICLES): one warning line
+            logger.warning("explainer: %s: Lang: no explainer, the extraction has no data for language %r "
+                           "(supported: %s)", article.source_path, lang, ", ".join(sorted(supported)))
             continue
         chosen.append(article)
     if unsupported:
-        langs = sorted({getattr(a, "lang", "?") for a in unsupported})
+        langs = sorted({article_lang(a) for a in unsupported})
         logger.info("explainer: %d article(s) in %s without an explainer (supported languages: %s)",
                     len(unsupported), ", ".join(langs), ", ".join(sorted(supported)))
     return chosen
