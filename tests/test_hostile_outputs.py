@@ -212,3 +212,47 @@ def test_hostile_metadata_builds(tmp_path):
     for page in out.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert "\x00" not in html and "\x07" not in html and "\x1b" not in html, page
+
+
+# --- item 10: small ones ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, key", [
+    ("timeline:\n  - match: vrijdag\n    date: 2022-05-03\n    end_date: 2022-05-01\n", "timeline[0].end_date"),
+    ("timeline:\n  - add: {date: 2022-05, end_date: 2021, summary: s}\n", "timeline[0].add.end_date"),
+])
+def test_corrections_refuse_an_end_date_before_the_date(text, key):
+    from pelican.plugins.explainer.corrections import parse_corrections
+    from pelican.plugins.explainer.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        parse_corrections(text, "x.explainer.yaml")
+    assert key in caught.value.line() and "before" in caught.value.line()
+    parse_corrections(text.replace("end_date: 2022-05-01", "end_date: 2022-05-03")
+                      .replace("end_date: 2021", "end_date: 2022-06"), "x.explainer.yaml")  # on or after: fine
+
+
+def test_an_end_date_before_the_extracted_date_is_not_applied(tmp_path):
+    from pelican.plugins.explainer.corrections import correct
+
+    (tmp_path / "a.explainer.yaml").write_text("timeline:\n  - match: 3 mei 2021\n    end_date: 2020-01-01\n",
+                                               encoding="utf-8")
+    result = correct(_extraction(), tmp_path / "a.md")
+    assert result.extraction.timeline[0].end_date is None
+    assert any("before" in w for w in result.warnings)
+
+
+def test_determinism_gate_catches_hash_seed_order_under_a_fixed_PYTHONHASHSEED(tmp_path, monkeypatch):
+    from test_gates import fake_build, tiny_settings
+
+    from pelican.plugins.explainer.site import gates
+
+    monkeypatch.setenv("PYTHONHASHSEED", "0")
+    seeded = fake_build("import sys, pathlib; o = pathlib.Path(sys.argv[2]); o.mkdir(parents=True); "
+                        "(o / 'data.json').write_text(repr(list({'a%d' % i for i in range(50)})))")
+    assert gates.check_deterministic(tiny_settings(tmp_path), command=seeded)
+
+
+def test_preview_server_has_a_deep_listen_backlog():
+    from pelican.plugins.explainer.site.preview import _Server
+
+    assert _Server.request_queue_size >= 128
