@@ -8,9 +8,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import ExplainerError, InputError
+from .sanitise import terminal_safe
 
 EXIT_USER_ERROR = 2
 DEFAULT_CACHE = ".cache/explainer"  # as EXPLAINER_CACHE_PATH's default, here against the working folder
@@ -93,6 +95,26 @@ def _cache(args):
     return getattr(args, "cache", None) or os.environ.get("EXPLAINER_CACHE_PATH") or DEFAULT_CACHE
 
 
+def _output_folder(folder: Path) -> None:
+    """``extract --out DIR``: a folder, made if need be; one line if it cannot be."""
+    if folder.exists() and not folder.is_dir():
+        raise InputError(folder, "is a file, not a folder", field="--out", fix="name a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(folder, f"cannot be made ({err.strerror})", field="--out") from None
+
+
+def _write_out(path: Path, text: str) -> None:
+    """One output file, written atomically (a reader never sees half of it)."""
+    from .files import write_atomically
+
+    try:
+        write_atomically(path, text.encode("utf-8"))
+    except OSError as err:
+        raise InputError(path, f"cannot be written ({err.strerror})", field="--out") from None
+
+
 def run_extract(args) -> int:
     import os
 
@@ -111,7 +133,7 @@ def run_extract(args) -> int:
         extractor = Extractor(model=args.model, cache=_cache(args),
                               scheduler=args.scheduler or os.environ.get("EXPLAINER_SCHEDULER") or None)
         if args.out:
-            args.out.mkdir(parents=True, exist_ok=True)
+            _output_folder(args.out)
         for item in extractor.run(sources):
             if item.error is not None:  # reported; the other articles are written all the same
                 print(f"explainer: {item.line()}", file=sys.stderr)
@@ -130,7 +152,7 @@ def run_extract(args) -> int:
                 print(f"explainer: warning: {warning}", file=sys.stderr)
             data = export_json(corrected)
             if args.out:
-                (args.out / f"{extraction.article.slug}.json").write_text(_json_dumps(data), encoding="utf-8")
+                _write_out(args.out / f"{extraction.article.slug}.json", _json_dumps(data))
             elif len(args.files) == 1:
                 sys.stdout.write(_json_dumps(data))
             else:
@@ -156,8 +178,32 @@ def run_review(args) -> int:
         return 0
     corrected = correct(extraction, args.file)  # review what is left after the editors' corrections
     sys.stdout.write(format_review(corrected.extraction, review_items(corrected.extraction),
-                                   corrected.warnings))
+                                   [*extraction.warnings, *corrected.warnings]))
     return 0
+
+
+def _require_file(path: Path) -> None:
+    if not path.exists():
+        raise InputError(path, "file not found")
+    if not path.is_file():
+        raise InputError(path, "is not a file")
+
+
+@contextmanager
+def _about(path: Path, debug: bool = False):
+    """Errors while reading or scoring ``path`` (bad JSON, a missing field, a wrong encoding, a
+    pipeline without NER) as one line naming it; ``--debug`` keeps the traceback."""
+    try:
+        yield
+    except ExplainerError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as err:
+        if debug:
+            raise
+        detail = str(err).strip().splitlines()
+        if isinstance(err, KeyError):
+            detail = [f"missing field {err.args[0]!r}" if err.args else ""]
+        raise InputError(path, f"{type(err).__name__}" + (f": {detail[0]}" if detail and detail[0] else "")) from None
 
 
 def run_evaluate(args) -> int:
@@ -167,14 +213,16 @@ def run_evaluate(args) -> int:
     scorers = {"quotes": quotes, "dates": dates, "actors": actors}
     summaries = []
     for gold_path in args.gold:
-        pairs = extract_gold(gold_path, _model_name(args.model), article_dirs=args.articles, cache=args.cache)
-        print(f"# {gold_path} ({len(pairs)} documents, model {_model_name(args.model)})")
-        for name in args.only or list(scorers):
-            scores = scorers[name].score(pairs)
-            print(f"\n## {name}")
-            print(scorers[name].report(scores))
-            if name == "quotes":
-                summaries.append(quotes.summary(Path(gold_path).name.removesuffix(".gold.json"), scores))
+        _require_file(gold_path)
+        with _about(gold_path, args.debug):
+            pairs = extract_gold(gold_path, _model_name(args.model), article_dirs=args.articles, cache=args.cache)
+            print(f"# {gold_path} ({len(pairs)} documents, model {_model_name(args.model)})")
+            for name in args.only or list(scorers):
+                scores = scorers[name].score(pairs)
+                print(f"\n## {name}")
+                print(scorers[name].report(scores))
+                if name == "quotes":
+                    summaries.append(quotes.summary(Path(gold_path).name.removesuffix(".gold.json"), scores))
     if summaries:
         print("\n# summary (quotes)")
         print("\n".join(summaries))
@@ -202,9 +250,10 @@ def run_build(args) -> int:
 def run_evaluate_ner(args) -> int:
     from .evaluation.ner import evaluate_ner, format_ner_report
 
-    if not args.file.exists():
-        raise InputError(args.file, "file not found")
-    print(format_ner_report(evaluate_ner(args.file, encoding=args.encoding, model=_model_name(args.model))))
+    _require_file(args.file)
+    with _about(args.file, args.debug):
+        report = format_ner_report(evaluate_ner(args.file, encoding=args.encoding, model=_model_name(args.model)))
+    print(report)
     return 0
 
 
@@ -216,5 +265,5 @@ def main(argv: list[str] | None = None) -> int:
     except ExplainerError as err:
         if args.debug:
             raise
-        print(f"explainer: {err}", file=sys.stderr)
+        print(terminal_safe(f"explainer: {err}"), file=sys.stderr)  # it may quote an article's text
         return EXIT_USER_ERROR

@@ -276,6 +276,7 @@ def _figure_entry(path, items, key) -> dict:
             _fail(path, line, where, f"unknown key {name!r}", "use match with text, phrase or hide, or add")
     if ("match" in values) == ("add" in values):
         _fail(path, None, key, "needs exactly one of `match` or `add`")
+    _check_period(path, None, key, values)
     if "match" in values and not set(values) & {"text", "phrase", "hide"}:
         _fail(path, None, key, "says what to find but not what to change", "add text, phrase or hide")
     if values.get("hide") and set(values) & {"text", "phrase"}:
@@ -325,6 +326,14 @@ def _event_fields(path, name, node, line, where, values, adding: bool) -> None:
         _fail(path, line, where, f"unknown key {name!r}", f"use {allowed}")
 
 
+def _check_period(path, line, where, values: dict) -> None:
+    """An event cannot end before it starts."""
+    start, end = values.get("date"), values.get("end_date")
+    if start and end and _before(str(end), str(start)):
+        _fail(path, line, f"{where}.end_date", f"{end} lies before the date {start}",
+              "an end_date is on or after the date")
+
+
 def _timeline_entry(path, items, key) -> dict:
     values: dict = {}
     for name, node, line in items:
@@ -340,11 +349,13 @@ def _timeline_entry(path, items, key) -> dict:
             for required in ("date", "summary"):
                 if required not in added:
                     _fail(path, line, where, f"needs `{required}`")
+            _check_period(path, line, where, added)
             values[name] = added
         else:
             _event_fields(path, name, node, line, where, values, adding=False)
     if ("match" in values) == ("add" in values):
         _fail(path, None, key, "needs exactly one of `match` or `add`")
+    _check_period(path, None, key, values)
     if "add" in values and len(values) > 1:
         _fail(path, None, key, "`add` takes its fields inside it: add: {date: …, summary: …}")
     if "match" in values and len(values) == 1:
@@ -602,7 +613,11 @@ class _Applier:
             if event.end_date and "end_date" not in values and _before(event.end_date, event.date):
                 event.end_date = None
         if "end_date" in values:
-            event.end_date = values["end_date"]
+            if values["end_date"] and _before(values["end_date"], event.date):
+                self.warn(entry, f"end_date {values['end_date']} lies before the event's date {event.date}; "
+                                 "not applied")
+            else:
+                event.end_date = values["end_date"]
         if "summary" in values and values["summary"] != event.summary:
             event.summary = values["summary"]
             event.summary_span = None

@@ -586,7 +586,7 @@ def dossier_json(dossier: Dossier) -> dict:
 def dossier_timelinejs(dossier: Dossier, locale: str = "nl") -> dict:
     """The merged timeline in Knight Lab TimelineJS JSON; each event names its source articles."""
     from .site.dates import format_period
-    from .site.timelinejs import _date_parts
+    from .site.timelinejs import _date_parts, _html  # TimelineJS renders text fields as HTML
 
     titles = {e.article.slug: e.article.title for e in dossier.extractions}
     events = []
@@ -595,11 +595,11 @@ def dossier_timelinejs(dossier: Dossier, locale: str = "nl") -> dict:
         item = {
             "unique_id": event.id,
             "start_date": _date_parts(event.date),
-            "display_date": format_period(event.date, event.end_date, event.precision, locale),
-            "text": {"headline": event.expression, "text": f"{event.summary} ({sources})"},
+            "display_date": _html(format_period(event.date, event.end_date, event.precision, locale)),
+            "text": {"headline": _html(event.expression), "text": _html(f"{event.summary} ({sources})")},
             "group": event.precision,
         }
         if event.end_date:
             item["end_date"] = _date_parts(event.end_date)
         events.append(item)
-    return {"title": {"text": {"headline": dossier.title, "text": ""}}, "events": events}
+    return {"title": {"text": {"headline": _html(dossier.title), "text": ""}}, "events": events}

@@ -25,6 +25,21 @@ _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)
 
 
+MAX_SLUG = 200  # characters; a file name may have 255 bytes, and ".json" or a page folder is added
+
+
+def check_language(lang: str, path) -> str:
+    """The language code, case-insensitively (``NL`` is ``nl``); one the extraction has data for."""
+    from .site.settings import supported_languages
+
+    code = str(lang).strip().lower()
+    supported = supported_languages()
+    if code not in supported:
+        raise InputError(path, f"no extraction data for language {lang!r} (supported: {', '.join(supported)})",
+                         field="Lang", fix="set Lang: to a supported language, or leave the article out")
+    return code
+
+
 @dataclass
 class ArticleSource:
     """An article as read from disk: metadata, the plain text of its body and its blocks."""
@@ -152,13 +167,20 @@ def read_article(path, date: str | None = None, lang: str | None = None) -> Arti
     if not SLUG_PATTERN.match(slug):
         raise InputError(path, f"invalid slug {slug!r}", field="Slug",
                          fix="use lowercase letters, digits and hyphens only, e.g. poetin-macron")
+    if len(slug) > MAX_SLUG:  # it names files (extract --out, the site's folders)
+        raise InputError(path, f"too long ({len(slug)} characters; at most {MAX_SLUG})", field="Slug",
+                         fix="shorten it")
+    dossier = metadata.get("dossier") or None
+    if dossier and len(slugify(dossier)) > MAX_SLUG:
+        raise InputError(path, f"too long ({len(dossier)} characters)", field="Dossier", fix="shorten it")
+    language = check_language(lang or metadata.get("lang") or "nl", path)
     date_value = date if date is not None else metadata.get("date")
     meta = ArticleMeta(
         slug=slug,
         title=metadata.get("title") or path.stem,
         date=parse_date(date_value, path) if date_value else None,
-        lang=lang or metadata.get("lang") or "nl",
-        dossier=metadata.get("dossier") or None,
+        lang=language,
+        dossier=dossier,
         source_path=str(path),
     )
     return ArticleSource(meta=meta, text=text, blocks=blocks, metadata=metadata)

@@ -14,6 +14,7 @@ from pathlib import Path
 from .corrections import corrections_path, parse_date
 from .errors import InputError
 from .model import Extraction, TimelineEntry
+from .sanitise import terminal_safe
 
 CATEGORIES = {
     "quote_speaker": "Quotes without a speaker",
@@ -176,7 +177,8 @@ def format_review(extraction: Extraction, items: list[ReviewItem], warnings: lis
             lines.append(f"      {item.sentence}")
     if not items:
         lines += ["", "Nothing stands out; still read the explainer against the article."]
-    return "\n".join(lines) + "\n"
+    # article text goes to a terminal: its escape sequences (colours, titles, cursor moves) are dropped
+    return terminal_safe("\n".join(lines)) + "\n"
 
 
 def template_text(extraction: Extraction, items: list[ReviewItem]) -> str:

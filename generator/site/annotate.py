@@ -1,6 +1,7 @@
 """The annotated article: the plain text as HTML with actor mentions linked, quotes and dates marked.
 
 Every piece of article text is escaped here; article-supplied markup is shown as text, never run.
+Ids and kinds are escaped too: they may come from the extraction cache, which is data read from disk.
 Quotes are the outer layer; mentions and dates nest inside them or stand alone. An inner mark that
 would cross a quote's edge or another mark is left out rather than producing broken HTML.
 """
@@ -27,12 +28,12 @@ def _inner_marks(extraction: Extraction, actor_url) -> list[Mark]:
     for actor in extraction.actors:
         for index, (start, end) in enumerate(actor.mentions):
             marks.append(Mark(start, end,
-                              f'<a class="mention mention-{actor.kind}" id="m-{actor.id}-{index + 1}" '
+                              f'<a class="mention mention-{escape(actor.kind)}" id="m-{escape(actor.id)}-{index + 1}" '
                               f'href="{escape(actor_url(actor))}">', "</a>"))
     for entry in extraction.timeline:
         spans = entry.sources or [(entry.start, entry.end)]
         for index, (start, end) in enumerate(spans):
-            anchor = f' id="{entry.id}"' if index == 0 else ""
+            anchor = f' id="{escape(entry.id)}"' if index == 0 else ""
             marks.append(Mark(start, end, f'<time class="date"{anchor} datetime="{escape(entry.date)}">',
                               "</time>"))
     marks.sort(key=lambda m: (m.start, -m.end))
@@ -95,7 +96,7 @@ def annotated_blocks(extraction: Extraction, actor_url, speaker_name) -> list[di
             # the speaker as a visible label after the quote (not a hover title: touch and
             # keyboard readers never see those)
             who = speaker_name(quote.speaker) or quote.speaker_label or ""
-            pieces.append(f'<q class="quote" id="{quote.id}">'
+            pieces.append(f'<q class="quote" id="{escape(quote.id)}">'
                           f"{_render_span(text, quote.start, quote.end, inner, starts)}</q>")
             if who and not _named_nearby(text, quote, who):
                 pieces.append(f'<small class="quote-speaker" data-pagefind-ignore>({escape(who)})</small>')

@@ -17,8 +17,9 @@ import re
 from html.parser import HTMLParser
 
 from ..model import ArticleMeta, Block
-from ..reading import ArticleSource, join_blocks
 from ..language import supported_languages
+from ..reading import ArticleSource, join_blocks
+from ..sanitise import strip_controls
 from .settings import setting
 
 logger = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ class _TextParser(HTMLParser):
     def _flush(self, kind: str | None = None):
         text = "".join(self.buffer)
         self.buffer = []
-        text = text.replace("\xa0", " ").replace("\u200b", "")
+        text = strip_controls(text.replace("\xa0", " ").replace("\u200b", ""))  # NUL is not text
         lines = [" ".join(line.split()) for line in text.split("\n")]
         text = "\n".join(line for line in lines if line)
         if text:
@@ -105,7 +106,7 @@ def html_to_text(content: str) -> tuple[str, list[Block]]:
 def plain(value) -> str:
     """A metadata value (maybe typogrified HTML) as plain text."""
     text = re.sub(r"<[^>]*>", "", str(value or ""))
-    return " ".join(html.unescape(text).replace("\xa0", " ").split())
+    return " ".join(strip_controls(html.unescape(text)).replace("\xa0", " ").split())
 
 
 def source_of(article) -> ArticleSource:
@@ -119,12 +120,17 @@ def source_of(article) -> ArticleSource:
         slug=article.slug,
         title=plain(getattr(article, "title", "")) or article.slug,
         date=date.date() if date else None,
-        lang=getattr(article, "lang", None) or "nl",
+        lang=article_lang(article),
         dossier=plain(dossier) or None,
         source_path=str(article.source_path),
     )
     return ArticleSource(meta=meta, text=text, blocks=blocks,
                          metadata={k: str(v) for k, v in metadata.items() if isinstance(v, str)})
+
+
+def article_lang(article) -> str:
+    """The article's language code, case-insensitively (``Lang: NL`` is Dutch)."""
+    return str(getattr(article, "lang", None) or "nl").strip().lower()
 
 
 def _flag(value) -> bool | None:
@@ -145,7 +151,7 @@ def choose(articles, settings: dict) -> list:
     mode = setting(settings, "EXPLAINER_ARTICLES")
     supported = set(supported_languages())
     if isinstance(mode, (list, tuple, set, frozenset)):
-        wanted_langs, opt_in = {str(x) for x in mode}, False
+        wanted_langs, opt_in = {str(x).lower() for x in mode}, False
     elif mode == "opt-in":
         wanted_langs, opt_in = supported, True
     elif mode in ("supported", "all", None):
@@ -158,20 +164,20 @@ def choose(articles, settings: dict) -> list:
     chosen, unsupported = [], []
     for article in articles:
         flag = _flag((getattr(article, "metadata", {}) or {}).get("explainer"))
-        lang = getattr(article, "lang", None) or "nl"
+        lang = article_lang(article)
         if flag is False:
             continue
         if flag is None and (opt_in or lang not in wanted_langs):
             if lang not in supported and not opt_in:
                 unsupported.append(article)
             continue
-        if lang not in supported:
-            logger.info("explainer: %s: no explainer, the extraction has no data for language %r "
-                        "(supported: %s)", article.source_path, lang, ", ".join(sorted(supported)))
+        if lang not in supported:  # asked for (Explainer: yes, EXPLAINER_ARTICLES): one warning line
+            logger.warning("explainer: %s: Lang: no explainer, the extraction has no data for language %r "
+                           "(supported: %s)", article.source_path, lang, ", ".join(sorted(supported)))
             continue
         chosen.append(article)
     if unsupported:
-        langs = sorted({getattr(a, "lang", "?") for a in unsupported})
+        langs = sorted({article_lang(a) for a in unsupported})
         logger.info("explainer: %d article(s) in %s without an explainer (supported languages: %s)",
                     len(unsupported), ", ".join(langs), ", ".join(sorted(supported)))
     return chosen

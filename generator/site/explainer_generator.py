@@ -18,8 +18,9 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from ..corrections import correct, export_json
+from ..dossier import dossier_slug
 from ..service import ExtractionFailed, Extractor
-from . import articles as reading, i18n, render_cache
+from . import articles as reading, guard, i18n, render_cache
 from .settings import local_cache_folder, setting
 from .timelinejs import timelinejs
 from .views import PAGES, ArticlePage, LazyExplainer, urls_for
@@ -145,9 +146,19 @@ class ExplainerGenerator(Generator):
     """Chooses, extracts and writes the explainers (see the module's docstring)."""
 
     def generate_context(self):
-        chosen = reading.choose(_candidates(self.context), self.settings)
+        candidates = _candidates(self.context)
+        # before anything is extracted or written: no article takes a site file's place or a name too long
+        written = [*candidates, *self.context.get("hidden_articles", []),
+                   *self.context.get("pages", []), *self.context.get("hidden_pages", [])]
+        guard.check_articles(written, self.settings)
+        site = guard.reserved(self.settings)
+        owners = {getattr(item, "save_as", "") or "": item for item in written}
+        chosen = reading.choose(candidates, self.settings)
         sources, kept = [], []
         for article in chosen:
+            dossier = reading.plain(getattr(article, "dossier", None) or (article.metadata or {}).get("dossier"))
+            if dossier:
+                guard.check_dossier(article, dossier_slug(dossier))
             source = reading.source_of(article)
             if not source.text.strip():
                 logger.warning("explainer: %s: no article text left once code, tables and footnotes "
@@ -171,6 +182,14 @@ class ExplainerGenerator(Generator):
             for warning in corrected.warnings:
                 logger.warning("%s", warning)
             urls = urls_for(article, self.settings)
+            files = [urls.overview_save_as(), *(urls.save_as(page) for page in PAGES),
+                     *(urls.actor_save_as(actor.id) for actor in corrected.extraction.actors),
+                     urls.data("explainer.json"), urls.data("timeline.json")]
+            for name in files:  # the explainer's own files: not the site's, not another article's page
+                guard.check_target(article, name, site)
+                owner = owners.get(name)
+                if owner is not None and owner is not article:
+                    guard.refuse_taken(article, name, owner)
             article.explainer = LazyExplainer(corrected.extraction, locale, siteurl=siteurl, urls=urls,
                                               figures=corrected.key_figures)
             article.explainer.corrections = corrected

@@ -217,8 +217,14 @@ def _wrapper_settings(settings: Path, work: Path, **overrides) -> Path:
     return wrapper
 
 
-def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+def _run(command: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **env} if env else None)
+
+
+# Each build of the determinism gate runs under its own hash seed, whatever PYTHONHASHSEED the caller
+# set (an inherited fixed seed would give every build the same set order and hide the bug).
+HASH_SEEDS = {"a": "1", "b": "2", "c": "3"}
 
 
 def tree_digest(root: Path) -> dict[str, str]:
@@ -237,8 +243,9 @@ def compare_trees(first: Path, second: Path) -> list[str]:
 
 
 def check_deterministic(settings: Path, command=BUILD_COMMAND, cwd: Path | None = None) -> list[str]:
-    """Two builds in fresh processes with fresh extraction caches, then a third from the first's cache:
-    all three trees byte-identical (catches hash-seed dependent order and cache round-trip drift)."""
+    """Two builds in fresh processes with fresh extraction caches, then a third from the first's cache,
+    each under a different hash seed: all three trees byte-identical (catches hash-seed dependent
+    order and cache round-trip drift)."""
     cwd = Path(cwd or Path.cwd())
     with tempfile.TemporaryDirectory(prefix="gate-deterministic-") as tmp:
         work = Path(tmp)
@@ -246,7 +253,8 @@ def check_deterministic(settings: Path, command=BUILD_COMMAND, cwd: Path | None 
         for name, cache in (("a", "cache-a"), ("b", "cache-b"), ("c", "cache-a")):
             conf = _wrapper_settings(settings, work, EXPLAINER_CACHE_PATH=str(work / cache))
             output = work / f"output-{name}"
-            result = _run(_command(command, settings=conf, output=output), cwd)
+            result = _run(_command(command, settings=conf, output=output), cwd,
+                          env={"PYTHONHASHSEED": HASH_SEEDS[name]})
             if result.returncode != 0:
                 return [f"build {name} failed: {_last_line(result)}"]
             outputs.append(output)

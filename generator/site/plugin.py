@@ -1,6 +1,7 @@
 """Wiring the explainer into Pelican's signals (receivers at module level: signals hold weak refs).
 
-Only extension points: settings at ``initialized``, a Markdown reader at ``readers_init``, the
+Only extension points: settings at ``initialized``, a Markdown reader at ``readers_init``, control
+characters dropped from what was read at ``content_object_init``, the
 explainer's templates on each generator's Jinja loader at ``generator_init``, two generators at
 ``get_generators`` and a writer at ``get_writer``. No Pelican method is replaced, no process forked.
 """
@@ -74,6 +75,23 @@ def drop_unwritten_drafts(generator):
         del generator.drafts_translations[:]
 
 
+def strip_control_characters(content):
+    """NUL and other control characters are not text (HTML forbids them; the html gate refuses them):
+    drop them from what Pelican read, its HTML, title, summary and metadata, before any page uses it."""
+    from ..sanitise import strip_controls
+
+    for name in ("_content", "_summary"):
+        value = getattr(content, name, None)
+        if isinstance(value, str):
+            setattr(content, name, strip_controls(value))
+    metadata = getattr(content, "metadata", None) or {}
+    for key, value in list(metadata.items()):
+        if isinstance(value, str) and value != strip_controls(value):
+            metadata[key] = strip_controls(value)
+            if isinstance(getattr(content, key.lower(), None), str):
+                setattr(content, key.lower(), metadata[key])
+
+
 KEEP_PIPELINE = False  # the preview's build worker keeps it: it is replaced when generator/ changes
 
 
@@ -93,5 +111,6 @@ def connect_signals():
     signals.get_generators.connect(add_generator)
     signals.get_writer.connect(add_writer)
     signals.generator_init.connect(prepare_templates)
+    signals.content_object_init.connect(strip_control_characters)
     signals.article_generator_finalized.connect(drop_unwritten_drafts)
     signals.finalized.connect(reset_state)

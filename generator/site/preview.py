@@ -56,6 +56,7 @@ class _Handler(ComplexHTTPRequestHandler):
 class _Server(socketserver.ThreadingMixIn, RootedHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # listen backlog: a page with many assets (or 200 tabs) is not refused at 5
 
 
 def _settings_files(settings: Path) -> list[Path]:

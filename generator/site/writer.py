@@ -7,6 +7,10 @@ is not rendered: the previous build's file is linked into the output (or moved i
 ``content_written`` is sent for it exactly as Pelican's Writer sends it, with that page's context.
 So plugins that listen (sitemap, seo, search, minify) see every page once, reused or rendered.
 Without this writer (another plugin's writer won) every page is rendered: slower, same site.
+
+Feeds: an explainer article's page shows the escaped extraction, never the article's own HTML; its
+feed entry would carry that HTML raw (``<script>``, ``<iframe>``, ``javascript:`` links, the
+``Summary:``). Its content and summary go into feeds sanitised (:func:`..sanitise.clean_html`).
 """
 from __future__ import annotations
 
@@ -14,10 +18,34 @@ from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
+from ..sanitise import clean_html
+
 SESSION = "explainer_render_session"  # the context key of this build's RenderSession
 
 
+class _SanitisedFeedItem:
+    """An article as a feed sees it: everything as the article has it, content and summary sanitised."""
+
+    def __init__(self, article):
+        self._article = article
+
+    def __getattr__(self, name):
+        return getattr(self._article, name)
+
+    def get_content(self, siteurl):
+        return clean_html(self._article.get_content(siteurl))
+
+    @property
+    def summary(self):
+        return clean_html(self._article.summary)
+
+
 class ExplainerWriter(Writer):
+    def _add_item_to_the_feed(self, feed, item):
+        if getattr(item, "explainer", None) is not None:
+            item = _SanitisedFeedItem(item)
+        return super()._add_item_to_the_feed(feed, item)
+
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
         session = context.get(SESSION)

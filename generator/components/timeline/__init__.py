@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ...model import TimeExpression
 from .events import build_entries
-from .normalise import Anchor, NeedsAnchor, Normaliser
+from .normalise import Anchor, NeedsAnchor, Normaliser, OutOfRange
 from .recognise import Recogniser
 from .resources import load_resources
 from .tense import TenseDetector
@@ -223,6 +223,12 @@ class TimelineBuilder:
                 timexes.append(TimeExpression(cand.start, cand.end, expression, None, None, certain=False,
                                               in_quote=in_quote))
                 missing.append(expression)
+                continue
+            except OutOfRange:  # "no date", never a crash: the review lists it
+                timexes.append(TimeExpression(cand.start, cand.end, expression, None, None, certain=False,
+                                              in_quote=in_quote))
+                doc._.warnings.append(f"timeline: {expression!r} falls outside the years 1-9999 (check the "
+                                      "article's Date:); left without a date")
                 continue
             if value is None:
                 timexes.append(TimeExpression(cand.start, cand.end, expression, None, None, certain=False,

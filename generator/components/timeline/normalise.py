@@ -100,6 +100,10 @@ class NeedsAnchor(Exception):
     """The expression is relative to the publication date, which the article lacks."""
 
 
+class OutOfRange(Exception):
+    """The expression's date falls outside the years 1–9999 (``Date: 0001-01-01`` and "gisteren")."""
+
+
 class Normaliser:
     def __init__(self, res: Resources, recogniser: Recogniser):
         self.res = res
@@ -113,7 +117,10 @@ class Normaliser:
                   tense: Callable[[], str | None]) -> Value | None:
         handler = getattr(self, "_" + c.kind)
         self._pub = pub
-        return handler(c, text, pub, anchor, tense)
+        try:
+            return handler(c, text, pub, anchor, tense)
+        except (OverflowError, ValueError) as err:  # date arithmetic past year 1 or 9999
+            raise OutOfRange(str(err)) from None
 
     def _need_pub(self) -> dt.date:
         if self._pub is None:
