@@ -30,7 +30,7 @@ MAX_SLUG = 200  # characters; a file name may have 255 bytes, and ".json" or a p
 
 def check_language(lang: str, path) -> str:
     """The language code, case-insensitively (``NL`` is ``nl``); one the extraction has data for."""
-    from .site.settings import supported_languages
+    from .language import supported_languages
 
     code = str(lang).strip().lower()
     supported = supported_languages()
