@@ -95,12 +95,15 @@ def load_pipeline(model: str = "default", lang: str = "nl") -> Language:
     nlp = _base_pipeline(model or "default", lang)
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer")
-    # Our pipelines hold no parser, so long articles cost memory linearly: allow 1 MB+ articles.
+    # Memory grows linearly with the text (the parser too): allow 1 MB+ articles.
     nlp.max_length = max(nlp.max_length, 5_000_000)
     for name in COMPONENTS:
         if not nlp.has_pipe(name):
             config = {"lang": lang} if name not in ("explainer_blocks", "explainer_language_check") else {}
             if name == "explainer_actors":
                 config["use_entities"] = _actors_use_entities(model)
-            nlp.add_pipe(name, config=config)
+            # a parser sets sentence boundaries and respects preset ones, so the paragraph/heading
+            # boundaries go in before it (after it they could no longer be changed)
+            where = {"first": True} if name == "explainer_blocks" and nlp.has_pipe("parser") else {}
+            nlp.add_pipe(name, config=config, **where)
     return nlp
