@@ -11,9 +11,13 @@
 * **lemma_acc**: exact match over all words, after dropping the compound/particle boundaries Alpino
   writes into lemmas (``basis_niveau`` → ``basisniveau``, ``mee_doen`` → ``meedoen``) on both sides
   (a word that itself contains ``_`` keeps them).
+  Rule-based sentence splitters (``sentencizer``, ``senter``) are skipped in this pass: the gold
+  sentence is given.
 * **sents_f**: F1 of predicted sentence spans (exact start and end) when the pipeline segments a whole
   document of concatenated sentences: the file's ``# newdoc`` groups, or runs of ``DOC_SENTENCES``
-  sentences in a file without them.
+  sentences in a file without them. This is the pipeline as the extraction runs it; in ours the
+  rule-based ``sentencizer`` runs first and the parser keeps its boundaries (see ``generator/nlp.py``).
+  The parser's own segmentation (sentence splitters skipped) is printed on the line before.
 
     scores = evaluate_parser("nl_alpino-ud-test.conllu")
     print(format_parser_report(scores))   # last line: UAS=… LAS=… lemma_acc=… sents_f=…
@@ -28,6 +32,7 @@ from spacy.tokens import Doc
 DOC_SENTENCES = 10
 # components that do not take part in parsing, tagging or lemmatising (skipped to save time)
 SKIPPED = ("ner", "entity_ruler", "entity_linker", "span_finder", "spancat", "textcat", "textcat_multilabel")
+SPLITTERS = ("sentencizer", "senter")
 PUNCT = "punct"
 
 Word = dict  # form, lemma, head (0 = root, else 1-based index into the sentence's words), deprel, space
@@ -80,12 +85,13 @@ def normalise_lemma(form: str, lemma: str) -> str:
     return lemma if "_" in form or lemma == "_" else lemma.replace("_", "")
 
 
-def _pipes(nlp):
-    return [(name, proc) for name, proc in nlp.pipeline if name not in SKIPPED and not name.startswith("explainer_")]
+def _pipes(nlp, skip: tuple[str, ...] = ()):
+    return [(name, proc) for name, proc in nlp.pipeline
+            if name not in SKIPPED + skip and not name.startswith("explainer_")]
 
 
-def _run(nlp, docs: list[Doc], batch_size: int = 256) -> list[Doc]:
-    for _name, proc in _pipes(nlp):
+def _run(nlp, docs: list[Doc], batch_size: int = 256, skip: tuple[str, ...] = ()) -> list[Doc]:
+    for _name, proc in _pipes(nlp, skip):
         if hasattr(proc, "pipe"):
             docs = list(proc.pipe(docs, batch_size=batch_size))
         else:
@@ -120,7 +126,7 @@ def evaluate_parser(path: str | Path, model: str = "default") -> dict:
         Doc(nlp.vocab, words=[w["form"] for w in words], spaces=[w["space"] for w in words],
             sent_starts=[i == 0 for i in range(len(words))])
         for words in gold
-    ])
+    ], skip=SPLITTERS)
     n = uas = las = las_full = lemma = 0
     n_np = uas_np = las_np = 0
     for words, doc in zip(gold, docs):
@@ -139,29 +145,33 @@ def evaluate_parser(path: str | Path, model: str = "default") -> dict:
                 uas_np += head_ok
                 las_np += label_ok
 
-    # sentence boundaries: whole documents, segmented by the pipeline
+    # sentence boundaries: whole documents, segmented by the pipeline (and by its parser alone)
     documents = _documents(sentences)
-    doc_docs = _run(nlp, [
-        Doc(nlp.vocab, words=[w["form"] for s in document for w in s], spaces=[w["space"] for s in document for w in s])
-        for document in documents
-    ])
-    s_correct = s_pred = s_gold = 0
-    for document, doc in zip(documents, doc_docs):
-        spans, start = set(), 0
-        for words in document:
-            spans.add((start, start + len(words)))
-            start += len(words)
-        predicted = {(sent.start, sent.end) for sent in doc.sents}
-        s_gold += len(spans)
-        s_pred += len(predicted)
-        s_correct += len(spans & predicted)
-    p, r = _ratio(s_correct, s_pred), _ratio(s_correct, s_gold)
+    sents = {}
+    for key, skip in (("sents", ()), ("parser_sents", SPLITTERS)):
+        doc_docs = _run(nlp, [
+            Doc(nlp.vocab, words=[w["form"] for s in document for w in s],
+                spaces=[w["space"] for s in document for w in s])
+            for document in documents
+        ], skip=skip)
+        s_correct = s_pred = s_gold = 0
+        for document, doc in zip(documents, doc_docs):
+            spans, start = set(), 0
+            for words in document:
+                spans.add((start, start + len(words)))
+                start += len(words)
+            predicted = {(sent.start, sent.end) for sent in doc.sents}
+            s_gold += len(spans)
+            s_pred += len(predicted)
+            s_correct += len(spans & predicted)
+        p, r = _ratio(s_correct, s_pred), _ratio(s_correct, s_gold)
+        sents.update({f"{key}_p": p, f"{key}_r": r, f"{key}_f": 2 * p * r / (p + r) if p + r else 0.0})
     return {
         "path": str(path), "model": model, "sentences": len(gold), "words": n, "documents": len(documents),
         "uas": _ratio(uas, n), "las": _ratio(las, n), "las_full": _ratio(las_full, n),
         "uas_nopunct": _ratio(uas_np, n_np), "las_nopunct": _ratio(las_np, n_np),
         "lemma_acc": _ratio(lemma, n),
-        "sents_p": p, "sents_r": r, "sents_f": 2 * p * r / (p + r) if p + r else 0.0,
+        **sents,
     }
 
 
@@ -172,7 +182,9 @@ def format_parser_report(scores: dict) -> str:
         f"{scores['words']} words, gold tokenisation; sentence boundaries over {scores['documents']} documents)",
         "UAS/LAS: all words incl. punctuation; LAS on the universal relation (nmod:poss -> nmod)",
         f"LAS_full_label={scores['las_full']:.3f} UAS_no_punct={scores['uas_nopunct']:.3f} "
-        f"LAS_no_punct={scores['las_nopunct']:.3f} sents_p={scores['sents_p']:.3f} sents_r={scores['sents_r']:.3f}",
+        f"LAS_no_punct={scores['las_nopunct']:.3f}",
+        f"sentences: pipeline P={scores['sents_p']:.3f} R={scores['sents_r']:.3f}; parser alone "
+        f"P={scores['parser_sents_p']:.3f} R={scores['parser_sents_r']:.3f} F={scores['parser_sents_f']:.3f}",
         f"UAS={scores['uas']:.3f} LAS={scores['las']:.3f} lemma_acc={scores['lemma_acc']:.3f} "
         f"sents_f={scores['sents_f']:.3f}",
     ])
