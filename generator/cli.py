@@ -180,7 +180,11 @@ def run_evaluate_parser(args) -> int:
 
     if not args.file.exists():
         raise InputError(args.file, "file not found")
-    print(format_parser_report(evaluate_parser(args.file, model=_model_name(args.model))))
+    try:
+        scores = evaluate_parser(args.file, model=_model_name(args.model))
+    except (ValueError, UnicodeDecodeError) as err:  # not CoNLL-U, or a pipeline without a parser
+        raise InputError(args.file, str(err).splitlines()[0][:200]) from None
+    print(format_parser_report(scores))
     return 0
 
 
