@@ -1,4 +1,4 @@
-"""The ``explainer`` command line: extract, review, build, evaluate, evaluate-ner.
+"""The ``explainer`` command line: extract, review, build, evaluate, evaluate-ner, evaluate-parser.
 
 User errors (a missing file, a bad date, an unknown pipeline) print one line on stderr naming the file
 and the problem; ``--debug`` shows the traceback instead.
@@ -75,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     ner.add_argument("file", type=Path)
     ner.add_argument("--encoding", default="latin-1")
     ner.add_argument("--model", default=None)
+
+    dep = commands.add_parser("evaluate-parser",
+                              help="score the pipeline's parser, lemmas and sentence boundaries on a CoNLL-U file")
+    dep.add_argument("file", type=Path)
+    dep.add_argument("--model", default=None)
     return parser
 
 
@@ -257,9 +262,23 @@ def run_evaluate_ner(args) -> int:
     return 0
 
 
+def run_evaluate_parser(args) -> int:
+    from .evaluation.parser import evaluate_parser, format_parser_report
+
+    if not args.file.exists():
+        raise InputError(args.file, "file not found")
+    try:
+        scores = evaluate_parser(args.file, model=_model_name(args.model))
+    except (ValueError, UnicodeDecodeError) as err:  # not CoNLL-U, or a pipeline without a parser
+        raise InputError(args.file, str(err).splitlines()[0][:200]) from None
+    print(format_parser_report(scores))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"extract": run_extract, "review": run_review, "build": run_build, "evaluate": run_evaluate, "evaluate-ner": run_evaluate_ner}
+    handlers = {"extract": run_extract, "review": run_review, "build": run_build, "evaluate": run_evaluate, "evaluate-ner": run_evaluate_ner,
+                "evaluate-parser": run_evaluate_parser}
     try:
         return handlers[args.command](args)
     except ExplainerError as err:

@@ -74,14 +74,24 @@ def load_pipeline(model: str = "default", lang: str = "nl") -> Language:
     register_extensions()
     _import_components()
     nlp = _base_pipeline(model or "default", lang)
-    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
-        nlp.add_pipe("sentencizer")
-    # Our pipelines hold no parser, so long articles cost memory linearly: allow 1 MB+ articles.
+    if not (nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+        # Sentence boundaries come from the rule-based sentencizer, also under a parser: it runs
+        # first and the parser keeps its boundaries (it respects preset ones) and parses within them.
+        # Left to our parser, the boundaries cost the extraction (2026-12-07, dev gold: actor F1
+        # 0.958 -> 0.900, speaker accuracy 0.926 -> 0.915; seed 13/13 -> 13 of 14 actors); with the
+        # sentencizer first every extraction score is as before the parser.
+        nlp.add_pipe("sentencizer", **({"first": True} if nlp.has_pipe("parser") else {}))
+    # Memory grows linearly with the text (the parser too): allow 1 MB+ articles.
     nlp.max_length = max(nlp.max_length, 5_000_000)
     for name in COMPONENTS:
         if not nlp.has_pipe(name):
             config = {"lang": lang} if name not in ("explainer_blocks", "explainer_language_check") else {}
             if name == "explainer_actors":
                 config["use_entities"] = _actors_use_entities(model)
-            nlp.add_pipe(name, config=config)
+            # a parser keeps preset sentence boundaries but they cannot be changed after it, so the
+            # paragraph/heading boundaries go in before it (after the sentencizer, which resets them)
+            where = {}
+            if name == "explainer_blocks" and nlp.has_pipe("parser"):
+                where = {"after": "sentencizer"} if nlp.has_pipe("sentencizer") else {"first": True}
+            nlp.add_pipe(name, config=config, **where)
     return nlp
