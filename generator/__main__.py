@@ -1,4 +1,4 @@
-"""``python -m generator`` is the ``explainer`` command."""
+"""``python -m pelican.plugins.explainer`` is the ``explainer`` command."""
 from .cli import main
 
 raise SystemExit(main())

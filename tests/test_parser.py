@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from generator.nlp import DEFAULT_MODEL_PATH
+from pelican.plugins.explainer.nlp import DEFAULT_MODEL_PATH
 
 ROOT = DEFAULT_MODEL_PATH.parents[2]
 
@@ -44,7 +44,7 @@ CONLLU = """# newdoc id = test-1
 
 @pytest.fixture(scope="module")
 def nlp():
-    from generator.nlp import load_pipeline
+    from pelican.plugins.explainer.nlp import load_pipeline
 
     return load_pipeline("default")
 
@@ -67,11 +67,11 @@ def test_plausible_parse_and_lemmas(nlp):
 def test_evaluate_parser_last_line(tmp_path):
     path = tmp_path / "mini.conllu"
     path.write_text(CONLLU, encoding="utf-8")
-    from generator.evaluation.parser import evaluate_parser
+    from pelican.plugins.explainer.evaluation.parser import evaluate_parser
 
     scores = evaluate_parser(path)
     assert scores["sentences"] == 2 and scores["words"] == 16
-    result = subprocess.run([sys.executable, "-m", "generator", "evaluate-parser", str(path)],
+    result = subprocess.run([sys.executable, "-m", "pelican.plugins.explainer", "evaluate-parser", str(path)],
                             capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert result.returncode == 0, result.stderr
     last = result.stdout.strip().splitlines()[-1]
