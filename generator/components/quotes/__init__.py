@@ -28,6 +28,7 @@ from .cues import (Cue, Sentences, _dat_follows, cue_after, cue_before, cue_next
                    tokens)
 from .lexicon import Lexicon, load_lexicon
 from .marks import MarkScanner, QuoteSpan, find_quote_spans
+from .syntax import has_parse, speaker_of, speaker_token
 
 _WORDS = re.compile(r"\w+")
 _INTERNAL_BREAK = re.compile(r"[.!?…][\"'”’»]*\s+(?:,,)?[\"'“„‘«‚`]*[A-Z0-9À-Ý]|\n")
@@ -76,10 +77,11 @@ class QuoteExtractor:
         self.scanner = MarkScanner(self.lex.marks, self.lex.elisions)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = self.extract(doc.text, blocks_of(doc), list(doc._.actors or []))
+        doc._.quotes = self.extract(doc.text, blocks_of(doc), list(doc._.actors or []), doc)
         return doc
 
-    def extract(self, text: str, blocks: list[Block], actors: list) -> list[Quote]:
+    def extract(self, text: str, blocks: list[Block], actors: list, doc: Doc | None = None) -> list[Quote]:
+        self.doc = doc if has_parse(doc) else None
         spans = find_quote_spans(text, blocks, self.scanner)
         masked = mask_quotes(text, spans)
         sentences = Sentences(masked, text, spans)
@@ -221,6 +223,30 @@ class QuoteExtractor:
 
     def _attribute(self, text, masked, spans, k, sentence, resolver: SpeakerResolver, blocks, block_of,
                    sentences: Sentences):
+        """(cue, speaker id, attributed?) for quote ``k``: the rules, then the parse for a quote the rules
+        leave without a speaker. (Letting the parse overrule a speaker the rules found cost accuracy
+        on both development sets with the first parser model, UAS ~0.8.)"""
+        cue, actor, attributed = self._attribute_rules(text, masked, spans, k, sentence, resolver, blocks,
+                                                       block_of, sentences)
+        if self.doc is None or actor is not None:
+            return cue, actor, attributed
+        span = spans[k]
+        verb_cue = cue is not None and cue.kind == "verb"
+        if cue is not None and not verb_cue:
+            return cue, actor, attributed  # "volgens", colon, context: the rules read those
+        subject = speaker_token(self.doc, (span.open_start, span.close_end),
+                                (cue.start, cue.end) if verb_cue else None, self.lex)
+        if subject is None:
+            return cue, actor, attributed
+        kept = resolver.take_evidence()
+        speaker = speaker_of(subject, resolver, self.lex)
+        if speaker is None:
+            resolver.evidence = kept
+            return cue, actor, attributed
+        return cue, speaker, True
+
+    def _attribute_rules(self, text, masked, spans, k, sentence, resolver: SpeakerResolver, blocks, block_of,
+                         sentences: Sentences):
         """(cue, speaker id, attributed?) for quote ``k`` from the cues in and around its sentence."""
         span = spans[k]
         cue = after = self._cue_after(text, masked, spans, k, sentence, blocks, block_of)
