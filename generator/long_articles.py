@@ -40,23 +40,34 @@ def _cut_points(doc: Doc) -> list[int]:
     return points
 
 
+def phases(nlp: Language) -> tuple[list, list, list]:
+    """The pipeline in three runs: the components before the first trained one (sentence rules, whole
+    Doc), the first to the last trained component (tagger, NER, parser …: piece by piece), the rest."""
+    pipeline = list(nlp.pipeline)
+    trained = [i for i, (_, component) in enumerate(pipeline) if hasattr(component, "model")]
+    if not trained:
+        return pipeline, [], []
+    first, last = trained[0], trained[-1] + 1
+    return pipeline[:first], pipeline[first:last], pipeline[last:]
+
+
 def run_in_pieces(nlp: Language, doc: Doc) -> Doc:
-    """``nlp(doc)`` for a long Doc: the leading trained components piece by piece, the rest on the whole."""
+    """``nlp(doc)`` for a long Doc: the trained components piece by piece, the others on the whole.
+    The sentence starts set before the pieces are cut travel with them (``as_doc``) and back."""
     from spacy.tokens import Doc as DocClass
 
-    pipeline = list(nlp.pipeline)
-    split = 0
-    while split < len(pipeline) and hasattr(pipeline[split][1], "model"):
-        split += 1  # the trained components come first in our pipelines (tagger, ner, parser)
+    before, trained, after = phases(nlp)
+    for _, component in before:
+        doc = component(doc)
     points = _cut_points(doc)
     pieces = []
     for start, end in zip(points, [*points[1:], len(doc)]):
         piece = doc[start:end].as_doc()
-        for _, component in pipeline[:split]:
+        for _, component in trained:
             piece = component(piece)
         pieces.append(piece)
     whole = DocClass.from_docs(pieces, ensure_whitespace=False)
     whole.user_data.update(doc.user_data)  # the article's own values (date, blocks) set before the pipeline
-    for _, component in pipeline[split:]:
+    for _, component in after:
         whole = component(whole)
     return whole

@@ -46,3 +46,12 @@ def test_extraction_of_a_long_article_finds_every_quote_and_speaker(nlp, monkeyp
     speakers = {q.speaker for q in extraction.quotes}
     [actor] = [a for a in extraction.actors if a.id in speakers]
     assert "Jonge" in actor.name
+
+
+def test_every_trained_component_runs_piece_by_piece_and_the_sentence_rules_on_the_whole(nlp):
+    before, trained, after = long_articles.phases(nlp)
+    names = [name for name, _ in trained]
+    assert {"ner", "morphologizer"} <= set(names)
+    assert all(hasattr(component, "model") for _, component in [trained[0], trained[-1]])
+    assert not any(hasattr(component, "model") for _, component in before + after)
+    assert "explainer_quotes" in [name for name, _ in after]
