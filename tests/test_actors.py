@@ -631,7 +631,7 @@ def test_a_person_name_running_into_a_known_club_is_split(nlp):
 
 
 def test_name_glued_to_a_long_common_noun_is_no_actor(nlp):
-    actors = actors_of(nlp, "Ze las de Instagramverslagen en keek naar de Europacupwedstrijd.")
+    actors = actors_of(nlp, "Ze las de Facebookberichten en keek naar de Europacupwedstrijd.")
     assert actors == []
 
 

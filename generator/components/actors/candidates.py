@@ -301,7 +301,7 @@ class CandidateFinder:
         return mentions
 
     def _name_with_common_tail(self, word: str) -> bool:
-        """A name glued to a long common noun ("Paradisotournee", "Twitteraccount"): no actor."""
+        """A name glued to a long common noun ("Oranjefeest", "Instagrampagina"): no actor."""
         lex = self.lex
         low = word.lower()
         if not low.isalpha() or word in lex.first_names or lex.lookup(word) or lex.is_place_tail(word) \
@@ -550,7 +550,7 @@ class CandidateFinder:
                 return  # "Vele Rotterdammers", "Nieuw-Zeelanders"
             if self._name_with_common_tail(words[-1]) and words[0] not in lex.org_prefixes \
                     and all(w[:1].isupper() for w in words):
-                return  # "Turkijedeal", "Instagramverslagen", "Champions Leaguewedstrijd": a compound noun
+                return  # "Chinadeal", "Facebookberichten", "Europa Leaguefinale": a compound noun
             if len(words) == 1 and (text.lower() in lex.non_actors or lex.is_inhabitant(text)
                                     or text in lex.nationality or lex.is_role(text)):
                 return  # "Rotterdammers", "VVD'ers", "Edammer"

@@ -278,7 +278,7 @@ class SpeakerResolver:
         return None
 
     def opens_clause(self, position: int) -> bool:
-        """A mention at the start of its sentence, after at most a few words ("Oudgediende X", "De
+        """A mention at the start of its sentence, after at most a few words ("Veteraan X", "De
         Britse premier X"): the subject, the one a later "de premier" is about."""
         masked = self.index.masked
         k, words = position - 1, 0
