@@ -122,3 +122,26 @@ def test_invalid_figure_corrections_are_refused(text, problem):
 
     with pytest.raises(InputError, match=problem):
         parse_corrections(text, "x.explainer.yaml")
+
+
+def test_the_figure_evaluation_locates_gold_by_file_offsets_and_scores_spans_and_values(tmp_path):
+    from pelican.plugins.explainer.evaluation import figures as evaluation
+    from pelican.plugins.explainer.evaluation.gold import GoldPair
+
+    body = "De gemeente Amersfoort trekt 12 miljoen euro uit. Er komen 300 nieuwe woningen en 40 procent van de huurders."
+    article = tmp_path / "a.md"
+    article.write_text("Title: Kop\nDate: 2022-01-28\n\n" + body + "\n", encoding="utf-8")
+    file_text = article.read_text(encoding="utf-8")
+
+    def gold(surface, **fields):
+        start = file_text.index(surface)
+        return {"start": start, "end": start + len(surface), **fields}
+
+    annotations = {"docid": "a", "figures": [
+        gold("12 miljoen euro", kind="money", value=12e6),
+        gold("300 nieuwe woningen", kind="count", value=301),  # a wrong value in the gold: value not correct
+        gold("40 procent", kind="percent", value=40, optional=True)]}
+    scores = evaluation.score([GoldPair(gold=annotations, extraction=_extraction(body), source=article)])
+    assert scores["span"]["tp"] == 2 and scores["span"]["gold"] == 2 and scores["span"]["predicted"] == 2
+    assert scores["value"]["tp"] == 1
+    assert "wrong value" in evaluation.report(scores)

@@ -33,12 +33,13 @@ class KeyFigure:
     text: str  # "ruim 1.500 tot 2.000 banen" (as in the article)
     number: str  # "ruim 1.500 tot 2.000": the figure without what it counts
     phrase: str  # "banen" ("" for money and units without a noun)
-    value: float
+    value: float  # the (upper) value: 2000 for "1.500 tot 2.000 banen"
     start: int  # offsets into the text; -1 when only the headline has it (or an editor added it)
     end: int
     kind: str = "count"  # money, count, percent, measure, trivial, added
     in_headline: bool = False
     corrected: bool = False
+    low: float | None = None  # a range's lower value (1500); None for a single number
 
 
 @lru_cache(maxsize=None)
@@ -228,8 +229,9 @@ def _figures_in(text: str, data: dict, limit_of, taken=()) -> list[KeyFigure]:
         number_end = stop - len(phrase) if phrase and text[:stop].endswith(phrase) else stop
         number = " ".join(text[begin:number_end].split())
         value = _value(high or low, mult, data)
-        found.append(KeyFigure(text=figure_text, number=number, phrase=phrase if kind != "percent" else phrase,
-                               value=value, start=begin, end=stop, kind=kind))
+        lower = _value(low, match.group("lowmult") or mult, data) if high else None
+        found.append(KeyFigure(text=figure_text, number=number, phrase=phrase, value=value, start=begin,
+                               end=stop, kind=kind, low=lower))
     return found
 
 
@@ -242,10 +244,10 @@ def _key(text: str) -> str:
     return " ".join(text.replace("$", "$ ").split()).casefold()
 
 
-def key_figures(extraction: Extraction, limit: int = 5) -> list[KeyFigure]:
+def key_figures(extraction: Extraction, limit: int | None = 5) -> list[KeyFigure]:
     """The article's telling figures, each once: the headline's and the lead's first, then money,
     counts, percentages and measures in the order of the text; offsets into the text (-1 for a
-    figure only the headline has)."""
+    figure only the headline has). ``limit=None``: all of them (the evaluation scores them all)."""
     data = language_data(extraction.article.lang or "nl")
     if data is None:
         return []
@@ -277,6 +279,8 @@ def key_figures(extraction: Extraction, limit: int = 5) -> list[KeyFigure]:
     # a news article says what matters first: headline, lead, then the order of the text
     ranked = sorted(unique.values(), key=lambda f: (not f.in_headline, not (0 <= f.start < lead_end),
                                                     _minor(f), f.start))
+    if limit is None:
+        return ranked
     return [f for f in ranked if f.kind != "trivial" or len(ranked) <= limit][:limit]
 
 
