@@ -113,3 +113,23 @@ def test_json_ld_names_author_publisher_and_modification():
     assert data["author"] == [{"@type": "Person", "name": "An Peeters"}]
     assert data["publisher"]["name"] == "De Krant" and data["dateModified"] == "2022-01-30"
     assert data["isBasedOn"] == "https://krant.example/artikel"
+
+
+def test_an_unattributed_subhead_in_quote_marks_is_a_heading_not_a_quote():
+    text = "‘We bouwen door’\n\nDe wethouder opent de bouwplaats. Het werk begint maandag."
+    subhead = Quote("q1", "We bouwen door", 1, 15, None, headline=True)
+    attributed = Quote("q1", "We bouwen door", 1, 15, "wethouder", headline=True)
+    blocks = [Block("heading", 0, 16), Block("paragraph", 18, len(text))]
+
+    def explainer(quote):
+        extraction = Extraction(article=ArticleMeta("x", "Kop", dt.date(2022, 1, 28)), text=text, blocks=blocks,
+                                sentences=[(18, 51), (52, len(text))], quotes=[quote],
+                                actors=[Actor("wethouder", "Karin de Wethouder", "person", mentions=[])])
+        return build_explainer(extraction, "nl", gettext=lambda s: s)
+
+    shown = explainer(subhead)
+    assert shown.quotes == [] and shown.quotes_by_speaker == []
+    assert 'class="quote"' not in "".join(str(b["html"]) for b in shown.blocks)
+    assert not jsonld.quotations(shown, "https://example.org")["@graph"]
+    # when the text says whose words they are, the subhead is a quote
+    assert explainer(attributed).quotes == [attributed]
