@@ -294,3 +294,24 @@ def test_the_speaker_of_a_quote_is_visible_without_hover(browser, base_url, page
     assert all(labels.nth(i).is_visible() for i in range(labels.count()))
     assert page.locator("q.quote[title]").count() == 0  # nothing that only a mouse shows
     context.close()
+
+
+@pytest.mark.parametrize("width, height", [(375, 812), (1280, 900)])
+def test_every_page_can_search_and_the_search_speaks_dutch(browser, base_url, pages, data, width, height):
+    actor_id = pages["actor"].rstrip("/").rsplit("/", 1)[-1]
+    name = next(a["name"] for a in data["actors"] if a["id"] == actor_id)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(base_url + pages["timeline"])
+    box = page.locator(".site-search input[type=search]")
+    assert box.is_visible() and box.get_attribute("id") == page.locator(".site-search label").get_attribute("for")
+    header = page.evaluate("document.querySelector('.site-header').getBoundingClientRect().height")
+    assert header < height / 4
+    box.fill(name.split()[-1])
+    box.press("Enter")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    hrefs = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    assert any(f"actoren/{actor_id}/" in h for h in hrefs), hrefs
+    clear = page.locator(".pagefind-ui__search-clear")
+    assert clear.count() == 1 and clear.inner_text().strip() == "Wissen"
+    context.close()

@@ -504,6 +504,10 @@ class LazyExplainer:
         return lead_of(self.extraction)
 
     @property
+    def quotes(self) -> list[Quote]:
+        return shown_quotes(self.extraction)
+
+    @property
     def built(self) -> Explainer:
         if self._built is None:
             self._built = build_explainer(self.extraction, self.locale, siteurl=self._siteurl, urls=self.urls,
