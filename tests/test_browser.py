@@ -275,7 +275,8 @@ def test_tick_labels_do_not_overlap_on_a_phone(browser, base_url, pages):
     page = context.new_page()
     page.goto(base_url + pages["timeline"])
     overlaps = page.evaluate("""() => {
-        const boxes = [...document.querySelectorAll('.ta-tick-label')].map(t => t.getBoundingClientRect());
+        const boxes = [...document.querySelectorAll('.ta-tick-label, .ta-gap-label, .ta-label')]
+            .map(t => t.getBoundingClientRect());
         const hits = [];
         boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
             if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) hits.push(i);
@@ -315,3 +316,21 @@ def test_every_page_can_search_and_the_search_speaks_dutch(browser, base_url, pa
     clear = page.locator(".pagefind-ui__search-clear")
     assert clear.count() == 1 and clear.inner_text().strip() == "Wissen"
     context.close()
+
+
+@pytest.mark.parametrize("width, height", [(375, 812), (1280, 900)])
+def test_network_labels_are_whole_names_inside_the_chart(browser, base_url, pages, data, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(base_url + pages["actors"])
+    labels = page.evaluate("""() => { const svg = document.querySelector('svg.network');
+        if (!svg) return [];
+        const s = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('.net-label')].map(t => { const b = t.getBoundingClientRect();
+            return [[...t.querySelectorAll('tspan')].map(x => x.textContent).join(' '),
+                    b.left >= s.left - 1 && b.right <= s.right + 1 && b.top >= s.top - 1 && b.bottom <= s.bottom + 1]; }); }""")
+    context.close()
+    assert labels, "no network chart"
+    names = {a["name"] for a in data["actors"]}
+    assert all(text in names for text, _ in labels), [t for t, _ in labels if t not in names]
+    assert all(inside for _, inside in labels), [t for t, inside in labels if not inside]

@@ -133,3 +133,24 @@ def test_an_unattributed_subhead_in_quote_marks_is_a_heading_not_a_quote():
     assert not jsonld.quotations(shown, "https://example.org")["@graph"]
     # when the text says whose words they are, the subhead is a quote
     assert explainer(attributed).quotes == [attributed]
+
+
+def test_a_compressed_gap_on_the_time_axis_says_how_long_it_is():
+    events = [svg.AxisEvent("t1", "2002-03-01", None, "maart 2002", "x"),
+              svg.AxisEvent("t2", "2022-01-20", None, "20 jan", "x"),
+              svg.AxisEvent("t3", "2022-01-27", None, "27 jan", "x")]
+    axis = str(svg.time_axis(events, lambda s: s, locale="nl", published=dt.date(2022, 1, 28)))
+    assert re.findall(r'class="ta-gap-label">([^<]*)<', axis) == ["20 jaar later"]  # the week apart: no label
+
+
+def test_network_labels_are_whole_names_inside_the_chart():
+    long_name = "Europese Bank voor Wederopbouw en Ontwikkeling"
+    nodes = [svg.Node("a", long_name, 5), svg.Node("b", "Karin de Vries", 3), svg.Node("c", "Utrecht", 2)]
+    chart = str(svg.network(nodes, {("a", "b"): 2, ("b", "c"): 1}, lambda s: s))
+    labels = re.findall(r'<text x="([\d.]+)"[^>]*text-anchor="(\w+)" class="net-label">(.*?)</text>', chart)
+    texts = [" ".join(re.findall(r">([^<]+)</tspan>", body)) for _, _, body in labels]
+    assert long_name in texts and "…" not in "".join(texts)
+    for (x, anchor, body), text in zip(labels, texts):
+        widest = max(len(line) for line in re.findall(r">([^<]+)</tspan>", body)) * svg.CHAR_WIDTH
+        left = {"start": float(x), "end": float(x) - widest, "middle": float(x) - widest / 2}[anchor]
+        assert 0 <= left and left + widest <= svg.WIDTH, text
