@@ -168,6 +168,11 @@ def test_what_a_figure_counts_may_be_a_type_number_an_uninflected_adjective_or_f
     assert figures_of("Er stonden rond de 2.000 fietsen bij het station.") == ["rond de 2.000 fietsen"]
 
 
+def test_a_written_compound_number_is_a_number():
+    assert figures_of("Het bedrijf ontslaat drieduizend werknemers.") == ["drieduizend werknemers"]
+    assert key_figures(_extraction("Er kwamen vijfhonderd bezoekers."), limit=10)[0].value == 500
+
+
 def test_small_lengths_count_and_minutes_are_a_duration():
     assert figures_of("Het nieuwe scherm is 6,1 millimeter dik.") == ["6,1 millimeter"]
     assert figures_of("Na 90 minuten spelen stond het gelijk.") == []

@@ -53,6 +53,10 @@ def language_data(lang: str) -> dict | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
+    compounds = data.get("written_compounds", {})
+    data["written"] = {**{word + head: data["written"][word] * value  # "drieduizend", "vijfhonderd"
+                          for head, value in compounds.get("heads", {}).items() for word in compounds.get("words", [])},
+                       **data["written"]}
     sets = {name: frozenset(w.lower() for w in data[name]) for name in (
         "currency_words", "percent_words", "percent_needs", "units", "trivial_units", "reference_words",
         "months", "time_words", "function_words", "not_counted", "change_words", "change_nouns",
