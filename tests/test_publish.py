@@ -83,8 +83,10 @@ def test_every_page_names_the_feeds_an_icon_and_a_share_card(published):
                 f'href="{SITEURL}/feeds/all.atom.xml">') in html, page
         assert f'<link rel="icon" href="{SITEURL}/theme/favicon.svg" type="image/svg+xml">' in html, page
     assert (published / "theme" / "favicon.svg").exists()
-    assert '<meta name="twitter:card" content="summary">' in (
-        published / "poetin-macron-oekraine" / "index.html").read_text(encoding="utf-8")
+    overview = (published / "poetin-macron-oekraine" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="twitter:card" content="summary_large_image">' in overview
+    assert f'<meta property="og:image" content="{SITEURL}/poetin-macron-oekraine/share.png">' in overview
+    assert (published / "poetin-macron-oekraine" / "share.png").read_bytes().startswith(b"\x89PNG")
 
 
 def test_a_missing_page_has_a_404_page_with_absolute_links(published):

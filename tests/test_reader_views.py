@@ -154,3 +154,17 @@ def test_network_labels_are_whole_names_inside_the_chart():
         widest = max(len(line) for line in re.findall(r">([^<]+)</tspan>", body)) * svg.CHAR_WIDTH
         left = {"start": float(x), "end": float(x) - widest, "middle": float(x) - widest / 2}[anchor]
         assert 0 <= left and left + widest <= svg.WIDTH, text
+
+
+def test_the_share_card_names_site_headline_date_and_counts_and_renders_to_the_same_png():
+    from pelican.plugins.explainer.site import share
+
+    title = "Gemeente <Utrecht> bouwt 2.000 woningen aan de rand van de stad en bij het station"
+    card = share.share_svg(title, "Explainers", "3 maart 2024", "4 actoren · 2 citaten · 3 data")
+    assert "&lt;Utrecht&gt;" in card and "<Utrecht>" not in card  # every string escaped
+    lines = re.findall(r'font-size="56"[^>]*>([^<]*)<', card)
+    assert " ".join(lines) == title.replace("<", "&lt;").replace(">", "&gt;")
+    assert all(len(line) <= share.TITLE_CHARS for line in lines if "&" not in line)
+    assert "3 maart 2024" in card and "4 actoren" in card
+    png = share.share_png(card)
+    assert png.startswith(b"\x89PNG") and png == share.share_png(card)

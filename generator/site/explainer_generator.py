@@ -22,6 +22,7 @@ from ..dossier import dossier_slug
 from ..service import ExtractionFailed, Extractor
 from . import articles as reading, guard, i18n, render_cache
 from .settings import local_cache_folder, setting
+from .share import SHARE_IMAGE, explainer_card
 from .timelinejs import timelinejs
 from .views import PAGES, ArticlePage, LazyExplainer, urls_for
 from .writer import SESSION
@@ -97,7 +98,7 @@ class RenderSession:
         urls = explainer.urls
         files = [urls.overview_save_as()] + [urls.save_as(page) for page in PAGES]
         files += [urls.actor_save_as(actor.id) for actor in explainer.extraction.actors]
-        return files + [urls.data("explainer.json"), urls.data("timeline.json")]
+        return files + [urls.data("explainer.json"), urls.data("timeline.json"), urls.data(SHARE_IMAGE)]
 
     def plan(self) -> dict[str, str]:
         if self._reusable is not None:
@@ -259,8 +260,19 @@ class ExplainerGenerator(Generator):
         data = urls.data("timeline.json")
         if not self.session.reuse(data):
             self._write_json(data, timelinejs(explainer.extraction, explainer.locale))
+        image = urls.data(SHARE_IMAGE)
+        if not self.session.reuse(image):
+            self._write_bytes(image, explainer_card(explainer, self.settings.get("SITENAME", ""),
+                                                    i18n.translations_for(explainer.locale).ngettext))
+
     def _write_json(self, relative_path: str, data: dict) -> None:
         self._write_text(relative_path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+
+    def _write_bytes(self, relative_path: str, data: bytes) -> None:
+        path = os.path.join(self.output_path, relative_path)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as out:
+            out.write(data)
 
     def _write_text(self, relative_path: str, text: str) -> None:
         path = os.path.join(self.output_path, relative_path)
