@@ -86,6 +86,7 @@ def pages(data) -> dict[str, str]:
         "quotes": f"/{SLUG}/citaten/",
         "article": f"/{SLUG}/artikel/",
         "method": f"/{SLUG}/methode/",
+        "embed": f"/{SLUG}/tijdlijn/insluiten/",
     }
 
 

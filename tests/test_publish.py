@@ -89,6 +89,14 @@ def test_every_page_names_the_feeds_an_icon_and_a_share_card(published):
     assert (published / "poetin-macron-oekraine" / "share.png").read_bytes().startswith(b"\x89PNG")
 
 
+def test_the_timeline_can_be_embedded_elsewhere(published):
+    embed = (published / "poetin-macron-oekraine" / "tijdlijn" / "insluiten" / "index.html").read_text(encoding="utf-8")
+    assert 'class="site-header"' not in embed and '<base target="_top">' in embed
+    assert 'class="chart time-axis"' in embed and '<ol class="timeline">' in embed
+    timeline = (published / "poetin-macron-oekraine" / "tijdlijn" / "index.html").read_text(encoding="utf-8")
+    assert f'&lt;iframe src="{SITEURL}/poetin-macron-oekraine/tijdlijn/insluiten/"' in timeline
+
+
 def test_a_missing_page_has_a_404_page_with_absolute_links(published):
     html = (published / "404.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex">' in html

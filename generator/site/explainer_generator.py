@@ -24,7 +24,7 @@ from . import articles as reading, guard, i18n, render_cache
 from .settings import local_cache_folder, setting
 from .share import SHARE_IMAGE, explainer_card
 from .timelinejs import timelinejs
-from .views import PAGES, ArticlePage, LazyExplainer, urls_for
+from .views import EMBED_PAGE, PAGES, ArticlePage, LazyExplainer, urls_for
 from .writer import SESSION
 
 logger = logging.getLogger(__name__)
@@ -98,6 +98,7 @@ class RenderSession:
         urls = explainer.urls
         files = [urls.overview_save_as()] + [urls.save_as(page) for page in PAGES]
         files += [urls.actor_save_as(actor.id) for actor in explainer.extraction.actors]
+        files.append(urls.save_as(EMBED_PAGE))
         return files + [urls.data("explainer.json"), urls.data("timeline.json"), urls.data(SHARE_IMAGE)]
 
     def plan(self) -> dict[str, str]:
@@ -254,6 +255,8 @@ class ExplainerGenerator(Generator):
             actor = explainer.actors_by_id[view.id]
             self._write(writer, urls.actor_save_as(view.id), "explainer_actor", page_name="actor", actor=actor,
                         url=actor.url, **base)
+        self._write(writer, urls.save_as(EMBED_PAGE), "explainer_embed", page_name="embed", url=urls.embed(),
+                    **base)
         data = urls.data("explainer.json")
         if not self.session.reuse(data):
             self._write_text(data, json.dumps(export_json(explainer.corrections), ensure_ascii=False, indent=2) + "\n")

@@ -79,6 +79,10 @@ class ExplainerUrls:
     def actor(self, actor_id: str) -> str:
         return self.page(f"actoren/{actor_id}")
 
+    def embed(self) -> str:
+        """The timeline page for other sites' ``<iframe>``."""
+        return self.page(EMBED_PAGE)
+
     def actor_save_as(self, actor_id: str) -> str:
         return self.save_as(f"actoren/{actor_id}")
 
@@ -120,6 +124,7 @@ def urls_for(article, settings: dict) -> ExplainerUrls:
 
 
 PAGES = ("tijdlijn", "actoren", "citaten", "artikel", "methode")
+EMBED_PAGE = "tijdlijn/insluiten"  # the timeline for other sites' <iframe> (no navigation, not in PAGES)
 
 
 @dataclass
