@@ -5,8 +5,8 @@ language's words in ``generator/data/<lang>/figures.json``. A figure is shown on
 one: a number (digits with thousands separators and decimals, or a written number) with
 
 - a currency ("$40 miljard", "744 miljoen euro"): money;
-- a percentage *of* something ("40 procent van de burgers") or one the text says changed ("daalde 6,4
-  procent", "een omzetdaling van 34 %"): a bare "60 %" says nothing and is left out;
+- a percentage *of* something ("40 procent van de burgers") or one the text says changed ("daalde 2,4
+  procent", "een omzetdaling van 12 %"): a bare "60 %" says nothing and is left out;
 - a unit ("17.446 kilometer"), or
 - what it counts: adjectives and a plural noun ("ruim 100.000 Russische soldaten").
 
@@ -163,8 +163,8 @@ def _part_of(text: str, pos: int, limit: int, data: dict) -> tuple[str, int]:
 
 def _change(text: str, begin: int, stop: int, limit: int, data: dict) -> tuple[int, int] | None:
     """The span from a change word to a percentage, in the same clause: a verb or comparative up to
-    three words before or after it ("daalde met 2,9 %", "6,4 procent lager", "41 % aan waarde
-    verloor"), or a change noun right before "van"/"met" ("een omzetdaling van 34 %"; a noun matches
+    three words before or after it ("daalde met 2,9 %", "3,1 procent lager", "12 % aan waarde
+    verloor"), or a change noun right before "van"/"met" ("een omzetdaling van 12 %"; a noun matches
     as the end of a compound). None when the text does not say what changed."""
     for match in _words(text, stop, limit, 3):
         if re.search(r"[,;:()]", text[stop:match.start(1)]):
@@ -257,7 +257,7 @@ def _figures_in(text: str, data: dict, limit_of, taken=()) -> list[KeyFigure]:
             if phrase:
                 stop = after
             elif changed := _change(text, _begin(start, prefix, hedge), stop, limit, data):
-                start, stop = changed  # "daalde 6,4 procent": what changed is the figure's phrase
+                start, stop = changed  # "daalde 2,4 procent": what changed is the figure's phrase
                 hedge = None
             else:
                 continue  # a bare "60 %": of what?

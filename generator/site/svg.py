@@ -54,7 +54,7 @@ CHAR_WIDTH = 7.8  # an estimate for 13 px system-ui text, enough to keep labels 
 
 def _lines(text: str, size: int, most: int = 2) -> list[str]:
     """A label on at most ``most`` lines of about ``size`` characters, broken between words (a name
-    stays whole where it can: "Europese Centrale Bank" on two lines rather than cut off)."""
+    stays whole where it can: "Waterschap Rijn en IJssel" on two lines rather than cut off)."""
     lines = [""]
     for word in text.split():
         if lines[-1] and len(lines[-1]) + 1 + len(word) > size:
