@@ -133,6 +133,10 @@ def test_an_unattributed_subhead_in_quote_marks_is_a_heading_not_a_quote():
     assert not jsonld.quotations(shown, "https://example.org")["@graph"]
     # when the text says whose words they are, the subhead is a quote
     assert explainer(attributed).quotes == [attributed]
+    # one rule for explainers and dossiers (site/dossier_generator.py filters with it too)
+    from pelican.plugins.explainer.site.views import is_shown_quote
+    assert not is_shown_quote(subhead) and is_shown_quote(attributed)
+    assert is_shown_quote(Quote("q1", "We bouwen door", 1, 15, None, headline=True, speaker_label="een woordvoerder"))
 
 
 def test_a_compressed_gap_on_the_time_axis_says_how_long_it_is():

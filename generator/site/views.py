@@ -283,12 +283,16 @@ def is_fragment(quote: Quote) -> bool:
     return len(quote.text.split()) < FRAGMENT_WORDS
 
 
+def is_shown_quote(quote: Quote) -> bool:
+    """Whether readers see ``quote`` as a quote. A subhead in quote marks is an editor's heading that
+    borrows someone's words; it is a quote only when the text says whose (the paragraph under it,
+    "Naam: …"); unattributed, it stays a heading of the article."""
+    return not (quote.headline and quote.speaker is None and not quote.speaker_label)
+
+
 def shown_quotes(extraction: Extraction) -> list[Quote]:
-    """The quotes readers see, in the order of the text. A subhead in quote marks is an editor's
-    heading that borrows someone's words; it is shown as a quote only when the text says whose
-    (the paragraph under it, "Naam: …"); unattributed, it stays a heading of the article."""
-    return sorted((q for q in extraction.quotes
-                   if not (q.headline and q.speaker is None and not q.speaker_label)), key=lambda q: q.start)
+    """The quotes readers see (:func:`is_shown_quote`), in the order of the text."""
+    return sorted((q for q in extraction.quotes if is_shown_quote(q)), key=lambda q: q.start)
 
 
 def telling_quotes(extraction: Extraction, limit: int = 3) -> list[Quote]:
