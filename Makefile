@@ -3,41 +3,58 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# the shared gold and development data (`make evaluate`)
+SHARED ?= ../shared
+# RUNTIME: what building a site needs (make html, serve, publish, evaluate); STAMP: that plus the test
+# tools (make test, and `make .venv/.installed` to set up for development)
+RUNTIME := $(VENV)/.runtime
 STAMP := $(VENV)/.installed
 
-.PHONY: html test serve publish clean model evaluate benchmark
+.PHONY: html test serve publish clean model evaluate benchmark shared-data
 
-$(STAMP): pyproject.toml
+$(RUNTIME): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e .
 	@# The editable install imports pelican.plugins.explainer from generator/; Pelican finds namespace
 	@# plugins by listing the pelican/plugins folder, so the working tree is linked in there as well.
 	ln -sfn "$(CURDIR)/generator" "$$($(PY) -c 'import pelican.plugins as p; print(p.__path__[0])')/explainer"
+	touch $(RUNTIME)
+
+$(STAMP): $(RUNTIME) pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-html: $(STAMP)
+html: $(RUNTIME)
 	$(PY) -m pelican.plugins.explainer build --settings pelicanconf.py --output output
+	@echo "make html: the site is in output/. To look at it: make serve, then open http://127.0.0.1:$(PORT)/"
+	@echo "           (opened from disk, output/index.html shows folder listings instead of pages)"
 
 # SITEURL=https://example.org make publish: absolute links, feeds, search index, atomic swap into output/.
-publish: $(STAMP)
+publish: $(RUNTIME)
 	@test -n "$(SITEURL)" || { echo "make publish: set SITEURL, e.g. SITEURL=https://example.org make publish" >&2; exit 2; }
 	SITEURL='$(SITEURL)' $(PY) -m pelican.plugins.explainer build --settings publishconf.py --output output
 
 # Preview on http://127.0.0.1:$(PORT)/; rebuilds (in a fresh process) when content/, theme/, the settings
 # or generator/ (the plugin's source) change. See generator/site/preview.py.
-serve: $(STAMP)
+serve: $(RUNTIME)
 	$(PY) -m pelican.plugins.explainer.site.preview --settings pelicanconf.py --output output --bind 127.0.0.1 --port $(PORT)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
 
-model: $(STAMP)
+model: $(RUNTIME)
 	$(PY) -m pip install --quiet -e '.[training]'
 	$(PY) training/train.py $(DATA)
 
-evaluate: $(STAMP)
-	$(PY) -m pelican.plugins.explainer evaluate ../shared/gold/seed.gold.json ../shared/gold/meantime-nl-dev.gold.json ../shared/gold/dpg-dev.gold.json
+# Quotes, actors and dates against the shared gold; key figures against benchmarks/gold (offsets into
+# the shared articles). SHARED=/path/to/shared when it is not next to this folder.
+evaluate: shared-data $(RUNTIME)
+	$(PY) -m pelican.plugins.explainer evaluate $(SHARED)/gold/seed.gold.json $(SHARED)/gold/meantime-nl-dev.gold.json $(SHARED)/gold/dpg-dev.gold.json
+	$(PY) -m pelican.plugins.explainer evaluate benchmarks/gold/meantime-nl-dev.figures.json --articles $(SHARED)/data/meantime-nl-dev
+
+shared-data:
+	@test -d "$(SHARED)/gold" -a -d "$(SHARED)/data" || { echo "make evaluate: no gold and data in $(SHARED) (set SHARED=/path/to/shared; the data is not part of the repository)" >&2; exit 2; }
 
 clean:
 	rm -rf output output.staging output.previous .cache/explainer

@@ -28,7 +28,7 @@ STATIC_PATHS = []
 READERS = {"txt": None, "html": None, "htm": None}
 IGNORE_FILES = [".#*", "*.explainer.yaml"]
 
-DIRECT_TEMPLATES = ["index"]
+DIRECT_TEMPLATES = ["index", "404"]  # 404.html: what the web host shows for a missing page
 PAGE_SAVE_AS = ""
 PAGE_URL = ""
 DRAFT_SAVE_AS = ""

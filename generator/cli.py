@@ -55,7 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", help="score the extraction against gold annotations")
     evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD.json")
     evaluate.add_argument("--model", default=None)
-    evaluate.add_argument("--only", choices=["quotes", "dates", "actors"], action="append")
+    evaluate.add_argument("--only", choices=["quotes", "dates", "actors", "figures"], action="append",
+                          help="score only this (default: what the gold file annotates)")
     evaluate.add_argument("--cache", metavar="DIR", default=None,
                           help="reuse and fill this extraction cache (default: extract every article afresh)")
     evaluate.add_argument("--articles", type=Path, action="append", metavar="DIR",
@@ -212,17 +213,18 @@ def _about(path: Path, debug: bool = False):
 
 
 def run_evaluate(args) -> int:
-    from .evaluation import actors, dates, quotes
+    from .evaluation import actors, dates, figures, quotes
     from .evaluation.gold import extract_gold
 
-    scorers = {"quotes": quotes, "dates": dates, "actors": actors}
+    scorers = {"quotes": quotes, "dates": dates, "actors": actors, "figures": figures}
     summaries = []
     for gold_path in args.gold:
         _require_file(gold_path)
         with _about(gold_path, args.debug):
             pairs = extract_gold(gold_path, _model_name(args.model), article_dirs=args.articles, cache=args.cache)
             print(f"# {gold_path} ({len(pairs)} documents, model {_model_name(args.model)})")
-            for name in args.only or list(scorers):
+            annotated = [name for name in scorers if any(name in p.gold for p in pairs)]
+            for name in args.only or annotated:
                 scores = scorers[name].score(pairs)
                 print(f"\n## {name}")
                 print(scorers[name].report(scores))

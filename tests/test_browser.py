@@ -86,6 +86,7 @@ def pages(data) -> dict[str, str]:
         "quotes": f"/{SLUG}/citaten/",
         "article": f"/{SLUG}/artikel/",
         "method": f"/{SLUG}/methode/",
+        "embed": f"/{SLUG}/tijdlijn/insluiten/",
     }
 
 
@@ -275,7 +276,8 @@ def test_tick_labels_do_not_overlap_on_a_phone(browser, base_url, pages):
     page = context.new_page()
     page.goto(base_url + pages["timeline"])
     overlaps = page.evaluate("""() => {
-        const boxes = [...document.querySelectorAll('.ta-tick-label')].map(t => t.getBoundingClientRect());
+        const boxes = [...document.querySelectorAll('.ta-tick-label, .ta-gap-label, .ta-label')]
+            .map(t => t.getBoundingClientRect());
         const hits = [];
         boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
             if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) hits.push(i);
@@ -294,3 +296,42 @@ def test_the_speaker_of_a_quote_is_visible_without_hover(browser, base_url, page
     assert all(labels.nth(i).is_visible() for i in range(labels.count()))
     assert page.locator("q.quote[title]").count() == 0  # nothing that only a mouse shows
     context.close()
+
+
+@pytest.mark.parametrize("width, height", [(375, 812), (1280, 900)])
+def test_every_page_can_search_and_the_search_speaks_dutch(browser, base_url, pages, data, width, height):
+    actor_id = pages["actor"].rstrip("/").rsplit("/", 1)[-1]
+    name = next(a["name"] for a in data["actors"] if a["id"] == actor_id)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(base_url + pages["timeline"])
+    box = page.locator(".site-search input[type=search]")
+    assert box.is_visible() and box.get_attribute("id") == page.locator(".site-search label").get_attribute("for")
+    header = page.evaluate("document.querySelector('.site-header').getBoundingClientRect().height")
+    assert header < height / 4
+    box.fill(name.split()[-1])
+    box.press("Enter")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    hrefs = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    assert any(f"actoren/{actor_id}/" in h for h in hrefs), hrefs
+    clear = page.locator(".pagefind-ui__search-clear")
+    assert clear.count() == 1 and clear.inner_text().strip() == "Wissen"
+    context.close()
+
+
+@pytest.mark.parametrize("width, height", [(375, 812), (1280, 900)])
+def test_network_labels_are_whole_names_inside_the_chart(browser, base_url, pages, data, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(base_url + pages["actors"])
+    labels = page.evaluate("""() => { const svg = document.querySelector('svg.network');
+        if (!svg) return [];
+        const s = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('.net-label')].map(t => { const b = t.getBoundingClientRect();
+            return [[...t.querySelectorAll('tspan')].map(x => x.textContent).join(' '),
+                    b.left >= s.left - 1 && b.right <= s.right + 1 && b.top >= s.top - 1 && b.bottom <= s.bottom + 1]; }); }""")
+    context.close()
+    assert labels, "no network chart"
+    names = {a["name"] for a in data["actors"]}
+    assert all(text in names for text, _ in labels), [t for t, _ in labels if t not in names]
+    assert all(inside for _, inside in labels), [t for t, inside in labels if not inside]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -88,3 +89,12 @@ def test_evaluate_finds_articles_in_a_given_folder(tmp_path):
     assert result.returncode == 0, result.stderr
     for section in ("## quotes", "## dates", "## actors", "speaker accuracy", "micro total"):
         assert section in result.stdout
+
+
+def test_evaluate_scores_what_the_gold_annotates_key_figures_from_offsets():
+    require_shared(SHARED / "data" / "meantime-nl-dev")
+    gold = ROOT / "benchmarks" / "gold" / "meantime-nl-dev.figures.json"
+    result = run_cli("evaluate", gold, "--articles", SHARED / "data" / "meantime-nl-dev", "--model", "rules")
+    assert result.returncode == 0, result.stderr
+    assert "## figures" in result.stdout and "## quotes" not in result.stdout
+    assert re.search(r"^figures: P \d\.\d{3} R \d\.\d{3}", result.stdout, re.M)

@@ -122,3 +122,57 @@ def test_invalid_figure_corrections_are_refused(text, problem):
 
     with pytest.raises(InputError, match=problem):
         parse_corrections(text, "x.explainer.yaml")
+
+
+def test_the_figure_evaluation_locates_gold_by_file_offsets_and_scores_spans_and_values(tmp_path):
+    from pelican.plugins.explainer.evaluation import figures as evaluation
+    from pelican.plugins.explainer.evaluation.gold import GoldPair
+
+    body = "De gemeente Amersfoort trekt 12 miljoen euro uit. Er komen 300 nieuwe woningen en 40 procent van de huurders."
+    article = tmp_path / "a.md"
+    article.write_text("Title: Kop\nDate: 2022-01-28\n\n" + body + "\n", encoding="utf-8")
+    file_text = article.read_text(encoding="utf-8")
+
+    def gold(surface, **fields):
+        start = file_text.index(surface)
+        return {"start": start, "end": start + len(surface), **fields}
+
+    annotations = {"docid": "a", "figures": [
+        gold("12 miljoen euro", kind="money", value=12e6),
+        gold("300 nieuwe woningen", kind="count", value=301),  # a wrong value in the gold: value not correct
+        gold("40 procent", kind="percent", value=40, optional=True)]}
+    scores = evaluation.score([GoldPair(gold=annotations, extraction=_extraction(body), source=article)])
+    assert scores["span"]["tp"] == 2 and scores["span"]["gold"] == 2 and scores["span"]["predicted"] == 2
+    assert scores["value"]["tp"] == 1
+    assert "wrong value" in evaluation.report(scores)
+
+
+def test_a_percentage_that_says_what_changed_is_a_figure_with_its_change_word():
+    assert figures_of("De AEX daalde 2,4 procent.") == ["daalde 2,4 procent"]
+    assert figures_of("De huren lagen 6 procent hoger.") == ["6 procent hoger"]
+    assert figures_of("De bakker meldt een omzetdaling van 12 %.") == ["omzetdaling van 12 %"]
+    assert figures_of("De koers is met ruim 3 % gestegen.") == ["ruim 3 % gestegen"]
+    # a change word in another clause says nothing about this percentage
+    assert figures_of("De koers daalde, maar 60 % is tevreden.") == []
+
+
+def test_from_one_amount_to_another_is_two_figures_and_a_range_stays_one():
+    assert figures_of("De subsidie gaat van € 5 miljoen tot € 8 miljoen.") == ["€ 5 miljoen", "€ 8 miljoen"]
+    assert figures_of("De schade ligt tussen € 5 en € 8 miljoen.") == ["tussen € 5 en € 8 miljoen"]
+
+
+def test_what_a_figure_counts_may_be_a_type_number_an_uninflected_adjective_or_follow_a_number():
+    assert figures_of("De vloot krijgt 18 737-toestellen erbij.") == ["18 737-toestellen"]
+    assert figures_of("Er komen 25 extra agenten in Tilburg.") == ["25 extra agenten"]
+    assert figures_of("Het gaat om 15 procent van de 3.400 leraren.") == ["15 procent van de 3.400 leraren"]
+    assert figures_of("Er stonden rond de 2.000 fietsen bij het station.") == ["rond de 2.000 fietsen"]
+
+
+def test_a_written_compound_number_is_a_number():
+    assert figures_of("Het bedrijf ontslaat drieduizend werknemers.") == ["drieduizend werknemers"]
+    assert key_figures(_extraction("Er kwamen vijfhonderd bezoekers."), limit=10)[0].value == 500
+
+
+def test_small_lengths_count_and_minutes_are_a_duration():
+    assert figures_of("Het nieuwe scherm is 6,1 millimeter dik.") == ["6,1 millimeter"]
+    assert figures_of("Na 90 minuten spelen stond het gelijk.") == []

@@ -75,6 +75,34 @@ def test_publish_build_links_are_absolute_and_resolve(published):
     assert gates.check_links(published, SITEURL) == []
 
 
+def test_every_page_names_the_feeds_an_icon_and_a_share_card(published):
+    for page in (published / "index.html", published / "poetin-macron-oekraine" / "index.html",
+                 published / "poetin-macron-oekraine" / "tijdlijn" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert (f'<link rel="alternate" type="application/atom+xml" title="Explainers" '
+                f'href="{SITEURL}/feeds/all.atom.xml">') in html, page
+        assert f'<link rel="icon" href="{SITEURL}/theme/favicon.svg" type="image/svg+xml">' in html, page
+    assert (published / "theme" / "favicon.svg").exists()
+    overview = (published / "poetin-macron-oekraine" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="twitter:card" content="summary_large_image">' in overview
+    assert f'<meta property="og:image" content="{SITEURL}/poetin-macron-oekraine/share.png">' in overview
+    assert (published / "poetin-macron-oekraine" / "share.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_timeline_can_be_embedded_elsewhere(published):
+    embed = (published / "poetin-macron-oekraine" / "tijdlijn" / "insluiten" / "index.html").read_text(encoding="utf-8")
+    assert 'class="site-header"' not in embed and '<base target="_top">' in embed
+    assert 'class="chart time-axis"' in embed and '<ol class="timeline">' in embed
+    timeline = (published / "poetin-macron-oekraine" / "tijdlijn" / "index.html").read_text(encoding="utf-8")
+    assert f'&lt;iframe src="{SITEURL}/poetin-macron-oekraine/tijdlijn/insluiten/"' in timeline
+
+
+def test_a_missing_page_has_a_404_page_with_absolute_links(published):
+    html = (published / "404.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in html
+    assert f'<a href="{SITEURL}/">' in html and 'href="./' not in html
+
+
 def test_publish_build_has_a_search_index(published):
     assert (published / "pagefind" / "pagefind.js").exists()
 

@@ -113,3 +113,62 @@ def test_json_ld_names_author_publisher_and_modification():
     assert data["author"] == [{"@type": "Person", "name": "An Peeters"}]
     assert data["publisher"]["name"] == "De Krant" and data["dateModified"] == "2022-01-30"
     assert data["isBasedOn"] == "https://krant.example/artikel"
+
+
+def test_an_unattributed_subhead_in_quote_marks_is_a_heading_not_a_quote():
+    text = "‘We bouwen door’\n\nDe wethouder opent de bouwplaats. Het werk begint maandag."
+    subhead = Quote("q1", "We bouwen door", 1, 15, None, headline=True)
+    attributed = Quote("q1", "We bouwen door", 1, 15, "wethouder", headline=True)
+    blocks = [Block("heading", 0, 16), Block("paragraph", 18, len(text))]
+
+    def explainer(quote):
+        extraction = Extraction(article=ArticleMeta("x", "Kop", dt.date(2022, 1, 28)), text=text, blocks=blocks,
+                                sentences=[(18, 51), (52, len(text))], quotes=[quote],
+                                actors=[Actor("wethouder", "Karin de Wethouder", "person", mentions=[])])
+        return build_explainer(extraction, "nl", gettext=lambda s: s)
+
+    shown = explainer(subhead)
+    assert shown.quotes == [] and shown.quotes_by_speaker == []
+    assert 'class="quote"' not in "".join(str(b["html"]) for b in shown.blocks)
+    assert not jsonld.quotations(shown, "https://example.org")["@graph"]
+    # when the text says whose words they are, the subhead is a quote
+    assert explainer(attributed).quotes == [attributed]
+    # one rule for explainers and dossiers (site/dossier_generator.py filters with it too)
+    from pelican.plugins.explainer.site.views import is_shown_quote
+    assert not is_shown_quote(subhead) and is_shown_quote(attributed)
+    assert is_shown_quote(Quote("q1", "We bouwen door", 1, 15, None, headline=True, speaker_label="een woordvoerder"))
+
+
+def test_a_compressed_gap_on_the_time_axis_says_how_long_it_is():
+    events = [svg.AxisEvent("t1", "2002-03-01", None, "maart 2002", "x"),
+              svg.AxisEvent("t2", "2022-01-20", None, "20 jan", "x"),
+              svg.AxisEvent("t3", "2022-01-27", None, "27 jan", "x")]
+    axis = str(svg.time_axis(events, lambda s: s, locale="nl", published=dt.date(2022, 1, 28)))
+    assert re.findall(r'class="ta-gap-label">([^<]*)<', axis) == ["20 jaar later"]  # the week apart: no label
+
+
+def test_network_labels_are_whole_names_inside_the_chart():
+    long_name = "Europese Bank voor Wederopbouw en Ontwikkeling"
+    nodes = [svg.Node("a", long_name, 5), svg.Node("b", "Karin de Vries", 3), svg.Node("c", "Zwolle", 2)]
+    chart = str(svg.network(nodes, {("a", "b"): 2, ("b", "c"): 1}, lambda s: s))
+    labels = re.findall(r'<text x="([\d.]+)"[^>]*text-anchor="(\w+)" class="net-label">(.*?)</text>', chart)
+    texts = [" ".join(re.findall(r">([^<]+)</tspan>", body)) for _, _, body in labels]
+    assert long_name in texts and "…" not in "".join(texts)
+    for (x, anchor, body), text in zip(labels, texts):
+        widest = max(len(line) for line in re.findall(r">([^<]+)</tspan>", body)) * svg.CHAR_WIDTH
+        left = {"start": float(x), "end": float(x) - widest, "middle": float(x) - widest / 2}[anchor]
+        assert 0 <= left and left + widest <= svg.WIDTH, text
+
+
+def test_the_share_card_names_site_headline_date_and_counts_and_renders_to_the_same_png():
+    from pelican.plugins.explainer.site import share
+
+    title = "Gemeente <Deventer> bouwt 2.000 woningen aan de rand van de stad en bij het station"
+    card = share.share_svg(title, "Explainers", "3 maart 2024", "4 actoren · 2 citaten · 3 data")
+    assert "&lt;Deventer&gt;" in card and "<Deventer>" not in card  # every string escaped
+    lines = re.findall(r'font-size="56"[^>]*>([^<]*)<', card)
+    assert " ".join(lines) == title.replace("<", "&lt;").replace(">", "&gt;")
+    assert all(len(line) <= share.TITLE_CHARS for line in lines if "&" not in line)
+    assert "3 maart 2024" in card and "4 actoren" in card
+    png = share.share_png(card)
+    assert png.startswith(b"\x89PNG") and png == share.share_png(card)

@@ -19,6 +19,7 @@ from ..service import Extractor
 class GoldPair:
     gold: dict
     extraction: Extraction
+    source: Path | None = None  # the article file (figure gold gives offsets into it)
 
 
 def load_gold(path) -> list[dict]:
@@ -45,10 +46,10 @@ def extract_gold(gold_path, model: str = "default", article_dirs=None, cache=Non
     the extraction service (``cache``: a folder or URL, None for none)."""
     gold_path = Path(gold_path)
     docs = load_gold(gold_path)
-    sources = [read_article(find_article(str(d["docid"]), gold_path, article_dirs), date=d.get("dct"))
-               for d in docs]
+    paths = [find_article(str(d["docid"]), gold_path, article_dirs) for d in docs]
+    sources = [read_article(path, date=d.get("dct")) for path, d in zip(paths, docs)]
     extractions = Extractor(model=model, cache=cache).extract(sources)
-    return [GoldPair(gold=d, extraction=e) for d, e in zip(docs, extractions)]
+    return [GoldPair(gold=d, extraction=e, source=path) for d, e, path in zip(docs, extractions, paths)]
 
 
 def prf(true_positive: int, n_predicted: int, n_gold: int) -> dict:

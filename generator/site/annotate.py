@@ -73,13 +73,14 @@ def _overlaps_any(marks: list[Mark], quotes: list) -> list[bool]:
     return result
 
 
-def annotated_blocks(extraction: Extraction, actor_url, speaker_name) -> list[dict]:
-    """One dict per block: ``kind``, ``anchor`` and ``html`` (safe markup). Linear in the article's
-    length plus its marks (a 1 MB article with thousands of quotes must not take minutes)."""
+def annotated_blocks(extraction: Extraction, actor_url, speaker_name, quotes=None) -> list[dict]:
+    """One dict per block: ``kind``, ``anchor`` and ``html`` (safe markup); ``quotes``: the quotes to
+    mark (default: all the extraction's). Linear in the article's length plus its marks (a 1 MB
+    article with thousands of quotes must not take minutes)."""
     text = extraction.text
     inner = _inner_marks(extraction, actor_url)
     starts = [m.start for m in inner]
-    quotes = sorted(extraction.quotes, key=lambda q: q.start)
+    quotes = sorted(extraction.quotes if quotes is None else quotes, key=lambda q: q.start)
     quote_starts = [q.start for q in quotes]
     free = [m for m, inside_a_quote in zip(inner, _overlaps_any(inner, quotes)) if not inside_a_quote]
     free_starts = [m.start for m in free]

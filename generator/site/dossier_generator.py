@@ -23,7 +23,7 @@ from . import i18n
 from .annotate import block_anchor
 from .dates import format_period, format_value
 from .settings import setting
-from .views import KIND_ORDER
+from .views import KIND_ORDER, is_shown_quote
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +79,7 @@ class DossierView:
     actors_by_id: dict[str, DossierActorView]
     actors_by_kind: list[tuple[str, list[DossierActorView]]]
     quotes_by_speaker: list[tuple[DossierActorView | None, list[DossierQuote]]]
+    quotes: list[DossierQuote]  # what readers see as quotes (views.is_shown_quote)
     timeline: list[dict]
     recurring: list[DossierActorView]  # actors named in more than one article
     anchors: dict[str, set] = field(default_factory=dict)  # article slug → ids on its artikel page
@@ -147,7 +148,8 @@ def build_dossier_view(dossier: Dossier, articles: list, locale: str = "nl") -> 
         view.mentions_by_article = [(by_slug[slug], grouped[slug]) for slug in dossier.articles
                                     if slug in grouped and slug in by_slug]
     speakers: dict[str | None, list[DossierQuote]] = defaultdict(list)
-    for quote in dossier.quotes:
+    shown = [quote for quote in dossier.quotes if is_shown_quote(quote.quote)]  # not unattributed subheads
+    for quote in shown:
         if quote.speaker in by_id:
             by_id[quote.speaker].quotes.append(quote)
         speakers[quote.speaker if quote.speaker in by_id else None].append(quote)
@@ -173,7 +175,7 @@ def build_dossier_view(dossier: Dossier, articles: list, locale: str = "nl") -> 
     result = DossierView(
         dossier=dossier, urls=urls, articles=ordered, actors=ranked, actors_by_id=by_id,
         actors_by_kind=[(kind, group) for kind, group in by_kind if group],
-        quotes_by_speaker=quotes_by_speaker, timeline=rows,
+        quotes_by_speaker=quotes_by_speaker, quotes=shown, timeline=rows,
         recurring=[v for v in ranked if len(v.actor.articles) > 1], anchors=anchors,
     )
     for view in views:

@@ -22,8 +22,9 @@ from ..dossier import dossier_slug
 from ..service import ExtractionFailed, Extractor
 from . import articles as reading, guard, i18n, render_cache
 from .settings import local_cache_folder, setting
+from .share import SHARE_IMAGE, explainer_card
 from .timelinejs import timelinejs
-from .views import PAGES, ArticlePage, LazyExplainer, urls_for
+from .views import EMBED_PAGE, PAGES, ArticlePage, LazyExplainer, urls_for
 from .writer import SESSION
 
 logger = logging.getLogger(__name__)
@@ -97,7 +98,8 @@ class RenderSession:
         urls = explainer.urls
         files = [urls.overview_save_as()] + [urls.save_as(page) for page in PAGES]
         files += [urls.actor_save_as(actor.id) for actor in explainer.extraction.actors]
-        return files + [urls.data("explainer.json"), urls.data("timeline.json")]
+        files.append(urls.save_as(EMBED_PAGE))
+        return files + [urls.data("explainer.json"), urls.data("timeline.json"), urls.data(SHARE_IMAGE)]
 
     def plan(self) -> dict[str, str]:
         if self._reusable is not None:
@@ -253,14 +255,27 @@ class ExplainerGenerator(Generator):
             actor = explainer.actors_by_id[view.id]
             self._write(writer, urls.actor_save_as(view.id), "explainer_actor", page_name="actor", actor=actor,
                         url=actor.url, **base)
+        self._write(writer, urls.save_as(EMBED_PAGE), "explainer_embed", page_name="embed", url=urls.embed(),
+                    **base)
         data = urls.data("explainer.json")
         if not self.session.reuse(data):
             self._write_text(data, json.dumps(export_json(explainer.corrections), ensure_ascii=False, indent=2) + "\n")
         data = urls.data("timeline.json")
         if not self.session.reuse(data):
             self._write_json(data, timelinejs(explainer.extraction, explainer.locale))
+        image = urls.data(SHARE_IMAGE)
+        if not self.session.reuse(image):
+            self._write_bytes(image, explainer_card(explainer, self.settings.get("SITENAME", ""),
+                                                    i18n.translations_for(explainer.locale).ngettext))
+
     def _write_json(self, relative_path: str, data: dict) -> None:
         self._write_text(relative_path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+
+    def _write_bytes(self, relative_path: str, data: bytes) -> None:
+        path = os.path.join(self.output_path, relative_path)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as out:
+            out.write(data)
 
     def _write_text(self, relative_path: str, text: str) -> None:
         path = os.path.join(self.output_path, relative_path)

@@ -5,12 +5,13 @@ language's words in ``generator/data/<lang>/figures.json``. A figure is shown on
 one: a number (digits with thousands separators and decimals, or a written number) with
 
 - a currency ("$40 miljard", "744 miljoen euro"): money;
-- a percentage *of* something ("40 procent van de burgers"): a bare "60 %" says nothing and is left out;
+- a percentage *of* something ("40 procent van de burgers") or one the text says changed ("daalde 2,4
+  procent", "een omzetdaling van 12 %"): a bare "60 %" says nothing and is left out;
 - a unit ("17.446 kilometer"), or
 - what it counts: adjectives and a plural noun ("ruim 100.000 Russische soldaten").
 
 Ranges ("1.500 tot 2.000 banen", "tussen 10 en 20 doden") stay whole, hedges ("ruim", "bijna") stay
-with their number. Times ("16:00 UTC"), dates ("29 februari"), years, durations, referring phrases
+with their number; "van $ 5 tot $ 8" (each amount with its currency) is a change, two figures. Times ("16:00 UTC"), dates ("29 februari"), years, durations, referring phrases
 ("de twee landen") and a number followed by a verb ("met 500 steeg") are never figures. Figures in
 the headline and lead come first. Editors hide, fix or add figures in the corrections file (see
 :mod:`generator.corrections`), through :func:`apply_figure_corrections`.
@@ -33,12 +34,13 @@ class KeyFigure:
     text: str  # "ruim 1.500 tot 2.000 banen" (as in the article)
     number: str  # "ruim 1.500 tot 2.000": the figure without what it counts
     phrase: str  # "banen" ("" for money and units without a noun)
-    value: float
+    value: float  # the (upper) value: 2000 for "1.500 tot 2.000 banen"
     start: int  # offsets into the text; -1 when only the headline has it (or an editor added it)
     end: int
     kind: str = "count"  # money, count, percent, measure, trivial, added
     in_headline: bool = False
     corrected: bool = False
+    low: float | None = None  # a range's lower value (1500); None for a single number
 
 
 @lru_cache(maxsize=None)
@@ -51,9 +53,14 @@ def language_data(lang: str) -> dict | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
+    compounds = data.get("written_compounds", {})
+    data["written"] = {**{word + head: data["written"][word] * value  # "drieduizend", "vijfhonderd"
+                          for head, value in compounds.get("heads", {}).items() for word in compounds.get("words", [])},
+                       **data["written"]}
     sets = {name: frozenset(w.lower() for w in data[name]) for name in (
         "currency_words", "percent_words", "percent_needs", "units", "trivial_units", "reference_words",
-        "months", "time_words", "function_words", "not_counted")}
+        "months", "time_words", "function_words", "not_counted", "change_words", "change_nouns",
+        "uninflected_adjectives")}
 
     def alternatives(words):
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -78,7 +85,9 @@ def language_data(lang: str) -> dict | None:
             "multipliers": {k.lower(): v for k, v in data["multipliers"].items()}}
 
 
-WORD = re.compile(r"\s+([^\W\d_][\w\-’']*)")
+WORD = re.compile(r"\s+([^\W\d_][\w\-’']*|\d+-[^\W\d_][\w\-’']*)")  # "777-toestellen" too
+NUMBER = re.compile(r"\s+(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?![\w\-])")
+CLAUSE_WORD = re.compile(r"([^\W\d_][\w\-’']*)\s+$")
 
 
 def _value(number: str, mult: str | None, data: dict) -> float:
@@ -115,8 +124,8 @@ def _counted(text: str, pos: int, limit: int, data: dict) -> tuple[str, int]:
             return "", pos
         words.append(word)
         end = match.start(1) + len(word)
-        if low.endswith("e") and low not in data["not_counted"]:
-            continue  # an adjective: the noun comes next
+        if (low.endswith("e") or low in data["uninflected_adjectives"]) and low not in data["not_counted"]:
+            continue  # an adjective ("nieuwe", "extra"): the noun comes next
         break
     if not words:
         return "", pos
@@ -128,10 +137,19 @@ def _counted(text: str, pos: int, limit: int, data: dict) -> tuple[str, int]:
 
 def _part_of(text: str, pos: int, limit: int, data: dict) -> tuple[str, int]:
     """What a percentage is of: "van de (Amerikaanse) burgers"; ("", pos) if the text does not say."""
-    found = _words(text, pos, limit, 8)
+    found = _words(text, pos, limit, 1)
     if not found or found[0].group(1).lower() not in data["percent_needs"]:
         return "", pos
-    for match in found[1:]:
+    rest, at = [], found[0].end()
+    while len(rest) < 7:  # "van de (122.000) (Amerikaanse) werknemers": a number on the way is skipped
+        number = NUMBER.match(text, at, limit)
+        at = number.end() if number else at
+        word = _words(text, at, limit, 1)
+        if not word:
+            break
+        rest.append(word[0])
+        at = word[0].end()
+    for match in rest:
         low = match.group(1).lower()
         if low in data["reference_words"] or low == "alle":
             continue
@@ -141,6 +159,28 @@ def _part_of(text: str, pos: int, limit: int, data: dict) -> tuple[str, int]:
             continue  # an adjective ("Amerikaanse"): the noun comes next
         return text[found[0].start(1):match.end()], match.end()
     return "", pos
+
+
+def _change(text: str, begin: int, stop: int, limit: int, data: dict) -> tuple[int, int] | None:
+    """The span from a change word to a percentage, in the same clause: a verb or comparative up to
+    three words before or after it ("daalde met 2,9 %", "3,1 procent lager", "12 % aan waarde
+    verloor"), or a change noun right before "van"/"met" ("een omzetdaling van 12 %"; a noun matches
+    as the end of a compound). None when the text does not say what changed."""
+    for match in _words(text, stop, limit, 3):
+        if re.search(r"[,;:()]", text[stop:match.start(1)]):
+            break
+        if match.group(1).lower() in data["change_words"]:
+            return begin, match.end(1)
+    at = begin
+    for distance in range(3):
+        before = CLAUSE_WORD.search(text, max(0, at - 40), at)
+        if not before:
+            break
+        low = before.group(1).lower()
+        if low in data["change_words"] or (distance == 1 and any(low.endswith(n) for n in data["change_nouns"])):
+            return before.start(1), stop
+        at = before.start(1)
+    return None
 
 
 def _after_unit(text: str, pos: int, limit: int, words: frozenset) -> tuple[str, int] | None:
@@ -162,10 +202,17 @@ def _hedge(prefix: str, data: dict) -> str | None:
     return None
 
 
+def _begin(start: int, prefix: str, hedge: str | None) -> int:
+    """Where a figure begins: its hedge ("ruim", "bijna") stays with it."""
+    return start - (len(prefix) - len(prefix.rstrip())) - len(hedge) if hedge else start
+
+
 def _figures_in(text: str, data: dict, limit_of, taken=()) -> list[KeyFigure]:
     found = []
-    for match in data["pattern"].finditer(text):
+    resume = 0
+    while match := data["pattern"].search(text, resume):
         start, end = match.start(), match.end()
+        resume = end
         if any(s < end and start < e for s, e in taken):
             continue  # a date the timeline has
         low, high = match.group("low"), match.group("high")
@@ -174,8 +221,13 @@ def _figures_in(text: str, data: dict, limit_of, taken=()) -> list[KeyFigure]:
         prefix = text[max(0, start - 24):start]
         hedge = _hedge(prefix, data)
         sep = (match.group("sep") or "").lower()
-        if high and data["range_needs_hedge"].get(sep) not in (None, hedge):
-            # "2 en 3" is no range without "tussen": the figure is its first number
+        before = re.search(r"(\w+)\s+$", prefix)
+        from_to = bool(before and data["from_to"].get(before.group(1).lower()) == sep
+                       and match.group("cur") and match.group("cur2"))
+        if high and (data["range_needs_hedge"].get(sep) not in (None, hedge) or from_to):
+            # "2 en 3" is no range without "tussen", nor "van $ 5 tot $ 8" (a change): the figure is its
+            # first number, and the second is read on its own
+            resume = match.start("sep")
             end = match.end("lowmult") if match.group("lowmult") else match.end("low")
             high = None
             mult, currency = match.group("lowmult"), match.group("cur")
@@ -184,7 +236,6 @@ def _figures_in(text: str, data: dict, limit_of, taken=()) -> list[KeyFigure]:
             pct = bool(match.group("pct"))
         if not mult and not currency and re.fullmatch(r"1[5-9]\d\d|20\d\d", low):
             continue  # a year
-        before = re.search(r"(\w+)\s+$", prefix)
         if not hedge and before and before.group(1).lower() in data["reference_words"]:
             continue  # "de twee landen": a reference, not a figure
         limit = limit_of(end)
@@ -202,8 +253,13 @@ def _figures_in(text: str, data: dict, limit_of, taken=()) -> list[KeyFigure]:
         if not kind and (unit := _after_unit(text, end, limit, data["percent_words"])):
             kind, stop = "percent", unit[1]
         if kind == "percent":
-            phrase, stop = _part_of(text, stop, limit, data)
-            if not phrase:
+            phrase, after = _part_of(text, stop, limit, data)
+            if phrase:
+                stop = after
+            elif changed := _change(text, _begin(start, prefix, hedge), stop, limit, data):
+                start, stop = changed  # "daalde 2,4 procent": what changed is the figure's phrase
+                hedge = None
+            else:
                 continue  # a bare "60 %": of what?
         if not kind:
             nxt = _words(text, end, limit, 1)
@@ -221,15 +277,14 @@ def _figures_in(text: str, data: dict, limit_of, taken=()) -> list[KeyFigure]:
                 kind = "count"
         if kind != "money" and _value(high or low, mult, data) == 1:
             continue  # "1 pagina"
-        begin = start
-        if hedge:
-            begin = start - (len(prefix) - len(prefix.rstrip())) - len(hedge)
+        begin = _begin(start, prefix, hedge)
         figure_text = " ".join(text[begin:stop].split())
         number_end = stop - len(phrase) if phrase and text[:stop].endswith(phrase) else stop
         number = " ".join(text[begin:number_end].split())
         value = _value(high or low, mult, data)
-        found.append(KeyFigure(text=figure_text, number=number, phrase=phrase if kind != "percent" else phrase,
-                               value=value, start=begin, end=stop, kind=kind))
+        lower = _value(low, match.group("lowmult") or mult, data) if high else None
+        found.append(KeyFigure(text=figure_text, number=number, phrase=phrase, value=value, start=begin,
+                               end=stop, kind=kind, low=lower))
     return found
 
 
@@ -242,10 +297,10 @@ def _key(text: str) -> str:
     return " ".join(text.replace("$", "$ ").split()).casefold()
 
 
-def key_figures(extraction: Extraction, limit: int = 5) -> list[KeyFigure]:
+def key_figures(extraction: Extraction, limit: int | None = 5) -> list[KeyFigure]:
     """The article's telling figures, each once: the headline's and the lead's first, then money,
     counts, percentages and measures in the order of the text; offsets into the text (-1 for a
-    figure only the headline has)."""
+    figure only the headline has). ``limit=None``: all of them (the evaluation scores them all)."""
     data = language_data(extraction.article.lang or "nl")
     if data is None:
         return []
@@ -277,6 +332,8 @@ def key_figures(extraction: Extraction, limit: int = 5) -> list[KeyFigure]:
     # a news article says what matters first: headline, lead, then the order of the text
     ranked = sorted(unique.values(), key=lambda f: (not f.in_headline, not (0 <= f.start < lead_end),
                                                     _minor(f), f.start))
+    if limit is None:
+        return ranked
     return [f for f in ranked if f.kind != "trivial" or len(ranked) <= limit][:limit]
 
 

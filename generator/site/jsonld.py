@@ -94,7 +94,7 @@ def timeline_list(explainer, siteurl: str) -> dict:
 
 def quotations(explainer, siteurl: str) -> dict:
     graph = []
-    for quote in sorted(explainer.extraction.quotes, key=lambda q: q.start):
+    for quote in explainer.quotes:
         item = {"@type": "Quotation", "text": quote.text,
                 "url": join_url(siteurl, explainer.urls.page("artikel"), f"#{quote.id}"),
                 "isPartOf": {"@type": "NewsArticle", "headline": explainer.article.title}}

@@ -8,10 +8,12 @@ Pure functions: same data in, same SVG out (layouts are deterministic).
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from typing import Callable
 
+from babel.dates import format_timedelta
 from markupsafe import Markup, escape
 
 from .dates import bounds, short_label
@@ -45,6 +47,29 @@ def _text(x: float, y: float, text: str, css: str = "", anchor: str = "start") -
 
 def _clip(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+CHAR_WIDTH = 7.8  # an estimate for 13 px system-ui text, enough to keep labels apart and inside
+
+
+def _lines(text: str, size: int, most: int = 2) -> list[str]:
+    """A label on at most ``most`` lines of about ``size`` characters, broken between words (a name
+    stays whole where it can: "Waterschap Rijn en IJssel" on two lines rather than cut off)."""
+    lines = [""]
+    for word in text.split():
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > size:
+            lines.append(word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}".strip()
+    if len(lines) > most:
+        lines = lines[:most - 1] + [" ".join(lines[most - 1:])]
+    return [_clip(line, size + 6) for line in lines]
+
+
+def _text_lines(x: float, y: float, lines: list[str], css: str, anchor: str, leading: float = 15.0) -> str:
+    spans = "".join(f'<tspan x="{_f(x)}" dy="{0 if i == 0 else _f(leading)}">{escape(line)}</tspan>'
+                    for i, line in enumerate(lines))
+    return f'<text x="{_f(x)}" y="{_f(y)}" text-anchor="{anchor}" class="{css}">{spans}</text>'
 
 
 # ---------------------------------------------------------------- time axis
@@ -82,7 +107,8 @@ def piecewise_scale(days: list[int], left: float, right: float) -> dict[int, flo
 
 def time_axis(events: list[AxisEvent], gettext: Gettext, prefix: str = "time-axis", locale: str = "nl",
               published=None) -> Markup:
-    """The timeline on a scaled axis: points as dots, periods as bars, long gaps marked ≈."""
+    """The timeline on a scaled axis: points as dots, periods as bars; a gap of more than a year is
+    compressed, marked ≈ and labelled with its length, so a short gap never passes for a long one."""
     if not events:
         return Markup("")
     left, right, lane, top = 24.0, WIDTH - 24.0, 34.0, 8.0
@@ -114,14 +140,23 @@ def time_axis(events: list[AxisEvent], gettext: Gettext, prefix: str = "time-axi
             body.append(_text(max(x1, left - 16), y + 11, label, "ta-label"))
         else:
             body.append(_text(min(max(x2, x1), right + 16), y + 11, label, "ta-label", "end"))
-    axis_y = top + len(spans) * lane + 10
-    body.append(f'<line class="ta-axis" x1="{_f(left)}" y1="{_f(axis_y)}" x2="{_f(right)}" y2="{_f(axis_y)}"/>')
     points = sorted(scale)
-    for a, b in zip(points, points[1:]):
-        if b - a > 366:  # a compressed gap: mark it on the axis
-            mid = (scale[a] + scale[b]) / 2
-            body.append(f'<path class="ta-break" d="M{_f(mid - 5)} {_f(axis_y + 6)}l6 -12M{_f(mid + 1)} '
-                        f'{_f(axis_y + 6)}l6 -12"/>')
+    gaps = [(a, b) for a, b in zip(points, points[1:]) if b - a > 366]  # compressed on the axis
+    axis_y = top + len(spans) * lane + (24 if gaps else 10)
+    body.append(f'<line class="ta-axis" x1="{_f(left)}" y1="{_f(axis_y)}" x2="{_f(right)}" y2="{_f(axis_y)}"/>')
+    gap_end = -1e9
+    for a, b in gaps:
+        # the break mark says the axis is compressed here, the label by how much ("20 jaar later")
+        mid = (scale[a] + scale[b]) / 2
+        body.append(f'<path class="ta-break" d="M{_f(mid - 5)} {_f(axis_y + 6)}l6 -12M{_f(mid + 1)} '
+                    f'{_f(axis_y + 6)}l6 -12"/>')
+        span = format_timedelta(dt.timedelta(days=b - a), granularity="year", threshold=1.0, locale=locale)
+        label = gettext("%(span)s later") % {"span": span}
+        width = CHAR_WIDTH * len(label)
+        x = min(max(mid, left + width / 2), right - width / 2)
+        if x - width / 2 > gap_end + 8:  # labels of neighbouring gaps never overlap
+            body.append(_text(x, axis_y - 9, label, "ta-gap-label", "middle"))
+            gap_end = x + width / 2
     row_ends = [-1e9, -1e9]  # right edge of the last label in each of two label rows
     shown: set[str] = set()
     for point in points:
@@ -193,7 +228,18 @@ def network(nodes: list[Node], edges: dict[tuple[str, str], int], gettext: Gette
         anchor = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
         if anchor == "middle":
             ly += 8 if math.sin(angle) > 0 else -4
-        body.append(_text(lx, ly, _clip(node.name, 22), "net-label", anchor))
+        # the whole name, on two lines if long, and inside the chart (a phone scrolls it, never cuts it)
+        lines = _lines(node.name, 16, most=3)
+        width = CHAR_WIDTH * max(len(line) for line in lines)
+        if anchor == "start":
+            lx = min(lx, WIDTH - 4 - width)
+        elif anchor == "end":
+            lx = max(lx, 4 + width)
+        else:
+            lx = min(max(lx, 4 + width / 2), WIDTH - 4 - width / 2)
+        if len(lines) > 1 and (anchor != "middle" or math.sin(angle) < 0):
+            ly -= 15 * (len(lines) - 1) / (1 if anchor == "middle" else 2)
+        body.append(_text_lines(lx, ly, lines, "net-label", anchor))
     body.append("</g>")
     top = sorted(edges.items(), key=lambda item: (-item[1], item[0]))[:3]
     names = {n.id: n.name for n in nodes}

@@ -79,6 +79,10 @@ class ExplainerUrls:
     def actor(self, actor_id: str) -> str:
         return self.page(f"actoren/{actor_id}")
 
+    def embed(self) -> str:
+        """The timeline page for other sites' ``<iframe>``."""
+        return self.page(EMBED_PAGE)
+
     def actor_save_as(self, actor_id: str) -> str:
         return self.save_as(f"actoren/{actor_id}")
 
@@ -120,6 +124,7 @@ def urls_for(article, settings: dict) -> ExplainerUrls:
 
 
 PAGES = ("tijdlijn", "actoren", "citaten", "artikel", "methode")
+EMBED_PAGE = "tijdlijn/insluiten"  # the timeline for other sites' <iframe> (no navigation, not in PAGES)
 
 
 @dataclass
@@ -153,6 +158,7 @@ class Explainer:
     blocks: list[dict]
     lead: str
     published: str
+    quotes: list[Quote] = field(default_factory=list)  # what readers see as quotes (:func:`shown_quotes`)
     key_figures: list[KeyFigure] = field(default_factory=list)
     main_actors: list[ActorView] = field(default_factory=list)
     telling_quotes: list[Quote] = field(default_factory=list)
@@ -190,7 +196,7 @@ class Explainer:
     @property
     def whole_quotes(self) -> list[Quote]:
         """Quotes a reader can take as one (three words or more, not a headline); fragments apart."""
-        return [q for q in self.extraction.quotes if not is_fragment(q)]
+        return [q for q in self.quotes if not is_fragment(q)]
 
     def speaker(self, quote: Quote) -> ActorView | None:
         return self.actors_by_id.get(quote.speaker) if quote.speaker else None
@@ -275,6 +281,18 @@ def is_fragment(quote: Quote) -> bool:
     """A word or two between quote marks ("betere", "wettelijke garanties") is not a quote of
     anyone's: shown as a fragment, never as a quote."""
     return len(quote.text.split()) < FRAGMENT_WORDS
+
+
+def is_shown_quote(quote: Quote) -> bool:
+    """Whether readers see ``quote`` as a quote. A subhead in quote marks is an editor's heading that
+    borrows someone's words; it is a quote only when the text says whose (the paragraph under it,
+    "Naam: …"); unattributed, it stays a heading of the article."""
+    return not (quote.headline and quote.speaker is None and not quote.speaker_label)
+
+
+def shown_quotes(extraction: Extraction) -> list[Quote]:
+    """The quotes readers see (:func:`is_shown_quote`), in the order of the text."""
+    return sorted((q for q in extraction.quotes if is_shown_quote(q)), key=lambda q: q.start)
 
 
 def telling_quotes(extraction: Extraction, limit: int = 3) -> list[Quote]:
@@ -393,7 +411,8 @@ def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
     else:
         def actor_href(actor):
             return f"{siteurl}/{urls.actor(actor.id)}"
-    blocks = annotated_blocks(extraction, actor_href, speaker_name)
+    quotes = shown_quotes(extraction)
+    blocks = annotated_blocks(extraction, actor_href, speaker_name, quotes)
     anchors = frozenset(re.findall(r'\sid="([^"]+)"', "".join(str(b["html"]) for b in blocks)))
     anchors |= {b["anchor"] for b in blocks}
     for view in views:
@@ -406,7 +425,7 @@ def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
         affiliation = view.actor.affiliation
         view.affiliation = by_id.get(affiliation, affiliation) if affiliation else None
     grouped: dict[str | None, list[Quote]] = defaultdict(list)
-    for quote in sorted(extraction.quotes, key=lambda q: q.start):
+    for quote in quotes:
         if quote.speaker in by_id:
             by_id[quote.speaker].quotes.append(quote)
         grouped[quote.speaker if quote.speaker in by_id else None].append(quote)
@@ -449,6 +468,7 @@ def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
         actors_by_id=by_id,
         actors_by_kind=[(kind, group) for kind, group in by_kind if group],
         quotes_by_speaker=quotes_by_speaker,
+        quotes=quotes,
         timeline=timeline,
         blocks=blocks,
         anchors=anchors,
@@ -491,6 +511,10 @@ class LazyExplainer:
     @property
     def lead(self) -> str:
         return lead_of(self.extraction)
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return shown_quotes(self.extraction)
 
     @property
     def built(self) -> Explainer:

@@ -23,6 +23,8 @@
       showSubResults: true,
       showImages: false,
       resetStyles: false,
+      /* strings in the UI language from the page (data-clear-search: Pagefind's Dutch says "Reset") */
+      translations: mount.dataset.clearSearch ? { clear_search: mount.dataset.clearSearch } : {},
       /* each result says which explainer it comes from (data-pagefind-meta="explainer:…") */
       processResult: function (result) {
         var explainer = result.meta && result.meta.explainer;
