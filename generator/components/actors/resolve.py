@@ -24,6 +24,7 @@ _NER_NAME_LABELS = frozenset({"PER", "ORG", "LOC"})
 _TOPONYM = re.compile(r"(?:straat|laan|plein|weg|burg|berg|dorp|stad|ziekenhuis|kerk|kerke|veld|wijk|hoven|dam|"
                       r"rode|brug|haven|huizen|dijk|gem|hem|zele|gen|ië|land|ingen)$")
 _LEADING_ARTICLE = re.compile(r"^(?:de|het|the|een)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
 _NICKNAME_OPEN = frozenset("'\"‘“")
 _NICKNAME_CLOSE = frozenset("'\"’”")
 
@@ -103,8 +104,9 @@ class ActorResolver:
                  or self.hybrid and m.initial and m.ner_label in _NER_NAME_LABELS]
         # a name that also occurs in the plural is a product ("Dreamliner", "Dreamliners")
         forms = {name_key(m.text) for m in names if not m.key}
-        plural = {f for f in forms if f + "s" in forms or f + "es" in forms}
-        plural |= {f + "s" for f in plural} | {f + "es" for f in plural}
+        endings = lex.plural_endings
+        plural = {f for f in forms if any(f + e in forms for e in endings)}
+        plural |= {f + e for f in plural for e in endings}
         names = [m for m in names if m.key or name_key(m.text) not in plural]
         names = self._drop_products(names, plural)
         if not names:
@@ -118,12 +120,12 @@ class ActorResolver:
                 clusters.union(by_key[key], idx)
             else:
                 by_key[key] = idx
-        # acronyms from parentheses (indices refer to the candidate list)
+        # acronyms from parentheses
         position = {id(m): idx for idx, m in enumerate(names)}
         for m in names:
             if m.acronym_of is not None:
-                other = mentions[m.acronym_of] if m.acronym_of < len(mentions) else None
-                if other is not None and id(other) in position:
+                other = m.acronym_of
+                if id(other) in position:
                     clusters.union(position[id(m)], position[id(other)])
         groups = clusters.groups()
         self._merge_acronyms(names, clusters, groups, None)  # reads no kinds: none computed here
@@ -207,8 +209,9 @@ class ActorResolver:
         if any(m.org_cue for m in ms) and not any(m.place_cue or m.person_cue for m in ms) \
                 and not (words[0] in lex.first_names and len(words) > 1):
             return "organisation"  # "het bedrijf Unified Aircraft", "woordvoerder van Blue Harbor"
-        if len(words) > 1 and words[-1] in lex.place_suffixes:
-            return "place"
+        if len(words) > 1 and words[-1] in lex.place_suffixes \
+                and not any(w in lex.org_suffixes or w in lex.org_prefixes for w in words[:-1]):
+            return "place"  # "Olympisch Stadion", not "Universitair Medisch Centrum"
         if any(m.place_cue for m in ms) and any(w in lex.place_suffixes for w in words):
             return "place"
         if any(m.person_cue for m in ms):
@@ -227,7 +230,9 @@ class ActorResolver:
             return "organisation"
         if len(words) > 1 and not given and (
                 any(is_acronym(w) or len(w) == 1 for w in words)
-                or words[0] in getattr(self, "_singles", ())
+                # its first word alone is a company's short name ("Apple Computer"); first and last
+                # word alone are a person's given name and surname
+                or words[0] in getattr(self, "_singles", ()) and words[-1] not in self._singles
                 or any(w.lower() in lex.common_words for w in words)):
             return "organisation"
         if len(words) > 1 and (words[0] in lex.first_names or re.fullmatch(r"[A-Z]\.", words[1] if len(words) > 2 else "")):
@@ -287,20 +292,24 @@ class ActorResolver:
         for root, members in groups.items():
             if any(names[i].key and names[i].kind in {"country", "place", "group"} for i in members):
                 continue
-            shorts = {tuple(names[i].text.lower().split()) for i in members}
+            shorts = {tuple(_POSSESSIVE.sub("", names[i].text.lower()).split()) for i in members}  # "Anna's" is "Anna"
             if any(len(s) >= 2 and s[0].title() in lex.first_names for s in shorts):
                 continue
-            org_targets, person_targets = set(), set()
+            org_targets, person_targets, head_targets = set(), set(), set()
             for short in shorts:
                 n = len(short)
                 for other, words, kind, original in long_names:
                     if other == root or len(words) <= n:
                         continue
+                    if kind == "person" and n == 1 and len(short[0]) > 3 and short[0] == words[-1] + "s":
+                        person_targets.add(other)  # "Kramers plan" after "Piet Kramer": the genitive
                     if kind == "person" and tuple(words[-n:]) == short or \
                             kind == "person" and words[-1] in lex.name_generations and tuple(words[-n - 1:-1]) == short:
                         person_targets.add(other)
                     if n >= 2 and tuple(words[-n:]) == short and kind == "organisation":
                         org_targets.add(other)  # "Air Force" → "United States Air Force"
+                    if n == 1 and kind == "organisation" and words[-1] == short[0] and self._generic_head(original):
+                        head_targets.add(other)  # "de Raad" → "Hoge Raad"
                     if tuple(words[:n]) == short and kind in {"organisation", "place", "person"}:
                         rest = original[n:]
                         suffixes_only = all(w in lex.org_suffixes or w.rstrip(".,") in lex.org_suffixes for w in rest)
@@ -316,6 +325,8 @@ class ActorResolver:
                     if len(given) == 1:
                         clusters.union(root, given.pop())
                         continue
+            if not org_targets and not person_targets and len(head_targets) == 1:
+                org_targets = head_targets  # only when one organisation has that head word
             own_kind = kinds[root]
             targets = org_targets if org_targets else person_targets
             if own_kind == "place" and not person_targets:
@@ -325,6 +336,12 @@ class ActorResolver:
                 targets = {max(targets, key=lambda r: (len(groups.get(r, [])), -r))}
             if len(targets) == 1:
                 clusters.union(root, targets.pop())
+
+    def _generic_head(self, words: list[str]) -> bool:
+        """"Hoge Raad", "Nationale Politie": an organisation named by a common noun and adjectives
+        before it, so the noun alone ("de Raad") is its short form."""
+        common = self.lex.common_words
+        return len(words) >= 2 and all(w.lower() in common or w in self.lex.nationality for w in words)
 
     def _descriptor(self, word: str) -> bool:
         """A word that makes "X word" a different entity than X ("GM Europe", "EADS North America")."""
