@@ -109,8 +109,6 @@ class Normaliser:
         self.res = res
         self.rec = recogniser
         self.data = res.data
-        self.previous_week_words = frozenset(self.data.get("previous_week_modifiers", ["vorige", "vorig", "verleden"]))
-        self.next_week_words = frozenset(self.data.get("next_week_modifiers", ["volgende", "volgend"]))
 
     # pub: publication date; anchor: last mentioned date; tense: callable giving past/future/None
     def normalise(self, c: Candidate, text: str, pub: dt.date | None, anchor: Anchor | None,
@@ -214,7 +212,7 @@ class Normaliser:
             year = self._sentence_year(text, c.start, anchor)
         if year is None:
             year = self._infer_year(month, day, (lambda strict=False: "past") if self._is_since(c) else tense,
-                                    forward=g.get("since") == "vanaf" or g.get("trim") in ("per", "tot"))
+                                    forward=bool({g.get("since"), g.get("trim")} & self.res.sets["forward_openers"]))
         if day:
             d = safe_date(year, month, day)
             if d is None:
@@ -361,8 +359,7 @@ class Normaliser:
         mod = g.get("mod") or g.get("modafter")
         direction = self._direction(mod)
         certain = True
-        if direction and ("modweek" in g or mod in self.previous_week_words or mod in self.next_week_words
-                          or direction == "this"):
+        if direction and ("modweek" in g or mod in self.res.sets["week_modifiers"] or direction == "this"):
             weeks = {"last": -1, "next": 1, "this": 0}[direction]
             monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=weeks)
             d = monday + dt.timedelta(days=target)
@@ -462,7 +459,7 @@ class Normaliser:
         unit = self.res.units[g["unit"]]
         n = int(round(self._num(c)))
         precision = {"decade": "year"}.get(unit, unit)
-        if g["dir"] == "binnen":
+        if g["dir"] in self.res.sets["from_now_within"]:
             d = shift(pub, unit, n)
             return Value(fmt(precision, pub), precision, fmt(precision, d), certain=False,
                          anchor=start_of(pub, precision), updates_anchor=False)
@@ -481,12 +478,11 @@ class Normaliser:
                 raise NeedsAnchor
             anchor = Anchor(pub, "day")
         word = g["unit"]
-        unit = {"ochtend": "day", "middag": "day", "avond": "day", "nacht": "day", "weekend": "weekend"}.get(
-            word, self.res.units.get(word, word))
-        backwards = g["dir"] in ("eerder", "daarvoor", "ervoor", "vorige", "voorgaande")
+        unit = self.res.day_units.get(word) or self.data["calendar_units"].get(word) or self.res.units.get(word, word)
+        backwards = g["dir"] in self.res.sets["anchored_backwards"]
         sign = -1 if backwards else 1
         n = int(round(self._num(c)))
-        if unit == "weekend":
+        if unit not in PRECISION_RANK:  # the weekend ("het weekend daarna"), the one unit that is no precision
             if anchor.precision != "day":
                 return None
             base = anchor.date
@@ -505,7 +501,7 @@ class Normaliser:
 
     def _same(self, c, text, pub, anchor, tense):
         word = c.groups["unit"]
-        unit = {"dag": "day", "ochtend": "day", "middag": "day", "avond": "day"}.get(word) or self.res.units.get(word)
+        unit = self.res.day_units.get(word) or self.res.units.get(word)
         if c.groups["same"] in self.res.sets["same_this_words"] or anchor is None:
             anchor = Anchor(self._need_pub(), "day")  # "deze dag": the day of writing
         if PRECISION_RANK.get(anchor.precision, 0) < PRECISION_RANK.get(unit, 6):

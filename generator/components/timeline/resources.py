@@ -40,6 +40,7 @@ class Resources:
     seasons: dict[str, list[int]]
     ordinals: dict[str, int]
     halves: dict[str, list[int]]
+    day_units: dict[str, str]  # the day and its parts ("avond"), counted as days
     sets: dict[str, frozenset] = field(default_factory=dict)
     abbreviations: frozenset = frozenset()  # words whose full stop ends no sentence ("St", "dhr", "Inc")
     dateline: re.Pattern | None = None
@@ -103,7 +104,7 @@ def load_resources(lang: str = "nl") -> Resources:
         "unit_words_after", "currency_before", "frequency_before", "duration_after", "clause_breaks",
         "weekday_parts", "weekday_blocked_before", "vague_rolling_units", "from_now_binnen_units",
         "same_this_words", "since_words", "relative_days_lowercase_only", "from_now_within", "rolling_singular_last",
-        "plural_unit_endings")}
+        "plural_unit_endings", "week_modifiers", "forward_openers", "anchored_backwards")}
     for name, words in data["tense"].items():
         if not name.startswith("_"):  # "_name": a comment on the list "name"
             sets["tense." + name] = frozenset(w.lower() for w in words)
@@ -126,6 +127,7 @@ def load_resources(lang: str = "nl") -> Resources:
         seasons=lower(data["seasons"]),
         ordinals=lower(data["ordinals"]),
         halves=lower(data["halves"]),
+        day_units=lower(data["day_units"]),
         sets=sets,
         abbreviations=_abbreviations(language_dir(lang) / "abbreviations.txt"),
         dateline=re.compile(data["dateline"]) if data.get("dateline") else None,
