@@ -41,10 +41,13 @@ class Resources:
     ordinals: dict[str, int]
     halves: dict[str, list[int]]
     day_units: dict[str, str]  # the day and its parts ("avond"), counted as days
+    playing_seasons: dict[str, int]  # "seizoen", "schooljaar": the month their year begins
+    holidays: dict[str, list[int]]  # [month, day], or [0, first, last] days from Easter Sunday
     sets: dict[str, frozenset] = field(default_factory=dict)
     abbreviations: frozenset = frozenset()  # words whose full stop ends no sentence ("St", "dhr", "Inc")
     dateline: re.Pattern | None = None
     record_words: re.Pattern | None = None
+    participle: re.Pattern | None = None  # a past participle ("gehouden", "ingevoerd", "besloten")
     word: re.Pattern = re.compile(r"[\w'’]+|[$€£¥%]")
 
 
@@ -109,6 +112,8 @@ def load_resources(lang: str = "nl") -> Resources:
         if not name.startswith("_"):  # "_name": a comment on the list "name"
             sets["tense." + name] = frozenset(w.lower() for w in words)
     record = list(data["record_words"])
+    separable = "|".join(sorted(sets["tense.participle_prefixes"], key=len, reverse=True))
+    inseparable = "|".join(sorted(sets["tense.inseparable_prefixes"], key=len, reverse=True))
     return Resources(
         data=data,
         patterns=patterns,
@@ -128,8 +133,12 @@ def load_resources(lang: str = "nl") -> Resources:
         ordinals=lower(data["ordinals"]),
         halves=lower(data["halves"]),
         day_units=lower(data["day_units"]),
+        playing_seasons=lower(data["playing_seasons"]),
+        holidays=lower(data["holidays"]),
         sets=sets,
         abbreviations=_abbreviations(language_dir(lang) / "abbreviations.txt"),
         dateline=re.compile(data["dateline"]) if data.get("dateline") else None,
+        participle=re.compile(r"^(?:(?:" + separable + r")?ge[a-z]{2,}(?:d|t|en)|(?:" + inseparable
+                              + r")[a-z]{2,}(?:d|t|en))$"),
         record_words=re.compile(r"(?<!\w)" + _alternation(record) + r"(?!\w)", re.IGNORECASE),
     )

@@ -28,9 +28,7 @@ class TenseDetector:
         self.strong_future = s.get("tense.strong_future", frozenset())
         self.ipp_not_after = s.get("tense.ipp_not_after", frozenset())
         self.infinitive_endings = tuple(sorted(s.get("tense.infinitive_endings", ())))
-        prefixes = sorted(s["tense.participle_prefixes"], key=len, reverse=True)
-        self.participle = re.compile(
-            r"^(?:(?:" + "|".join(prefixes) + r")?ge[a-z]{2,}(?:d|t|en)|(?:be|ver|ont|her|er|door|over|onder|mis)[a-z]{2,}(?:d|t|en))$")
+        self.participle = res.participle
         # "ij" before -de(n)/-te(n) is a stem vowel: "rijden", "strijden", "tijden" are not past forms
         self.weak_past = re.compile(r"^[a-z]{2,}(?:[^aeiousj]de|[^aeiousj]te|dde|tte|[^aeiounsj]den|[^aeiounsj]ten|dden|tten)$")
 
