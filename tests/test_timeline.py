@@ -496,3 +496,8 @@ def test_holidays_fixed_and_counted_from_easter(nlp):
     assert found["Pasen 2024"] == ("2024-03-31", None)
     assert found["de Stille Week"] == ("2024-03-24", "2024-03-30")  # future tense: this year's, Palm Sunday on
     assert found["Pinksteren"] == (None, None)  # a habit, no particular Whitsun
+
+
+def test_a_weekday_after_the_pronoun_het_is_a_date(nlp):
+    found = values(run(nlp, "De gemeente zei dinsdag dat het donderdag een besluit zal nemen.", pub="2008-10-15"))
+    assert found["donderdag"] == ("2008-10-16", None)  # weekdays take "de": "het" here is the subject
