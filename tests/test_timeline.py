@@ -501,3 +501,10 @@ def test_holidays_fixed_and_counted_from_easter(nlp):
 def test_a_weekday_after_the_pronoun_het_is_a_date(nlp):
     found = values(run(nlp, "De gemeente zei dinsdag dat het donderdag een besluit zal nemen.", pub="2008-10-15"))
     assert found["donderdag"] == ("2008-10-16", None)  # weekdays take "de": "het" here is the subject
+
+
+def test_up_to_and_including_a_year_and_the_christmas_days(nlp):
+    found = values(run(nlp, "De brug blijft tot en met 2027 dicht. Tijdens de kerstdagen was het museum gesloten.",
+                       pub="2025-01-06"))
+    assert found["2027"] == ("2027", None)
+    assert found["de kerstdagen"] == ("2024-12-25", "2024-12-26")

@@ -289,8 +289,8 @@ class Normaliser:
     def _holiday_days(self, word: str, year: int) -> tuple[dt.date, dt.date]:
         spec = self.res.holidays[word]
         if spec[0]:
-            day = dt.date(year, spec[0], spec[1])
-            return day, day
+            first = dt.date(year, spec[0], spec[1])
+            return first, dt.date(year, spec[2], spec[3]) if len(spec) == 4 else first
         easter = easter_sunday(year)
         return easter + dt.timedelta(days=spec[1]), easter + dt.timedelta(days=spec[2])
 

@@ -42,7 +42,7 @@ class Resources:
     halves: dict[str, list[int]]
     day_units: dict[str, str]  # the day and its parts ("avond"), counted as days
     playing_seasons: dict[str, int]  # "seizoen", "schooljaar": the month their year begins
-    holidays: dict[str, list[int]]  # [month, day], or [0, first, last] days from Easter Sunday
+    holidays: dict[str, list[int]]  # [month, day] (twice for a span), or [0, first, last] days from Easter
     sets: dict[str, frozenset] = field(default_factory=dict)
     abbreviations: frozenset = frozenset()  # words whose full stop ends no sentence ("St", "dhr", "Inc")
     dateline: re.Pattern | None = None
