@@ -508,3 +508,10 @@ def test_up_to_and_including_a_year_and_the_christmas_days(nlp):
                        pub="2025-01-06"))
     assert found["2027"] == ("2027", None)
     assert found["de kerstdagen"] == ("2024-12-25", "2024-12-26")
+
+
+def test_a_range_never_ends_before_it_begins(nlp):
+    found = values(run(nlp, "Van januari tot en met maart 2018 daalde de omzet. Van november tot februari is de "
+                            "ijsbaan in Deventer open.", pub="2019-04-03"))
+    assert found["Van januari tot en met maart 2018"] == ("2018-01", "2018-03")
+    assert found["Van november tot februari"] == ("2018-11", "2019-02")

@@ -64,6 +64,17 @@ def _text_and_sentences(doc: Doc) -> tuple[str, list[tuple[int, int]] | None]:
     return text, sentences
 
 
+def _before(start: str, end: str) -> str | None:
+    """The start of a period that must not end before it begins: "van november tot februari", each
+    placed in the publication year, starts the November before; None when no year back mends it."""
+    if start <= end:
+        return start
+    earlier = f"{int(start[:4]) - 1:04d}{start[4:]}"
+    if earlier > end or "-W" in start or start[4:] == "-02-29" or start[:4] <= "0001":  # weeks, leap days, year 1
+        return None
+    return earlier
+
+
 def join_ranges(text: str, timexes: list[TimeExpression], ranges: dict[str, list[str]]) -> list[TimeExpression]:
     """"tussen 2014 en 2017", "van 12 tot en met 22 april": two ends of one period become one expression
     with ``end_value`` (a bare day number before a full date takes that date's month and year)."""
@@ -82,8 +93,9 @@ def join_ranges(text: str, timexes: list[TimeExpression], ranges: dict[str, list
         if b is not None and a.value and b.value and a.precision == b.precision:
             opener = before_first.search(text, max(0, a.start - 12), a.start)
             between = text[a.end:b.start].strip().lower()
-            if opener and between in ranges.get(opener.group(1).lower(), ()):
-                out.append(TimeExpression(opener.start(1), b.end, text[opener.start(1):b.end], a.value, a.precision,
+            first = _before(a.value, b.end_value or b.value)
+            if opener and between in ranges.get(opener.group(1).lower(), ()) and first:
+                out.append(TimeExpression(opener.start(1), b.end, text[opener.start(1):b.end], first, a.precision,
                                           end_value=b.end_value or b.value, certain=a.certain and b.certain,
                                           in_quote=a.in_quote))
                 i += 2

@@ -129,6 +129,11 @@ class Normaliser:
         self.res = res
         self.rec = recogniser
         self.data = res.data
+        months = "|".join(sorted(map(re.escape, res.months), key=len, reverse=True))
+        joiners = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in self.data["date_coordinators"]),
+                                  key=len, reverse=True))
+        self._coordinated = re.compile(r"\s*(?:" + joiners + r")\s*(?:\d{1,2}\s+)?(?:" + months
+                                       + r")\s+((?:1[0-9]|20)[0-9]{2})\b", re.IGNORECASE)
 
     # pub: publication date; anchor: last mentioned date; tense: callable giving past/future/None
     def normalise(self, c: Candidate, text: str, pub: dt.date | None, anchor: Anchor | None,
@@ -257,10 +262,7 @@ class Normaliser:
 
     def _coordinated_year(self, text: str, end: int) -> int | None:
         """'tussen september en oktober 2007': a month coordinated with a dated one takes its year."""
-        tail = text[end:end + 40]
-        months = "|".join(sorted(self.res.months, key=len, reverse=True))
-        match = re.match(r"\s*(?:en|tot|t/m|of|-|–)\s*(?:\d{1,2}\s+)?(?:" + months + r")\s+((?:1[0-9]|20)[0-9]{2})\b",
-                         tail, re.IGNORECASE)
+        match = self._coordinated.match(text[end:end + 40])
         return int(match.group(1)) if match else None
 
     def _season(self, c, text, pub, anchor, tense):
