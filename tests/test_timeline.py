@@ -515,3 +515,9 @@ def test_a_range_never_ends_before_it_begins(nlp):
                             "ijsbaan in Deventer open.", pub="2019-04-03"))
     assert found["Van januari tot en met maart 2018"] == ("2018-01", "2018-03")
     assert found["Van november tot februari"] == ("2018-11", "2019-02")
+
+
+def test_a_date_far_past_the_cue_is_not_the_day_of_speaking(nlp):
+    doc = run(nlp, ",,Vandaag is een feestdag'', zei de burgemeester van Zwolle tijdens een lange toespraak in het "
+                   "stadhuis over de heropening van de oude brug op 3 maart.", pub="2023-05-11")
+    assert values(doc)["Vandaag"] == ("2023-05-11", None)

@@ -14,6 +14,11 @@ from typing import Callable
 from ...model import TimeExpression
 
 
+# how far (characters) from its cue the day of an attribution may stand: past the speaker's name and role
+# ("zei de minister van Buitenlandse Zaken dinsdag"), not into a later phrase about something else
+CUE_REACH = 80
+
+
 def _day_of(timex: TimeExpression) -> dt.date | None:
     """A single certain day, or None (periods, coarser precisions and judgement calls say no day)."""
     if timex.precision != "day" or timex.end_value or not timex.value or not timex.certain:
@@ -28,8 +33,8 @@ def speech_days(quotes, timexes: list[TimeExpression],
                 sentence_of: Callable[[int], tuple[int, int]]) -> list[dt.date | None]:
     """For each quote (in text order), the day the attribution around its cue names, else None.
 
-    The day is the dated expression outside every quote in the cue's sentence that lies nearest the cue
-    ("zei hij dinsdag", "Gisteren zei ze: …"). A cue-less quote of the same speaker right after a quote
+    The day is the dated expression outside every quote in the cue's sentence that lies nearest the cue,
+    within ``CUE_REACH`` characters ("zei hij dinsdag", "Gisteren zei ze: …"). A cue-less quote of the same speaker right after a quote
     continues its day.
     """
     spans = [(q.start, q.end) for q in quotes]
@@ -49,7 +54,7 @@ def speech_days(quotes, timexes: list[TimeExpression],
                 if found is None:
                     continue
                 distance = max(timex.start - cue_end, cue_start - timex.end, 0)
-                if nearest is None or distance < nearest[0]:
+                if distance <= CUE_REACH and (nearest is None or distance < nearest[0]):
                     nearest = (distance, found)
             day = nearest[1] if nearest else None
         elif previous is not None and quote.speaker and previous[0].speaker == quote.speaker:
