@@ -521,3 +521,10 @@ def test_a_date_far_past_the_cue_is_not_the_day_of_speaking(nlp):
     doc = run(nlp, ",,Vandaag is een feestdag'', zei de burgemeester van Zwolle tijdens een lange toespraak in het "
                    "stadhuis over de heropening van de oude brug op 3 maart.", pub="2023-05-11")
     assert values(doc)["Vandaag"] == ("2023-05-11", None)
+
+
+def test_fiscal_quarters_and_years_are_named_by_their_number(nlp):
+    found = values(run(nlp, "De bank boekte in het derde fiscale kwartaal verlies. Het eerste kwartaal van het "
+                            "fiscale jaar 2026 wordt zwak.", pub="2025-11-20"))
+    assert found["het derde fiscale kwartaal"] == ("2025-Q3", None)
+    assert found["Het eerste kwartaal van het fiscale jaar 2026"] == ("2026-Q1", None)
