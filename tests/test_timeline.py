@@ -528,3 +528,10 @@ def test_fiscal_quarters_and_years_are_named_by_their_number(nlp):
                             "fiscale jaar 2026 wordt zwak.", pub="2025-11-20"))
     assert found["het derde fiscale kwartaal"] == ("2025-Q3", None)
     assert found["Het eerste kwartaal van het fiscale jaar 2026"] == ("2026-Q1", None)
+
+
+def test_the_first_months_or_quarters_of_a_year_are_one_period(nlp):
+    found = values(run(nlp, "In de eerste negen maanden van 2024 steeg de omzet. De eerste drie kwartalen van dit "
+                            "jaar waren goed.", pub="2025-11-20"))
+    assert found["de eerste negen maanden van 2024"] == ("2024-01", "2024-09")
+    assert found["De eerste drie kwartalen van dit jaar"] == ("2025-Q1", "2025-Q3")

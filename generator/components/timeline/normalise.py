@@ -402,6 +402,19 @@ class Normaliser:
         d = dt.date(year, 3 * q - 2, 1)
         return Value(fmt("quarter", d), "quarter", anchor=d)
 
+    def _first_months(self, c, text, pub, anchor, tense):
+        """"de eerste negen maanden van 2008": January to September; "de eerste drie kwartalen": Q1 to Q3."""
+        g = c.groups
+        year = self._year_of(c) or self._need_pub().year
+        n = int(self._num(c))
+        unit = self.res.units[g["unit"]]
+        if unit == "quarter" and 1 <= n <= 4:
+            return Value(f"{year:04d}-Q1", "quarter", f"{year:04d}-Q{n}", anchor=dt.date(year, 1, 1))
+        if unit == "month" and 1 <= n <= 12:
+            start = dt.date(year, 1, 1)
+            return Value(fmt("month", start), "month", fmt("month", dt.date(year, n, 1)), anchor=start)
+        return None
+
     def _half(self, c, text, pub, anchor, tense):
         g = c.groups
         year = self._year_of(c) or self._need_pub().year
