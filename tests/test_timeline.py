@@ -535,3 +535,8 @@ def test_the_first_months_or_quarters_of_a_year_are_one_period(nlp):
                             "jaar waren goed.", pub="2025-11-20"))
     assert found["de eerste negen maanden van 2024"] == ("2024-01", "2024-09")
     assert found["De eerste drie kwartalen van dit jaar"] == ("2025-Q1", "2025-Q3")
+
+
+def test_a_name_that_ends_like_a_past_form_does_not_set_the_tense(nlp):
+    doc = run(nlp, "De fietstocht vertrekt op 21 juni uit Lichtenvoorde.", pub="2023-03-28")
+    assert values(doc)["21 juni"] == ("2023-06-21", None)

@@ -11,6 +11,7 @@ import re
 from .resources import Resources
 
 _WORDS = re.compile(r"[a-zà-ÿ]+(?:'[a-z]+)?")
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-Ý][\w'’-]*")
 _PERFECT_REACH = 8  # words between a perfect auxiliary and its participle
 
 
@@ -72,7 +73,8 @@ class TenseDetector:
         return None
 
     def tense_of_text(self, text: str) -> str | None:
-        return self.tense_of_words(_WORDS.findall(text.lower()))
+        """Tense from the words alone; a capitalised word is a name ("Lichtenvoorde", "Wieke"), no verb form."""
+        return self.tense_of_words(_WORDS.findall(_CAPITALISED.sub(" ", text).lower()))
 
     def tense_of_tokens(self, tokens) -> str | None:
         """From morphology, when the pipeline has it (None when no finite verb is tagged)."""
