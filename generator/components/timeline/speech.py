@@ -34,21 +34,22 @@ def speech_days(quotes, timexes: list[TimeExpression],
     """For each quote (in text order), the day the attribution around its cue names, else None.
 
     The day is the dated expression outside every quote in the cue's sentence that lies nearest the cue,
-    within ``CUE_REACH`` characters ("zei hij dinsdag", "Gisteren zei ze: …"). A cue-less quote of the same speaker right after a quote
-    continues its day.
+    within ``CUE_REACH`` characters ("zei hij dinsdag", "Gisteren zei ze: …"). A cue-less quote of the
+    same speaker right after a quote continues its day.
     """
-    spans = [(q.start, q.end) for q in quotes]
     starts = [t.start for t in timexes]
     days: list[dt.date | None] = []
     previous = None
     for quote in quotes:
         day = None
-        if quote.cue:
-            cue_start, cue_end = quote.cue[0], quote.cue[1]
+        cue = getattr(quote, "cue", None)
+        speaker = getattr(quote, "speaker", None)
+        if cue:
+            cue_start, cue_end = cue[0], cue[1]
             lo, hi = sentence_of(cue_start)
             nearest = None
             for timex in timexes[bisect.bisect_left(starts, lo):bisect.bisect_right(starts, hi)]:
-                if timex.end > hi or any(s <= timex.start and timex.end <= e for s, e in spans):
+                if timex.end > hi or timex.in_quote:
                     continue
                 found = _day_of(timex)
                 if found is None:
@@ -57,8 +58,8 @@ def speech_days(quotes, timexes: list[TimeExpression],
                 if distance <= CUE_REACH and (nearest is None or distance < nearest[0]):
                     nearest = (distance, found)
             day = nearest[1] if nearest else None
-        elif previous is not None and quote.speaker and previous[0].speaker == quote.speaker:
+        elif previous is not None and speaker and previous[0] == speaker:
             day = previous[1]
         days.append(day)
-        previous = (quote, day)
+        previous = (speaker, day)
     return days
