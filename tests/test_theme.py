@@ -285,6 +285,14 @@ def test_dates_bounds_and_labels():
     assert dates.format_value("2022-01-28", "day", "nl") == "vrijdag 28 januari 2022"
 
 
+def test_periods_coarser_than_a_month_are_named_in_the_pages_language():
+    assert dates.format_value("1990", "decade", "nl") == "jaren 1990"
+    assert dates.format_value("2022-W03", "week", "nl") == "week 3 van 2022"
+    assert dates.format_value("2022-Q2", "quarter", "nl") == "2e kwartaal 2022"
+    assert dates.format_value("2022-Q2", "quarter", "en") == "Q2 2022"
+    assert dates.format_value("2022-W03", "week", "de") == "2022-W03"  # no words for it: the ISO value
+
+
 def test_key_figures():
     text = ("Oekraïne is ongerust over de ruim 100.000 Russische soldaten aan de grens. Rusland brengt "
             "duizenden gevechtstroepen over. Sinds 2017 is de band slechter; de twee landen praten. "

@@ -419,3 +419,124 @@ def test_since_a_season_runs_to_the_publication_month(nlp):
     found = values(doc)
     assert found["Sinds de zomer van 2020"] == ("2020-06", "2022-04")
     assert found["Sinds de zomer"] == ("2021-06", "2022-04")
+
+
+def test_a_quotes_relative_days_count_from_the_day_its_attribution_names(nlp):
+    doc = run(nlp, ",,Wij stemmen vandaag tegen het plan'', zei fractievoorzitter Marleen de Bruin gisteravond "
+                   "in het stadhuis van Zwolle. ,,Morgen praten we verder met de wethouder.''", pub="2023-05-11")
+    found = values(doc)
+    assert found["gisteravond"] == ("2023-05-10", None)
+    assert found["vandaag"] == ("2023-05-10", None)  # the evening she spoke, not the morning it was printed
+    assert found["Morgen"] == ("2023-05-11", None)  # the next quote of the same speaker: the same evening
+
+
+def test_a_quote_whose_attribution_names_no_day_counts_from_the_publication_date(nlp):
+    doc = run(nlp, ",,Wij stemmen vandaag tegen het plan'', zei fractievoorzitter Marleen de Bruin in Zwolle. "
+                   "Gisteren vergaderde de raad.", pub="2023-05-11")
+    assert values(doc)["vandaag"] == ("2023-05-11", None)
+
+
+def test_a_week_and_a_half_ahead_is_a_day_not_a_rounded_week(nlp):
+    doc = run(nlp, "Over anderhalve week kiest de gemeenteraad van Deventer een nieuwe voorzitter.", pub="2023-05-11")
+    assert values(doc)["Over anderhalve week"] == ("2023-05-21", None)
+
+
+def test_playing_and_school_seasons_run_across_the_turn_of_the_year(nlp):
+    doc = run(nlp, "Vorig seizoen degradeerde de club uit Almere. Dit schooljaar telt de school meer leerlingen "
+                   "dan in het seizoen 2016/17.", pub="2019-03-30")
+    found = values(doc)
+    assert found["Vorig seizoen"] == ("2017", "2018")  # March 2019 lies in 2018/19
+    assert found["Dit schooljaar"] == ("2018", "2019")
+    assert found["2016/17"] == ("2016", "2017")
+    autumn = values(run(nlp, "Volgend seizoen speelt de club in de eredivisie.", pub="2019-09-02"))
+    assert autumn["Volgend seizoen"] == ("2020", "2021")
+
+
+def test_a_weekday_between_an_article_and_a_participle_dates_the_participle(nlp):
+    doc = run(nlp, "De bewoners klagen over het dinsdag ingestelde parkeerverbod. "
+                   "De vrijdag is voor veel mensen de drukste dag.", pub="2023-05-10")
+    found = values(doc)
+    assert found["dinsdag"] == ("2023-05-09", None)  # the ban was set: done, so the last Tuesday
+    assert "vrijdag" not in {text.lower() for text in found}
+    planned = values(run(nlp, "De raad bespreekt het donderdag geplande debat over de haven.", pub="2023-05-10"))
+    assert planned["donderdag"] == ("2023-05-11", None)
+
+
+def test_a_weekday_without_tense_lies_ahead_only_within_a_few_days(nlp):
+    # Wednesday 10 May 2023: no verb dates these scenes or plans
+    found = values(run(nlp, "Dinsdagavond, een volle zaal in Hengelo. Zaterdag: de finale in Ahoy.", pub="2023-05-10"))
+    assert found["Dinsdagavond"] == ("2023-05-09", None)  # six days ahead is "volgende week", so yesterday
+    assert found["Zaterdag"] == ("2023-05-13", None)
+
+
+def test_a_count_inside_a_quote_does_not_move_the_narratives_last_date(nlp):
+    doc = run(nlp, "De buurvrouw vertelde zondagmorgen aan de wijkagent: 'Drie weken later stond de schuur nog "
+                   "altijd open.' De volgende dag kwam de politie kijken.", pub="2023-05-10")
+    assert values(doc)["De volgende dag"] == ("2023-05-08", None)
+
+
+def test_a_bare_date_written_again_is_the_day_its_first_mention_named(nlp):
+    doc = run(nlp, "De veerdienst vaart op 14 augustus weer naar Vlieland. Voor 14 augustus werden vorige maand "
+                   "alle plaatsen verkocht.", pub="2023-03-28")
+    assert [t.value for t in doc._.timexes if t.text == "14 augustus"] == ["2023-08-14", "2023-08-14"]
+
+
+def test_a_bare_month_right_after_a_year_lies_in_that_year(nlp):
+    found = values(run(nlp, "De directeur trad vorig jaar in december af. In 2015, in mei, opende de zaak.",
+                       pub="2008-10-15"))
+    assert found["december"] == ("2007-12", None)
+    assert found["mei"] == ("2015-05", None)
+
+
+def test_holidays_fixed_and_counted_from_easter(nlp):
+    found = values(run(nlp, "Afgelopen Kerstmis sloot de winkel in Assen. De markt opent weer met Pasen 2024. "
+                            "Tijdens de Stille Week zullen de kerken vol zitten. Met Pinksteren eten we samen.",
+                       pub="2024-03-05"))
+    assert found["Afgelopen Kerstmis"] == ("2023-12-25", None)
+    assert found["Pasen 2024"] == ("2024-03-31", None)
+    assert found["de Stille Week"] == ("2024-03-24", "2024-03-30")  # future tense: this year's, Palm Sunday on
+    assert found["Pinksteren"] == (None, None)  # a habit, no particular Whitsun
+
+
+def test_a_weekday_after_the_pronoun_het_is_a_date(nlp):
+    found = values(run(nlp, "De gemeente zei dinsdag dat het donderdag een besluit zal nemen.", pub="2008-10-15"))
+    assert found["donderdag"] == ("2008-10-16", None)  # weekdays take "de": "het" here is the subject
+
+
+def test_up_to_and_including_a_year_and_the_christmas_days(nlp):
+    found = values(run(nlp, "De brug blijft tot en met 2027 dicht. Tijdens de kerstdagen was het museum gesloten.",
+                       pub="2025-01-06"))
+    assert found["2027"] == ("2027", None)
+    assert found["de kerstdagen"] == ("2024-12-25", "2024-12-26")
+
+
+def test_a_range_never_ends_before_it_begins(nlp):
+    found = values(run(nlp, "Van januari tot en met maart 2018 daalde de omzet. Van november tot februari is de "
+                            "ijsbaan in Deventer open.", pub="2019-04-03"))
+    assert found["Van januari tot en met maart 2018"] == ("2018-01", "2018-03")
+    assert found["Van november tot februari"] == ("2018-11", "2019-02")
+
+
+def test_a_date_far_past_the_cue_is_not_the_day_of_speaking(nlp):
+    doc = run(nlp, ",,Vandaag is een feestdag'', zei de burgemeester van Zwolle tijdens een lange toespraak in het "
+                   "stadhuis over de heropening van de oude brug op 3 maart.", pub="2023-05-11")
+    assert values(doc)["Vandaag"] == ("2023-05-11", None)
+
+
+def test_fiscal_quarters_and_years_are_named_by_their_number(nlp):
+    found = values(run(nlp, "De bank boekte in het derde fiscale kwartaal verlies. Het eerste kwartaal van het "
+                            "fiscale jaar 2026 wordt zwak.", pub="2025-11-20"))
+    assert found["het derde fiscale kwartaal"] == ("2025-Q3", None)
+    assert found["Het eerste kwartaal van het fiscale jaar 2026"] == ("2026-Q1", None)
+
+
+def test_the_first_months_or_quarters_of_a_year_are_one_period(nlp):
+    found = values(run(nlp, "In de eerste negen maanden van 2024 steeg de omzet. De eerste drie kwartalen van dit "
+                            "jaar waren goed.", pub="2025-11-20"))
+    assert found["de eerste negen maanden van 2024"] == ("2024-01", "2024-09")
+    assert found["De eerste drie kwartalen van dit jaar"] == ("2025-Q1", "2025-Q3")
+
+
+def test_a_name_that_ends_like_a_past_form_does_not_set_the_tense(nlp):
+    doc = run(nlp, "De fietstocht vertrekt op 21 juni uit Lichtenvoorde.", pub="2023-03-28")
+    assert values(doc)["21 juni"] == ("2023-06-21", None)

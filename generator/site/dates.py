@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -29,22 +30,34 @@ def sort_key(value: str) -> tuple:
     return (start.year, start.month if shape != "year" else 0, start, rank)
 
 
+# English labels when the locale has no language data of its own (``period_labels`` in display.json)
+_ENGLISH_PERIOD_LABELS = {"decade": "{year}s", "week": "week {week} of {year}", "quarter": "Q{quarter} {year}"}
+
+
+@lru_cache(maxsize=8)
+def _period_labels(locale: str) -> dict[str, str]:
+    """Babel names days and months; decades, weeks and quarters are named by the language's data."""
+    from .views import display_data  # views imports this module
+
+    labels = display_data(locale).get("period_labels")
+    return labels or (_ENGLISH_PERIOD_LABELS if locale == "en" else {})
+
+
 def format_value(value: str, precision: str, locale: str = "nl") -> str:
     """"2022-01-28" → "vrijdag 28 januari 2022"; "2022-01" → "januari 2022"; "2017" → "2017"."""
     start, shape = _parse(value)
     if precision == "decade":
-        return {"nl": f"jaren {start.year}", "en": f"{start.year}s"}.get(locale, f"{start.year}s")
+        return _period_labels(locale).get("decade", _ENGLISH_PERIOD_LABELS["decade"]).format(year=start.year)
     if shape == "day":
         return format_date(start, format="EEEE d MMMM y", locale=locale)
     if shape == "month":
         return format_date(start, format="LLLL y", locale=locale)
     if shape == "week":
-        iso_week = start.isocalendar()[1]
-        return {"nl": f"week {iso_week} van {start.year}", "en": f"week {iso_week} of {start.year}"}.get(
-            locale, value)
+        label = _period_labels(locale).get("week")
+        return label.format(week=start.isocalendar()[1], year=start.year) if label else value
     if shape == "quarter":
-        quarter = (start.month - 1) // 3 + 1
-        return {"nl": f"{quarter}e kwartaal {start.year}", "en": f"Q{quarter} {start.year}"}.get(locale, value)
+        label = _period_labels(locale).get("quarter")
+        return label.format(quarter=(start.month - 1) // 3 + 1, year=start.year) if label else value
     return str(start.year)
 
 

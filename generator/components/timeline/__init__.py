@@ -19,7 +19,9 @@ from ...model import TimeExpression
 from .events import build_entries
 from .normalise import Anchor, NeedsAnchor, Normaliser, OutOfRange
 from .recognise import Recogniser
+from .repeats import repeated_days_agree
 from .resources import load_resources
+from .speech import speech_days
 from .tense import TenseDetector
 
 _FALLBACK_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"'”’»]*|\n|$)")
@@ -62,6 +64,17 @@ def _text_and_sentences(doc: Doc) -> tuple[str, list[tuple[int, int]] | None]:
     return text, sentences
 
 
+def _before(start: str, end: str) -> str | None:
+    """The start of a period that must not end before it begins: "van november tot februari", each
+    placed in the publication year, starts the November before; None when no year back mends it."""
+    if start <= end:
+        return start
+    earlier = f"{int(start[:4]) - 1:04d}{start[4:]}"
+    if earlier > end or "-W" in start or start[4:] == "-02-29" or start[:4] <= "0001":  # weeks, leap days, year 1
+        return None
+    return earlier
+
+
 def join_ranges(text: str, timexes: list[TimeExpression], ranges: dict[str, list[str]]) -> list[TimeExpression]:
     """"tussen 2014 en 2017", "van 12 tot en met 22 april": two ends of one period become one expression
     with ``end_value`` (a bare day number before a full date takes that date's month and year)."""
@@ -80,8 +93,9 @@ def join_ranges(text: str, timexes: list[TimeExpression], ranges: dict[str, list
         if b is not None and a.value and b.value and a.precision == b.precision:
             opener = before_first.search(text, max(0, a.start - 12), a.start)
             between = text[a.end:b.start].strip().lower()
-            if opener and between in ranges.get(opener.group(1).lower(), ()):
-                out.append(TimeExpression(opener.start(1), b.end, text[opener.start(1):b.end], a.value, a.precision,
+            first = _before(a.value, b.end_value or b.value)
+            if opener and between in ranges.get(opener.group(1).lower(), ()) and first:
+                out.append(TimeExpression(opener.start(1), b.end, text[opener.start(1):b.end], first, a.precision,
                                           end_value=b.end_value or b.value, certain=a.certain and b.certain,
                                           in_quote=a.in_quote))
                 i += 2
@@ -186,6 +200,26 @@ class TimelineBuilder:
         return None
 
     # -- the component ---------------------------------------------------------------------------
+    def _resolve(self, doc: Doc, text: str, cand, reference, anchor, tense, in_quote: bool,
+                 missing: list[str]):
+        """One expression as a TimeExpression against ``reference`` (the publication date, or the day a
+        quote was spoken), with the normalised Value (None when it has no date)."""
+        expression = text[cand.start:cand.end]
+        undated = TimeExpression(cand.start, cand.end, expression, None, None, certain=False, in_quote=in_quote)
+        try:
+            value = self.normaliser.normalise(cand, text, reference, anchor, tense)
+        except NeedsAnchor:
+            missing.append(expression)
+            return undated, None
+        except OutOfRange:  # "no date", never a crash: the review lists it
+            doc._.warnings.append(f"timeline: {expression!r} falls outside the years 1-9999 (check the "
+                                  "article's Date:); left without a date")
+            return undated, None
+        if value is None:
+            return undated, None
+        return TimeExpression(cand.start, cand.end, expression, value.value, value.precision,
+                              end_value=value.end_value, certain=value.certain, in_quote=in_quote), value
+
     def __call__(self, doc: Doc) -> Doc:
         text, doc_sentences = _text_and_sentences(doc)
         pub = doc._.publication_date
@@ -200,12 +234,14 @@ class TimelineBuilder:
                 return sentences[i]
             return (max(0, offset - 100), min(len(text), offset + 100))
 
-        quotes = [(q.start, q.end) for q in (doc._.quotes or []) if hasattr(q, "start")]
+        quotes = sorted((q for q in (doc._.quotes or []) if hasattr(q, "start")), key=lambda q: q.start)
+        quote_starts = [q.start for q in quotes]
         morph = bool(len(doc)) and any(name in _MORPH_PIPES for name in self.nlp.pipe_names) \
             and doc.has_annotation("MORPH")
         anchor: Anchor | None = None
         timexes: list[TimeExpression] = []
         missing: list[str] = []
+        resolved = []  # (candidate, its tense, the anchor it saw, the quote it is in) per expression
         for cand in self.recogniser.find(text, self._excluded(doc, text)):
             sentence = sentence_of(cand.start)
             cache: dict = {}
@@ -215,34 +251,31 @@ class TimelineBuilder:
                     cache[strict] = self._tense(doc, text, sentence, cand.start, cand.end, morph, strict)
                 return cache[strict]
 
-            expression = text[cand.start:cand.end]
-            in_quote = any(s <= cand.start and cand.end <= e for s, e in quotes)
-            try:
-                value = self.normaliser.normalise(cand, text, pub, anchor, tense)
-            except NeedsAnchor:
-                timexes.append(TimeExpression(cand.start, cand.end, expression, None, None, certain=False,
-                                              in_quote=in_quote))
-                missing.append(expression)
-                continue
-            except OutOfRange:  # "no date", never a crash: the review lists it
-                timexes.append(TimeExpression(cand.start, cand.end, expression, None, None, certain=False,
-                                              in_quote=in_quote))
-                doc._.warnings.append(f"timeline: {expression!r} falls outside the years 1-9999 (check the "
-                                      "article's Date:); left without a date")
-                continue
-            if value is None:
-                timexes.append(TimeExpression(cand.start, cand.end, expression, None, None, certain=False,
-                                              in_quote=in_quote))
-                continue
-            timexes.append(TimeExpression(cand.start, cand.end, expression, value.value, value.precision,
-                                          end_value=value.end_value, certain=value.certain, in_quote=in_quote))
-            if value.updates_anchor and value.anchor is not None:
+            quote = bisect.bisect_right(quote_starts, cand.start) - 1
+            quote = quote if quote >= 0 and cand.end <= quotes[quote].end else None
+            resolved.append((cand, tense, anchor, quote))
+            timex, value = self._resolve(doc, text, cand, pub, anchor, tense, quote is not None, missing)
+            timexes.append(timex)
+            # a quote counts on from its own story ("drie weken later", says the witness): the narrative's
+            # next "de volgende dag" still counts from the narrative's last date
+            if value is not None and value.updates_anchor and value.anchor is not None \
+                    and not (quote is not None and cand.kind == "anchored"):
                 anchor = Anchor(value.anchor, value.precision, cand.end, "year" in cand.groups
                                 and not cand.groups["year"].startswith("'"))
+        if quotes:
+            days = speech_days(quotes, timexes, sentence_of)
+            for index, (cand, tense, seen, quote) in enumerate(resolved):
+                day = days[quote] if quote is not None else None
+                if day is not None and day != pub:
+                    before = timexes[index]
+                    timexes[index], _ = self._resolve(doc, text, cand, day, seen, tense, True, [])
+                    if before.value is None and timexes[index].value is not None and before.text in missing:
+                        missing.remove(before.text)
         for expression in missing:
             doc._.warnings.append(
                 f"timeline: no publication date, so {expression!r} cannot be placed on the timeline "
                 "(add a Date: to the article header)")
+        timexes = repeated_days_agree([cand for cand, *_ in resolved], timexes, pub)
         timexes = join_ranges(text, timexes, self.res.data.get("ranges", {}))
         doc._.timexes = timexes
         doc._.timeline = build_entries(text, timexes, sentence_of, doc._.actors, doc._.quotes)

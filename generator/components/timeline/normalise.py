@@ -3,13 +3,20 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from typing import Callable
 
 from .recognise import Candidate, Recogniser
+
+_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:\w{1,3}\s+)?")  # a year, then a bare date: "vorig jaar in december"
 from .resources import Resources
 
 PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "quarter": 3, "month": 4, "week": 5, "day": 6}
+# A weekday whose clause shows no tense ("Donderdagavond, een volle zaal in Hengelo") lies ahead only when it
+# falls within this many days: news writes a day five or six days off as "volgende week ...", while a
+# bare one of yesterday or the day before is the scene of a report written the next morning.
+UNTENSED_WEEKDAY_AHEAD = 4
 
 
 @dataclass
@@ -89,6 +96,19 @@ def start_of(d: dt.date, precision: str) -> dt.date:
     return d
 
 
+def easter_sunday(year: int) -> dt.date:
+    """Western Easter (the anonymous Gregorian computus): the day the moveable feasts count from."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -109,8 +129,11 @@ class Normaliser:
         self.res = res
         self.rec = recogniser
         self.data = res.data
-        self.previous_week_words = frozenset(self.data.get("previous_week_modifiers", ["vorige", "vorig", "verleden"]))
-        self.next_week_words = frozenset(self.data.get("next_week_modifiers", ["volgende", "volgend"]))
+        months = "|".join(sorted(map(re.escape, res.months), key=len, reverse=True))
+        joiners = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in self.data["date_coordinators"]),
+                                  key=len, reverse=True))
+        self._coordinated = re.compile(r"\s*(?:" + joiners + r")\s*(?:\d{1,2}\s+)?(?:" + months
+                                       + r")\s+((?:1[0-9]|20)[0-9]{2})\b", re.IGNORECASE)
 
     # pub: publication date; anchor: last mentioned date; tense: callable giving past/future/None
     def normalise(self, c: Candidate, text: str, pub: dt.date | None, anchor: Anchor | None,
@@ -214,7 +237,7 @@ class Normaliser:
             year = self._sentence_year(text, c.start, anchor)
         if year is None:
             year = self._infer_year(month, day, (lambda strict=False: "past") if self._is_since(c) else tense,
-                                    forward=g.get("since") == "vanaf" or g.get("trim") in ("per", "tot"))
+                                    forward=bool({g.get("since"), g.get("trim")} & self.res.sets["forward_openers"]))
         if day:
             d = safe_date(year, month, day)
             if d is None:
@@ -225,22 +248,21 @@ class Normaliser:
 
     def _sentence_year(self, text: str, start: int, anchor: Anchor | None) -> int | None:
         """'op 3 maart 2020 aangenomen en op 1 juli in werking': a bare date after a date with a written
-        year in the same sentence takes that year."""
-        if anchor is None or not anchor.explicit_year or anchor.precision not in ("day", "month") \
-                or not 0 <= anchor.end <= start:
+        year in the same sentence takes that year; 'trad vorig jaar in december af': a bare date right
+        after a year (one short word between) lies in it."""
+        if anchor is None or not 0 <= anchor.end <= start:
             return None
-        import re
+        if anchor.precision == "year" and _RIGHT_AFTER.fullmatch(text[anchor.end:start]):
+            return anchor.date.year
+        if not anchor.explicit_year or anchor.precision not in ("day", "month"):
+            return None
         if start - anchor.end > 150 or re.search(r"[.!?;]\s|\n", text[anchor.end:start]):
             return None
         return anchor.date.year
 
     def _coordinated_year(self, text: str, end: int) -> int | None:
         """'tussen september en oktober 2007': a month coordinated with a dated one takes its year."""
-        import re
-        tail = text[end:end + 40]
-        months = "|".join(sorted(self.res.months, key=len, reverse=True))
-        match = re.match(r"\s*(?:en|tot|t/m|of|-|–)\s*(?:\d{1,2}\s+)?(?:" + months + r")\s+((?:1[0-9]|20)[0-9]{2})\b",
-                         tail, re.IGNORECASE)
+        match = self._coordinated.match(text[end:end + 40])
         return int(match.group(1)) if match else None
 
     def _season(self, c, text, pub, anchor, tense):
@@ -265,6 +287,44 @@ class Normaliser:
         if self._is_since(c) and pub and start <= pub:
             value.end_value = fmt("month", pub)  # a period in months up to the publication month
         return value
+
+    def _holiday_days(self, word: str, year: int) -> tuple[dt.date, dt.date]:
+        spec = self.res.holidays[word]
+        if spec[0]:
+            first = dt.date(year, spec[0], spec[1])
+            return first, dt.date(year, spec[2], spec[3]) if len(spec) == 4 else first
+        easter = easter_sunday(year)
+        return easter + dt.timedelta(days=spec[1]), easter + dt.timedelta(days=spec[2])
+
+    def _holiday(self, c, text, pub, anchor, tense):
+        """"Pasen 2019", "afgelopen Kerstmis", "in de Stille Week": a named day (or week) of a year."""
+        g = c.groups
+        word = re.sub(r"\s+", " ", g["holiday"])
+        year = self._year_of(c)
+        if year is None:
+            pub = self._need_pub()
+            direction = self._direction(g.get("mod"))
+            t = None if direction else tense()
+            if direction is None and t is None:
+                return None  # "Met Pasen eten we eieren": any Easter
+            year = pub.year
+            first, last = self._holiday_days(word, year)
+            if (direction == "last" or t == "past") and first > pub:
+                year -= 1
+            elif (direction == "next" or t == "future") and last < pub:
+                year += 1
+        first, last = self._holiday_days(word, year)
+        return Value(first.isoformat(), "day", last.isoformat() if last != first else None, anchor=first)
+
+    def _playing_season(self, c, text, pub, anchor, tense):
+        """"vorig seizoen" in March 2019 is 2017/18: a year that begins in the month the data gives."""
+        pub = self._need_pub()
+        first_month = self.res.playing_seasons[c.groups["unit"]]
+        current = pub.year if pub.month >= first_month else pub.year - 1
+        year = current + {"last": -1, "next": 1, "this": 0}[self._direction(c.groups["mod"])]
+        start = dt.date(year, first_month, 1)
+        return self._since(c, Value(fmt("year", start), "year", fmt("year", dt.date(year + 1, 1, 1)),
+                                    anchor=start))
 
     def _year(self, c, text, pub, anchor, tense):
         year = int(c.groups["year"])
@@ -342,6 +402,19 @@ class Normaliser:
         d = dt.date(year, 3 * q - 2, 1)
         return Value(fmt("quarter", d), "quarter", anchor=d)
 
+    def _first_months(self, c, text, pub, anchor, tense):
+        """"de eerste negen maanden van 2008": January to September; "de eerste drie kwartalen": Q1 to Q3."""
+        g = c.groups
+        year = self._year_of(c) or self._need_pub().year
+        n = int(self._num(c))
+        unit = self.res.units[g["unit"]]
+        if unit == "quarter" and 1 <= n <= 4:
+            return Value(f"{year:04d}-Q1", "quarter", f"{year:04d}-Q{n}", anchor=dt.date(year, 1, 1))
+        if unit == "month" and 1 <= n <= 12:
+            start = dt.date(year, 1, 1)
+            return Value(fmt("month", start), "month", fmt("month", dt.date(year, n, 1)), anchor=start)
+        return None
+
     def _half(self, c, text, pub, anchor, tense):
         g = c.groups
         year = self._year_of(c) or self._need_pub().year
@@ -361,8 +434,7 @@ class Normaliser:
         mod = g.get("mod") or g.get("modafter")
         direction = self._direction(mod)
         certain = True
-        if direction and ("modweek" in g or mod in self.previous_week_words or mod in self.next_week_words
-                          or direction == "this"):
+        if direction and ("modweek" in g or mod in self.res.sets["week_modifiers"] or direction == "this"):
             weeks = {"last": -1, "next": 1, "this": 0}[direction]
             monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=weeks)
             d = monday + dt.timedelta(days=target)
@@ -371,9 +443,9 @@ class Normaliser:
         elif direction == "next":
             d = pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
         else:
-            t = "past" if self._is_since(c) else tense()
+            t = "past" if self._is_since(c) else self._participle_tense(g.get("participle")) or tense()
             certain = t is not None
-            if t == "past":
+            if t == "past" or t is None and (target - pub.weekday()) % 7 > UNTENSED_WEEKDAY_AHEAD:
                 d = pub - dt.timedelta(days=(pub.weekday() - target) % 7)
             else:
                 d = pub + dt.timedelta(days=(target - pub.weekday()) % 7)
@@ -381,6 +453,12 @@ class Normaliser:
         if self._is_since(c) and d < pub:
             value.end_value = pub.isoformat()
         return value
+
+    def _participle_tense(self, participle: str | None) -> str | None:
+        """"de zondag gesloten overeenkomst": done, so past; "het dinsdag geplande debat": to come."""
+        if not participle:
+            return None
+        return "future" if participle in self.res.sets["tense.future_markers"] else "past"
 
     def _weekend(self, c, text, pub, anchor, tense):
         g = c.groups
@@ -460,9 +538,13 @@ class Normaliser:
         g = c.groups
         pub = self._need_pub()
         unit = self.res.units[g["unit"]]
-        n = int(round(self._num(c)))
+        n = self._num(c)
+        if n != int(n) and unit in ("week", "month", "year"):
+            # "over anderhalve week": ten days ahead, not a week rounded up; "over anderhalf jaar": months
+            unit, n = {"week": ("day", n * 7), "month": ("day", n * 30), "year": ("month", n * 12)}[unit]
+        n = int(n)
         precision = {"decade": "year"}.get(unit, unit)
-        if g["dir"] == "binnen":
+        if g["dir"] in self.res.sets["from_now_within"]:
             d = shift(pub, unit, n)
             return Value(fmt(precision, pub), precision, fmt(precision, d), certain=False,
                          anchor=start_of(pub, precision), updates_anchor=False)
@@ -481,12 +563,11 @@ class Normaliser:
                 raise NeedsAnchor
             anchor = Anchor(pub, "day")
         word = g["unit"]
-        unit = {"ochtend": "day", "middag": "day", "avond": "day", "nacht": "day", "weekend": "weekend"}.get(
-            word, self.res.units.get(word, word))
-        backwards = g["dir"] in ("eerder", "daarvoor", "ervoor", "vorige", "voorgaande")
+        unit = self.res.day_units.get(word) or self.data["calendar_units"].get(word) or self.res.units.get(word, word)
+        backwards = g["dir"] in self.res.sets["anchored_backwards"]
         sign = -1 if backwards else 1
         n = int(round(self._num(c)))
-        if unit == "weekend":
+        if unit not in PRECISION_RANK:  # the weekend ("het weekend daarna"), the one unit that is no precision
             if anchor.precision != "day":
                 return None
             base = anchor.date
@@ -505,7 +586,7 @@ class Normaliser:
 
     def _same(self, c, text, pub, anchor, tense):
         word = c.groups["unit"]
-        unit = {"dag": "day", "ochtend": "day", "middag": "day", "avond": "day"}.get(word) or self.res.units.get(word)
+        unit = self.res.day_units.get(word) or self.res.units.get(word)
         if c.groups["same"] in self.res.sets["same_this_words"] or anchor is None:
             anchor = Anchor(self._need_pub(), "day")  # "deze dag": the day of writing
         if PRECISION_RANK.get(anchor.precision, 0) < PRECISION_RANK.get(unit, 6):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .resources import Resources
 
 _WORD = re.compile(r"[\w'’.$€£¥%/]+")
-_SENTENCE_END = re.compile(r"""[.!?:;\n"“”„`'‘’«»(\[]\s*$""")
+_SENTENCE_END = re.compile(r"""(?:[.!?:;\n"“”„`'‘’«»(\[]|,,)\s*$""")  # ",,": a Dutch paper's opening mark
 
 
 @dataclass
@@ -211,7 +211,9 @@ class Recogniser:
                 return None
         if c.kind == "weekday":
             if prev1 in self.sets["weekday_blocked_before"] and not {"mod", "since", "trim"} & g.keys():
-                return None  # "de vrijdag", "zwarte maandag": a noun use or the name of a day
+                if not self._attributive_participle(next1):
+                    return None  # "de vrijdag", "zwarte maandag": a noun use or the name of a day
+                c.groups["participle"] = next1.removesuffix("e")  # its tense decides the weekday's direction
         if c.kind == "rolling" and "num" not in g and g["unit"] in self.sets["vague_rolling_units"]:
             return None  # "de afgelopen dagen": as vague as "onlangs"
         if c.kind == "from_now" and g["dir"] in self.sets["from_now_within"] \
@@ -237,6 +239,13 @@ class Recogniser:
             if key in g and self.parse_number(g[key]) is None:
                 return None
         return c
+
+    def _attributive_participle(self, word: str) -> bool:
+        """"het dinsdag ingestelde verbod", "de vrijdag gehouden stemming": the weekday dates the participle
+        after it, it is no noun of the article before it."""
+        participle = self.res.participle
+        return bool(participle and word and (participle.match(word)
+                                             or word.endswith("e") and participle.match(word[:-1])))
 
     def _validate_year(self, text, c, prev, next1) -> Candidate | None:
         g = c.groups

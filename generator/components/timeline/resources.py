@@ -40,10 +40,14 @@ class Resources:
     seasons: dict[str, list[int]]
     ordinals: dict[str, int]
     halves: dict[str, list[int]]
+    day_units: dict[str, str]  # the day and its parts ("avond"), counted as days
+    playing_seasons: dict[str, int]  # "seizoen", "schooljaar": the month their year begins
+    holidays: dict[str, list[int]]  # [month, day] (twice for a span), or [0, first, last] days from Easter
     sets: dict[str, frozenset] = field(default_factory=dict)
     abbreviations: frozenset = frozenset()  # words whose full stop ends no sentence ("St", "dhr", "Inc")
     dateline: re.Pattern | None = None
     record_words: re.Pattern | None = None
+    participle: re.Pattern | None = None  # a past participle ("gehouden", "ingevoerd", "besloten")
     word: re.Pattern = re.compile(r"[\w'’]+|[$€£¥%]")
 
 
@@ -103,11 +107,13 @@ def load_resources(lang: str = "nl") -> Resources:
         "unit_words_after", "currency_before", "frequency_before", "duration_after", "clause_breaks",
         "weekday_parts", "weekday_blocked_before", "vague_rolling_units", "from_now_binnen_units",
         "same_this_words", "since_words", "relative_days_lowercase_only", "from_now_within", "rolling_singular_last",
-        "plural_unit_endings")}
+        "plural_unit_endings", "week_modifiers", "forward_openers", "anchored_backwards")}
     for name, words in data["tense"].items():
         if not name.startswith("_"):  # "_name": a comment on the list "name"
             sets["tense." + name] = frozenset(w.lower() for w in words)
     record = list(data["record_words"])
+    separable = "|".join(sorted(sets["tense.participle_prefixes"], key=len, reverse=True))
+    inseparable = "|".join(sorted(sets["tense.inseparable_prefixes"], key=len, reverse=True))
     return Resources(
         data=data,
         patterns=patterns,
@@ -126,8 +132,13 @@ def load_resources(lang: str = "nl") -> Resources:
         seasons=lower(data["seasons"]),
         ordinals=lower(data["ordinals"]),
         halves=lower(data["halves"]),
+        day_units=lower(data["day_units"]),
+        playing_seasons=lower(data["playing_seasons"]),
+        holidays=lower(data["holidays"]),
         sets=sets,
         abbreviations=_abbreviations(language_dir(lang) / "abbreviations.txt"),
         dateline=re.compile(data["dateline"]) if data.get("dateline") else None,
+        participle=re.compile(r"^(?:(?:" + separable + r")?ge[a-z]{2,}(?:d|t|en)|(?:" + inseparable
+                              + r")[a-z]{2,}(?:d|t|en))$"),
         record_words=re.compile(r"(?<!\w)" + _alternation(record) + r"(?!\w)", re.IGNORECASE),
     )

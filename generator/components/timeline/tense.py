@@ -11,6 +11,7 @@ import re
 from .resources import Resources
 
 _WORDS = re.compile(r"[a-zà-ÿ]+(?:'[a-z]+)?")
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-Ý][\w'’-]*")
 _PERFECT_REACH = 8  # words between a perfect auxiliary and its participle
 
 
@@ -28,9 +29,7 @@ class TenseDetector:
         self.strong_future = s.get("tense.strong_future", frozenset())
         self.ipp_not_after = s.get("tense.ipp_not_after", frozenset())
         self.infinitive_endings = tuple(sorted(s.get("tense.infinitive_endings", ())))
-        prefixes = sorted(s["tense.participle_prefixes"], key=len, reverse=True)
-        self.participle = re.compile(
-            r"^(?:(?:" + "|".join(prefixes) + r")?ge[a-z]{2,}(?:d|t|en)|(?:be|ver|ont|her|er|door|over|onder|mis)[a-z]{2,}(?:d|t|en))$")
+        self.participle = res.participle
         # "ij" before -de(n)/-te(n) is a stem vowel: "rijden", "strijden", "tijden" are not past forms
         self.weak_past = re.compile(r"^[a-z]{2,}(?:[^aeiousj]de|[^aeiousj]te|dde|tte|[^aeiounsj]den|[^aeiounsj]ten|dden|tten)$")
 
@@ -74,7 +73,8 @@ class TenseDetector:
         return None
 
     def tense_of_text(self, text: str) -> str | None:
-        return self.tense_of_words(_WORDS.findall(text.lower()))
+        """Tense from the words alone; a capitalised word is a name ("Lichtenvoorde", "Wieke"), no verb form."""
+        return self.tense_of_words(_WORDS.findall(_CAPITALISED.sub(" ", text).lower()))
 
     def tense_of_tokens(self, tokens) -> str | None:
         """From morphology, when the pipeline has it (None when no finite verb is tagged)."""
