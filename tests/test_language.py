@@ -74,9 +74,6 @@ KNOWN_DEBT: set[tuple[str, str]] = {
     *(("components/actors/lexicon.py", w) for w in (
         'der', 'er', 'ster', 'ter',
     )),
-    *(("components/quotes/attribution.py", w) for w in (
-        'een', 'van',
-    )),
     *(("components/timeline/normalise.py", w) for w in (
         'avond', 'binnen', 'daarvoor', 'dag', 'eerder', 'ervoor', 'middag', 'nacht', 'ochtend', 'tot',
         'vanaf', 'verleden', 'volgend', 'volgende', 'voorgaande', 'vorig', 'vorige', 'weekend',
