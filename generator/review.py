@@ -33,6 +33,7 @@ INFERRED = {
     "previous quote": "speaker from the previous quote",
     "next quote": "speaker from the next quote",
     "context": "speaker from the sentence before the quote",
+    "sentence": "speaker from a person named in the quote's sentence (no cue)",
 }
 
 _WEEKDAYS = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"

@@ -71,9 +71,6 @@ KNOWN_DEBT: set[tuple[str, str]] = {
     *(("components/actors/candidates.py", w) for w in (
         'de', 'een', 'het', 'van', 'voor',
     )),
-    *(("components/quotes/attribution.py", w) for w in (
-        'een', 'van',
-    )),
 }
 
 

@@ -65,7 +65,7 @@ def is_full_quote(text: str, span: QuoteSpan, masked: str, sentence: tuple[int, 
         return True
     before = masked[sentence[0]:span.open_start].strip()
     after = masked[span.close_end:sentence[1]].strip()
-    return (not before or before.endswith(":")) and (not after or after[0] in ",.!?;")
+    return (not before or before.endswith(":")) and (not after or after[0] in ",.!?;-–—")
 
 
 class QuoteExtractor:
@@ -142,6 +142,14 @@ class QuoteExtractor:
                 record[6] = Evidence("previous quote", None, current.label)
                 resolver.add_event(span.end, current.actor, current.label)
                 continue
+            # “‘…’ Minister Van Dam schrijft dat …”: the sentence right after reports the speaker's words
+            following = sentences.around(sentences.around(max(span.close_end - 1, 0))[1])
+            reported = resolver.first_event(following[0], following[1]) \
+                if following[0] >= span.close_end and block_of(following[0]) == block else None
+            if reported is not None:
+                record[3], record[4] = reported.actor, True
+                record[6] = Evidence("context")
+                continue
             for later in records[i + 1:]:
                 if block_of(later[0].start) > block + 1:
                     break
@@ -155,6 +163,17 @@ class QuoteExtractor:
                     record[3], record[4] = actor, True
                     record[6] = Evidence("context")
                     resolver.add_event(span.end, actor)
+
+        # a few words quoted without a cue: the person the sentence names nearest before them ("Jansen
+        # voelt zich 'een buitenstaander'"); words in quotes are someone's. (A person named only after
+        # them is as often the object: "… 'een lied', voor zijn broer X".)
+        for record in records:
+            span, full, cue, speaker, attributed, headline, _ = record
+            if attributed or headline or full:
+                continue
+            actor = self._person_in_sentence(sentences, span, resolver)
+            if actor is not None:
+                record[3], record[4], record[6] = actor, True, Evidence("sentence")
 
         # headline quotes: "Lavrov: “…”", or a quoted subhead attributed by the paragraph under it
         for record in records:
@@ -269,6 +288,11 @@ class QuoteExtractor:
                 pronoun = next((t for t in segment if t[0] in self.lex.subject_pronouns), None)
                 if actor_id is None and pronoun is not None:  # "Daarover was hij kort: “…”"
                     actor_id = resolver.pronoun(pronoun[1])
+                subject = self._inverted_subject_before_colon(segment)
+                if actor_id is None and subject is not None:  # "… roept de presentator: ‘…’"
+                    actor, found, _ = resolver.subject_after(subject, cue.subject[1])
+                    if found:
+                        return cue, actor, True
                 if actor_id is None:
                     actor = resolver.index.best_in_window(cue.subject[0], cue.subject[1],
                                                           ("person", "organisation", "group"))
@@ -306,6 +330,29 @@ class QuoteExtractor:
                         return nxt, actor, True
         return cue or after or source, None, False  # a cue whose speaker we cannot name, or no cue at all
 
+    def _inverted_subject_before_colon(self, segment: list) -> int | None:
+        """Where "de presentator" starts in "…, roept de presentator:": a definite noun phrase of at
+        most a few words right after a finite verb, ending the clause before the colon."""
+        for d in range(len(segment) - 1, max(0, len(segment) - 5), -1):
+            word = segment[d][0]
+            if word not in self.lex.determiners or word in self.lex.indefinite_determiners:
+                continue
+            verb = segment[d - 1][0]
+            plain_word = verb.isalpha() and verb not in self.lex.np_stop_words and verb not in self.lex.prepositions
+            if plain_word and (self.lex.is_cue_verb(verb) or (
+                    verb not in self.lex.not_inverted_verbs and len(verb) >= 4
+                    and any(verb.endswith(e) for e in self.lex.inverted_verb_endings))):
+                return segment[d][1]
+            return None
+        return None
+
+    @staticmethod
+    def _person_in_sentence(sentences: Sentences, span: QuoteSpan, resolver: SpeakerResolver) -> str | None:
+        """The person named nearest before ``span`` in its sentence."""
+        start = sentences.around(span.open_start)[0]
+        before = resolver.index.in_window(start, span.open_start, ("person",))
+        return before[-1][2].id if before else None
+
     def _introduced_speaker(self, masked, sentences: Sentences, span: QuoteSpan, resolver: SpeakerResolver,
                             block: int, block_of) -> tuple[str | None, int] | None:
         """The person who is the subject of the sentence right before a cue-less quote that opens its
@@ -329,6 +376,21 @@ class QuoteExtractor:
             i += 1
         if i < len(toks) and toks[i][0] in self.lex.subject_pronouns:
             return resolver.pronoun(toks[i][1]), toks[i][1]
+        for j in range(i + 1, min(i + 3, len(toks))):  # "Toch zal hij …": the subject after the finite verb
+            if not toks[j - 1][0].isalpha() or toks[j - 1][0] in self.lex.np_stop_words \
+                    or toks[j - 1][0] in self.lex.np_prepositions:
+                break
+            if toks[j][0] in self.lex.subject_pronouns:
+                return resolver.pronoun(toks[j][1]), toks[j][1]
+        source = resolver.statement_source(toks)
+        if source is not None:  # "Later kwam een reactie van minister X."
+            return source, previous[0]
+        if i < len(toks) and toks[i][0] in self.lex.determiners and toks[i][0] not in self.lex.indefinite_determiners:
+            head = next((t for t in toks[i + 1:i + 4] if resolver.is_person_noun(t[0])), None)
+            if head is not None:  # "De 45-jarige is boos.", "De premier sprak de Kamer toe.": whom they describe
+                actor = resolver.role(toks[i][1], head[2], toks[i][1])
+                if actor is not None:
+                    return actor, toks[i][1]
         persons = resolver.index.in_window(previous[0], previous[1], ("person",))
         if not persons:
             return None
@@ -346,11 +408,18 @@ class QuoteExtractor:
 
     def _outside_pp(self, toks: list, position: int, resolver: SpeakerResolver) -> bool:
         """Whether the words before a mention (titles skipped) do not end in a preposition or article."""
-        k = next((j for j, t in enumerate(toks) if t[1] >= position), len(toks)) - 1
+        after = next((j for j, t in enumerate(toks) if t[1] >= position), len(toks))
+        k = after - 1
         while k >= 0 and (resolver.is_person_noun(toks[k][0]) or resolver.index.masked[toks[k][1]].isupper()):
             k -= 1
+        while after < len(toks) and resolver.index.masked[toks[after][1]].isupper():
+            after += 1
+        if k >= 0 and toks[k][0] in self.lex.coordinators and after < len(toks) and toks[after][0].isalpha() \
+                and resolver.index.masked[toks[after][1]].islower() and toks[after][0] not in self.lex.np_prepositions \
+                and toks[after][0] not in self.lex.np_stop_words:
+            return True  # "… en Jansen weet …": the subject of a coordinated clause
         return k < 0 or not (toks[k][0] in self.lex.np_prepositions or toks[k][0] in self.lex.np_stop_words
-                             or toks[k][0] in self.lex.determiners)
+                             or toks[k][0] in self.lex.prepositions or toks[k][0] in self.lex.determiners)
 
     def _cue_after(self, text, masked, spans, k, sentence, blocks, block_of) -> Cue | None:
         span = spans[k]
@@ -395,17 +464,46 @@ class QuoteExtractor:
             return False  # "Apple"-merk: part of a compound
         if full:
             return True
+        if (cue is None or cue.kind != "colon") and self._is_title(text, masked, span, sentence):
+            return False
         n_words = len(_WORDS.findall(text[span.start:span.end]))
         preceding = masked[max(sentence[0], span.open_start - 6):span.open_start].strip().lower()
         if (preceding.endswith("(") or preceding.endswith("(de") or preceding.endswith("(het")) \
                 and n_words <= self.lex.partial_max_words_without_cue:
             return False  # (de ``Big Three''); but (“onaanvaardbaar in een rijk land”) is speech
-        clause = masked[sentence[0]:sentence[1]]
-        if self.lex.naming.search(clause):
-            return False
+        # "met de naam ‘X’" names X; "‘X’, maar sprak de naam van Y niet uit" does not: the naming
+        # words stand next to the quote, in its own clause
+        reach, near = self.lex.naming_reach, self.lex.naming_gap
+        before = masked[max(sentence[0], span.open_start - reach):span.open_start].rsplit(",", 1)[-1]
+        after = masked[span.close_end:min(sentence[1], span.close_end + reach)].split(",", 1)[0]
+        here = len(before) + 1  # where the quote sits in the joined words
+        if any(m.end() >= here - near and m.start() <= here + near
+               for m in self.lex.naming.finditer(before + " _ " + after)):
+            return False  # but "bekend als een speler met een ‘…’" is no name
         if n_words > self.lex.partial_max_words_without_cue:
             return True
+        last = tokens(masked, max(sentence[0], span.open_start - 20), span.open_start)
+        if last and last[-1][0] in self.lex.speech_nouns:
+            return True  # "riep hij de woorden ‘Nu is het genoeg’": spoken words, however short
         return cue is not None and cue.kind != "colon"
+
+    def _is_title(self, text: str, masked: str, span: QuoteSpan, sentence) -> bool:
+        """A quoted title or name, not words someone said: "het nummer ‘Als de zon schijnt’", "‘Dorst’
+        van Jan Wolkers", "te gast bij ‘Op1’"."""
+        words = _WORDS.findall(text[span.start:span.end])
+        if not words or text[span.start:span.end].rstrip()[-1:] in ".!?…,":
+            return False
+        if not words[0][0].isupper():
+            return False  # "schiet de app ‘op alle vlakken’ tekort": words, not a title
+        before = tokens(masked, max(sentence[0], span.open_start - 30), span.open_start)
+        before = [t[0] for t in before if t[0][0].isalnum()]
+        if before and before[-1] in self.lex.work_nouns:
+            return True
+        after = tokens(masked, span.close_end, min(sentence[1], span.close_end + 20))
+        if after and after[0][0] in self.lex.title_followers:
+            return True
+        return len(words) <= self.lex.partial_max_words_without_cue and all(w[0].isupper() for w in words) \
+            and bool(before) and (before[-1] in self.lex.prepositions or before[-1] in self.lex.determiners)
 
 
 @Language.factory("explainer_quotes", default_config={"lang": "nl"})

@@ -21,6 +21,8 @@ def _actor_roles(lang: str):
     return load_actor_lexicon(lang).is_role
 
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-zà-ÿ]+)")
+_LAST_WORD = re.compile(r"(\w+)[ \t]+$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»]*\s+|\n")
 _KIND_RANK = {"person": 0, "organisation": 1, "group": 1, "country": 2}
 
 
@@ -31,6 +33,10 @@ class SpeakerEvent:
     position: int
     actor: str | None
     label: str | None = None  # the unnamed speaker as written ("een woordvoerder van de politie")
+
+
+def _position(event: SpeakerEvent) -> int:
+    return event.position
 
 
 @dataclass
@@ -56,6 +62,8 @@ class ActorIndex:
             for start, end in actor.mentions:
                 if masked[start:start + 1] == "_":
                     continue  # said inside a quote: neither a speaker nor an antecedent
+                if self._after_work_noun(start):
+                    continue  # "op de tonen van het lied Zomerregen": a title, nobody who speaks
                 mentions.append((start, end, actor))
         mentions.sort(key=lambda m: (m[0], -m[1]))
         self.mentions = mentions
@@ -77,6 +85,10 @@ class ActorIndex:
         self.names = names
         self.name_pattern = (re.compile(r"(?<![\w-])(?:" + "|".join(
             re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])") if names else None)
+
+    def _after_work_noun(self, start: int) -> bool:
+        before = _LAST_WORD.search(self.text, max(0, start - 30), start)
+        return bool(before) and before.group(1).lower() in self.lex.work_nouns
 
     def _is_modifier(self, start: int, end: int) -> bool:
         """"NAVO" in "NAVO-secretaris-generaal" is an affiliation, not the one who speaks."""
@@ -134,6 +146,7 @@ class SpeakerResolver:
         self.lex = lex
         self.events: list[SpeakerEvent] = []  # kept sorted by position
         self.evidence: Evidence | None = None  # set by the last subject_after / subject_before
+        self.pronoun_label: str | None = None  # the description a pronoun stands for when nobody is named
         names = lex.given_name_gender or {}
         self.gender = {}
         for actor in index.by_id.values():
@@ -149,6 +162,8 @@ class SpeakerResolver:
         label = None
         if actor is None and span is not None and via == "unnamed":
             label = self.label(span)
+        elif actor is None and via == "pronoun":
+            label = self.pronoun_label  # "hij" for "de dierenarts" named a sentence before
         self.evidence = Evidence(via, span, label)
 
     def label(self, span: tuple[int, int]) -> str | None:
@@ -158,8 +173,7 @@ class SpeakerResolver:
 
     def add_event(self, position: int, actor: str | None, label: str | None = None) -> None:
         event = SpeakerEvent(position, actor, label)
-        keys = [e.position for e in self.events]
-        self.events.insert(bisect_right(keys, position), event)
+        self.events.insert(bisect_right(self.events, position, key=_position), event)
 
     def agrees(self, actor_id: str | None, word: str | None) -> bool:
         """Pronoun agreement: "zij" is not "Hans Dekker"; an unknown gender agrees with both."""
@@ -168,6 +182,14 @@ class SpeakerResolver:
         wanted = (self.lex.pronoun_gender or {}).get(word.lower())
         have = self.gender.get(actor_id)
         return not wanted or not have or wanted == have
+
+    def first_event(self, start: int, end: int) -> SpeakerEvent | None:
+        """The first attribution to a named actor in [start, end)."""
+        lo = bisect_left(self.events, start, key=_position)
+        for event in self.events[lo:bisect_left(self.events, end, key=_position)]:
+            if event.actor:
+                return event
+        return None
 
     def current_speaker(self, position: int, not_before: int = 0, named_only: bool = True) -> SpeakerEvent | None:
         """The latest attribution before ``position`` (the speaker of the surrounding text)."""
@@ -185,6 +207,7 @@ class SpeakerResolver:
         """He/she: the most recent person who agrees in gender, the current speaker when nothing newer
         (and agreeing) intervenes."""
         word = self.index.masked[position:position + 4].split(" ", 1)[0].strip(",.;:").lower()
+        self.pronoun_label = None
         agreeing = (m for m in self.index.persons_before(position) if self.agrees(m[2].id, word))
         latest = next(agreeing, None)
         if latest is not None and not self.opens_clause(latest[0]):
@@ -197,10 +220,82 @@ class SpeakerResolver:
                     break
         current = next((e for e in reversed(self.events) if e.position < position and e.actor
                         and self.index.by_id[e.actor].kind == "person"), None)
+        named: tuple[int, str] | None = (latest[0], latest[2].id) if latest else None
         if current and self.agrees(current.actor, word):
             if latest is None or current.position >= latest[0] or latest[2].id == current.actor:
-                return current.actor
-        return latest[2].id if latest else None
+                named = (current.position, current.actor)
+        floor = max(latest[0] if latest else 0, current.position if current else 0)
+        described, found = self.description_before(position, floor, word, named)
+        if found:  # "De dierenarts was somber. ‘…’, zei hij": not the person named last
+            return described
+        if named is None:  # “‘Halt!’, roept ze. Het is conciërge Anna Mol.”: named in the next sentence
+            return self.named_next(position, word)
+        return named[1]
+
+    def description_before(self, position: int, floor: int, pronoun: str,
+                           named: tuple[int, str] | None = None) -> tuple[str | None, bool]:
+        """A person described, not named, as the subject of a sentence between ``floor`` and ``position``
+        ("De dierenarts was somber …", "Een woordvoerder van de politie bevestigt …"), as (actor
+        id, found): the actor the description stands for (a role the text gave a person, the
+        organisation of a spokesperson), else None with ``pronoun_label`` set to the description as
+        written; (None, False) when no sentence there opens with one."""
+        masked = self.index.masked
+        reach = max(floor, position - self.lex.description_reach)  # a few sentences; linear in the text
+        starts = [m.end() for m in _SENTENCE_END.finditer(masked, reach, position)]
+        for start in reversed(starts):
+            toks = tokens(masked, start, min(position, start + 120))
+            i = 0
+            while i < len(toks) and toks[i][0] in self.lex.skip_words:
+                i += 1
+            if i >= len(toks) or toks[i][0] not in self.lex.determiners \
+                    or toks[i][0] in self.lex.anaphoric_cue_subjects:
+                continue
+            for j in range(i + 1, min(i + 7, len(toks))):
+                word, w_start, w_end = toks[j]
+                if not word[0].isalpha() or masked[w_start].isupper():
+                    break
+                spokesperson = word in self.lex.spokesperson_nouns
+                if not (spokesperson or self.is_person_noun(word)):
+                    continue
+                end = w_end
+                if j + 1 < len(toks) and toks[j + 1][0] in self.lex.np_prepositions:
+                    for k in range(j + 2, min(j + 6, len(toks))):
+                        if not toks[k][0][0].isalnum():
+                            break
+                        end = toks[k][2]
+                        if masked[toks[k][1]].isupper() or toks[k][0] not in self.lex.determiners:
+                            break  # "van de politie", "van Justitie": the complement's head
+                span = (toks[i][1], end)
+                if spokesperson:
+                    actor = self.index.best_in_window(span[0], span[1], ("organisation", "group"))
+                    if actor is not None:
+                        return actor.id, True
+                elif toks[i][0] not in self.lex.indefinite_determiners:
+                    # only a role the text gave someone ("de premier" for premier X): a description
+                    # of its own, "de dierenarts", is someone new, not the person named last
+                    actor_id = self.role(span[0], span[1], span[0], guess=False)
+                    if actor_id is not None and self.agrees(actor_id, pronoun):
+                        return actor_id, True
+                    if actor_id is not None:
+                        break  # "De bakker … ‘Halt!’, roept ze": not him; look further back
+                    # "…, zegt tandarts X. De arts denkt …": the person (``named``) of the sentence
+                    # just before, described anew
+                    previous = starts[starts.index(start) - 1] if starts.index(start) > 0 else floor
+                    if named is not None and named[0] >= min(previous, floor):
+                        return named[1], True
+                self.pronoun_label = self.label(span)
+                return None, True
+        return None, False
+
+    def named_next(self, position: int, word: str) -> str | None:
+        """The first agreeing person the sentence after the one around ``position`` names."""
+        masked = self.index.masked
+        end = _SENTENCE_END.search(masked, position)
+        if end is None:
+            return None
+        stop = _SENTENCE_END.search(masked, end.end())
+        found = self.index.in_window(end.end(), stop.end() if stop else len(masked), ("person",))
+        return next((m[2].id for m in found if self.agrees(m[2].id, word)), None)
 
     def head_noun(self, start: int, end: int) -> tuple[str | None, int]:
         """The head of a speaker phrase and where its complement starts: "de voorzitter | van de
@@ -222,6 +317,8 @@ class SpeakerResolver:
         if word in self.lex.person_nouns or any(word.endswith(n) and len(word) > len(n) + 2
                                                 for n in self.lex.person_noun_tails):
             return True
+        if self.lex.person_noun_patterns is not None and self.lex.person_noun_patterns.match(word):
+            return True
         return _actor_roles(self.lex.lang)(word)
 
     def latest_mention(self, actor: Actor, position: int) -> int | None:
@@ -232,7 +329,7 @@ class SpeakerResolver:
                 best = start
         return best
 
-    def role(self, start: int, end: int, position: int) -> str | None:
+    def role(self, start: int, end: int, position: int, guess: bool = True) -> str | None:
         """A role mention ("de NAVO-secretaris-generaal", "de premier") to a person named before.
 
         The person the text gave that role, the latest one when several have it; else, for a noun
@@ -261,20 +358,26 @@ class SpeakerResolver:
         for m_start, m_end, actor in self.index.persons_before(position, limit=6000):
             if best is not None and m_start <= best[0]:
                 break
-            before = text[max(0, m_start - 45):m_start]
-            after = text[m_end:m_end + 60].split(".")[0]
+            before = text[max(0, m_start - 45):m_start].rsplit(". ", 1)[-1]  # this sentence only
+            after = text[m_end:m_end + 60]  # an apposition only: "X, de premier," / "X (premier)"
+            after = re.split(r"[.,;)]", after[1:], maxsplit=1)[0] if after[:1] in ",(" else ""
             if any(p.search(before) or p.search(after) for p in patterns):
                 best = (m_start, actor.id)
                 break
         if best is not None:
             return best[1]
-        if not self.is_person_noun(head):
+        if not guess or not self.is_person_noun(head):
             return None
         limit = self.lex.role_reach_with_complement if complement < end else self.lex.role_reach
         speaker = self.current_speaker(position)
+        nearby = False
         for m_start, _, actor in self.index.persons_before(position, limit=limit):
+            nearby = True
             if (speaker is not None and speaker.actor == actor.id) or self.opens_clause(m_start):
                 return actor.id
+        if not nearby and complement >= end and speaker is not None and speaker.position >= position - limit \
+                and self.index.by_id[speaker.actor].kind == "person":
+            return speaker.actor  # nobody else named since: the person who has just been speaking
         return None
 
     def opens_clause(self, position: int) -> bool:
@@ -292,6 +395,10 @@ class SpeakerResolver:
             if floor > 0:
                 return False
         lead = tokens(masked, k + 1, position)
+        while lead and (lead[0][0] in self.lex.skip_words or not lead[0][0][0].isalnum()):
+            lead = lead[1:]  # "Ook Jansen doet …", or the closing mark of a quote before
+        if lead and lead[0][0] in self.lex.subordinators:
+            lead = lead[1:]  # "Als Jansen thuiskomt": the subject of its clause
         return len(lead) <= 3 and not any(t[0] in self.lex.np_stop_words or not t[0][0].isalnum() for t in lead)
 
     def organisation(self, noun: str, position: int, limit: int = 3000) -> str | None:
@@ -327,6 +434,9 @@ class SpeakerResolver:
             return actor, True, (w_start, toks[i][2])
         if word in self.lex.np_stop_words:
             return None, False, None
+        if word in self.lex.determiners and i + 2 < len(toks) and toks[i + 1][0] in self.lex.determiners \
+                and toks[i + 2][0][0].isalnum():
+            return None, False, None  # "vindt het een slecht idee": an object and its predicate, no subject
         np_end = toks[i][2]
         has_name = False
         for j in range(i, min(len(toks), i + 14)):
@@ -335,8 +445,9 @@ class SpeakerResolver:
             if token in (".", ";", ":", "(", ")", "!", "?", "_") or token[0] == "_":
                 break
             if token == ",":
-                if has_name or self.index.in_window(toks[i][1], t_start):
-                    break
+                if has_name or self.index.in_window(toks[i][1], t_start) \
+                        or (j + 1 < len(toks) and not toks[j + 1][0][0].isalnum()):
+                    break  # a name, or the next quote opens: "zegt de een, “…”"
                 continue
             if j > i and token in self.lex.np_stop_words and original.islower():
                 break
@@ -349,9 +460,10 @@ class SpeakerResolver:
         window_end = np_end
         if word in self.lex.determiners:
             head, complement = self.head_noun(toks[i][1], np_end)
-            if head is not None and head not in self.lex.spokesperson_nouns \
+            if head is not None and head not in self.lex.spokesperson_nouns and head not in self.lex.statement_nouns \
                     and not any(head.endswith(n) for n in self.lex.organisation_nouns):
-                window_end = complement  # "de winnaar | van de Tour": not the race that speaks
+                window_end = complement  # "de winnaar | van de Tour": not the race that speaks (but
+                # "een woordvoerder van X", "een verklaring van X": X speaks)
         actor = self.index.best_in_window(toks[i][1], np_end)
         if window_end < np_end and actor is not None and actor.kind != "person":
             actor = self.index.best_in_window(toks[i][1], window_end)
@@ -364,7 +476,7 @@ class SpeakerResolver:
             return None, True, span  # "aldus veel hulporganisaties": a group, kept as written
         if not (has_name or word in self.lex.determiners):
             return None, False, None  # "voegde daar aan toe": no subject phrase here
-        if word in self.lex.determiners and word not in ("een",):
+        if word in self.lex.determiners and word not in self.lex.indefinite_determiners:
             actor_id = self.role(toks[i][1], np_end, toks[i][1])
             self._note("role" if actor_id else "unnamed", span, actor_id)
             return actor_id, True, span
@@ -407,7 +519,7 @@ class SpeakerResolver:
         if i < len(toks) and toks[i][0] in self.lex.determiners and len(toks) - i <= 6 \
                 and not any(t[0] in self.lex.np_stop_words for t in toks[i + 1:]):
             span = (toks[i][1], toks[-1][2])
-            if toks[i][0] == "een":
+            if toks[i][0] in self.lex.indefinite_determiners:
                 self._note("unnamed", span, None)
                 return None, True  # an unnamed speaker: "een woordvoerder zei"
             actor = self.role(toks[i][1], verb_start, toks[i][1])
@@ -418,7 +530,7 @@ class SpeakerResolver:
     def statement_source(self, toks: list) -> str | None:
         """"Een e-mail van Burkhardt & Associates aan …", "Uit een verklaring van Apple blijkt": the author."""
         for k, (word, start, end) in enumerate(toks[:-1]):
-            if word in self.lex.statement_nouns and toks[k + 1][0] == "van":
+            if word in self.lex.statement_nouns and toks[k + 1][0] in self.lex.statement_links:
                 stop = toks[min(k + 8, len(toks) - 1)][2]
                 found = self.index.in_window(toks[k + 1][2], stop, ("person", "organisation", "group"))
                 if found and found[0][0] <= toks[min(k + 3, len(toks) - 1)][1]:

@@ -151,11 +151,18 @@ def cue_before(masked: str, lex: Lexicon, sentence_start: int, open_start: int) 
     clause_start = sentence_start
     best: Cue | None = None
     particles_after = None
+    main_clause = None  # where the main clause started while a relative clause is open
     for i, (word, s, e) in enumerate(toks):
         if word in (";", ":") and i < n - 1:
-            clause_start = e
+            clause_start, main_clause = e, None
         elif word == "," and i + 1 < n and toks[i + 1][0] in lex.clause_boundaries:
+            if toks[i + 1][0] in lex.relative_pronouns:
+                main_clause = clause_start if main_clause is None else main_clause
             clause_start = e
+        elif word == "," and main_clause is not None:
+            # "Jansen, die tien jaar wethouder was van Smit, zei": the relative clause
+            # closes, the main clause (and its subject) goes on
+            clause_start, main_clause = main_clause, None
         if word[0] == "_":
             continue  # a blanked quote
         verb = None
@@ -163,6 +170,8 @@ def cue_before(masked: str, lex: Lexicon, sentence_start: int, open_start: int) 
             verb = "say"
         elif word in lex.near_verbs and n - i <= _NEAR_DISTANCE:
             verb = "near"
+        elif word in lex.predicative_verbs and not any(t[0] in (",", ";", ":") for t in toks[i + 1:]):
+            verb = "near"  # noemde het plan dat de raad vorig jaar aannam ‘onzinnig’
         elif word in lex.separable:
             if particles_after is None:
                 particles_after = {t[0] for t in tokens(masked, open_start, min(len(masked), open_start + 400))}

@@ -41,10 +41,12 @@ class Lexicon:
     context_sentences: int = 4  # how many sentences back the speaker of a cue-less quote may be named
     lang: str = "nl"
     person_nouns: frozenset[str] = frozenset()  # "bewindsman", "winnaar": a person by role, beyond actors/roles.txt
+    person_noun_patterns: re.Pattern | None = None  # "45-jarige", "amsterdammer": a person by age or origin
     person_noun_tails: tuple[str, ...] = ()  # compounds: "vakbondsman", "sterspeler"
     role_prefixes: tuple[str, ...] = ()  # "oud-premier", "ex-minister": the role without the prefix
     spokesperson_nouns: frozenset[str] = frozenset()  # "een woordvoerder van X": X speaks
     unnamed_quantifiers: frozenset[str] = frozenset()  # "aldus veel ngo's": an unnamed group speaks
+    description_reach: int = 400  # characters back "hij" may find "de dierenarts" as a sentence subject
     pronoun_subject_reach: int = 250  # characters back a pronoun prefers a subject to a later object
     role_reach: int = 1500  # characters back a bare "de premier" may find its person
     role_reach_with_complement: int = 250  # … and "de voorzitter van de jury"
@@ -58,6 +60,18 @@ class Lexicon:
     perfect_say_verbs: frozenset[str] = frozenset()
     near_verb_complements: frozenset[str] = frozenset()
     reported_speech_openers: frozenset[str] = frozenset()
+    indefinite_determiners: frozenset[str] = frozenset()  # "een woordvoerder": someone new, not a role named before
+    statement_links: frozenset[str] = frozenset()  # "een verklaring van X": what joins statement and author
+    naming_reach: int = 40  # characters around a quote a naming pattern must sit in
+    naming_gap: int = 8  # … and at most this many characters from its marks
+    predicative_verbs: frozenset[str] = frozenset()  # "X noemde het plan ‘onzinnig’": any distance in the clause
+    speech_nouns: frozenset[str] = frozenset()  # "de woorden ‘…’": spoken words follow
+    work_nouns: frozenset[str] = frozenset()  # "het nummer ‘…’": a title follows
+    title_followers: frozenset[str] = frozenset()  # "‘…’ van X": a work and its creator
+    relative_pronouns: frozenset[str] = frozenset()  # ", die …,": a relative clause inside the speaker's clause
+    subordinators: frozenset[str] = frozenset()  # "Als Jansen …": the name after it is a subject
+    coordinators: frozenset[str] = frozenset()  # "… en Jansen weet": a name opening a coordinated clause
+    prepositions: frozenset[str] = frozenset()  # "achter de burgemeester": a name inside a prepositional phrase
 
     def is_cue_verb(self, word: str) -> bool:
         return word in self.say_verbs or word in self.near_verbs or word in self.separable
@@ -99,11 +113,14 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         np_prepositions=frozenset(data.get("np_prepositions", ())),
         lang=lang,
         person_nouns=frozenset(data.get("person_nouns", ())),
+        person_noun_patterns=re.compile("|".join(data["person_noun_patterns"]))
+        if data.get("person_noun_patterns") else None,
         person_noun_tails=tuple(data.get("person_noun_tails", ())),
         role_prefixes=tuple(data.get("role_prefixes", ())),
         spokesperson_nouns=frozenset(data.get("spokesperson_nouns", ())),
         unnamed_quantifiers=frozenset(data.get("unnamed_quantifiers", ())),
         pronoun_subject_reach=int(data.get("pronoun_subject_reach", 250)),
+        description_reach=int(data.get("description_reach", 400)),
         role_reach=int(data.get("role_reach", 1500)),
         role_reach_with_complement=int(data.get("role_reach_with_complement", 250)),
         attributive_words=frozenset(data.get("attributive_words", ())),
@@ -115,6 +132,18 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
         perfect_say_verbs=frozenset(data.get("perfect_say_verbs", ())),
         near_verb_complements=frozenset(data.get("near_verb_complements", ())),
         reported_speech_openers=frozenset(data.get("reported_speech_openers", ())),
+        indefinite_determiners=frozenset(data.get("indefinite_determiners", ())),
+        statement_links=frozenset(data.get("statement_links", ())),
+        naming_reach=int(data.get("naming_reach", 40)),
+        naming_gap=int(data.get("naming_gap", 8)),
+        predicative_verbs=frozenset(data.get("predicative_verbs", ())),
+        speech_nouns=frozenset(data.get("speech_nouns", ())),
+        work_nouns=frozenset(data.get("work_nouns", ())),
+        title_followers=frozenset(data.get("title_followers", ())),
+        relative_pronouns=frozenset(data.get("relative_pronouns", ())),
+        subordinators=frozenset(data.get("subordinators", ())),
+        coordinators=frozenset(data.get("coordinators", ())),
+        prepositions=frozenset(data.get("prepositions", ())),
     )
 
 
