@@ -1,6 +1,7 @@
 """Publishing: publishconf.py (absolute SITEURL, feeds, no drafts) and the GitHub Pages workflow."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -76,7 +77,9 @@ def test_publish_build_links_are_absolute_and_resolve(published):
 
 
 def test_publish_build_has_a_search_index(published):
-    assert (published / "pagefind" / "pagefind.js").exists()
+    listing = json.loads((published / "pagefind" / "pagefind-shards.json").read_text(encoding="utf-8"))
+    assert listing["shards"] and all((published / "pagefind" / shard["bundle"] / "pagefind.js").exists()
+                                     for shard in listing["shards"])
 
 
 def test_publish_needs_an_absolute_siteurl(tmp_path):
