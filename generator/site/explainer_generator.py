@@ -23,7 +23,7 @@ from ..service import ExtractionFailed, Extractor
 from . import articles as reading, guard, i18n, render_cache
 from .settings import local_cache_folder, setting
 from .timelinejs import timelinejs
-from .views import PAGES, ArticlePage, LazyExplainer, urls_for
+from .views import PAGES, ArticlePage, LazyActor, LazyExplainer, urls_for
 from .writer import SESSION
 
 logger = logging.getLogger(__name__)
@@ -249,10 +249,9 @@ class ExplainerGenerator(Generator):
                         url=urls.overview, **base)
         for page in PAGES:
             self._write(writer, urls.save_as(page), f"explainer_{page}", page_name=page, url=urls.page(page), **base)
-        for view in explainer.extraction.actors:
-            actor = explainer.actors_by_id[view.id]
-            self._write(writer, urls.actor_save_as(view.id), "explainer_actor", page_name="actor", actor=actor,
-                        url=actor.url, **base)
+        for view in explainer.extraction.actors:  # LazyActor: a reused page does not build the explainer
+            self._write(writer, urls.actor_save_as(view.id), "explainer_actor", page_name="actor",
+                        actor=LazyActor(explainer, view.id), url=urls.actor(view.id), **base)
         data = urls.data("explainer.json")
         if not self.session.reuse(data):
             self._write_text(data, json.dumps(export_json(explainer.corrections), ensure_ascii=False, indent=2) + "\n")
