@@ -14,6 +14,7 @@ import pytest
 from pelican.plugins.explainer.site import build as build_module
 from pelican.plugins.explainer.site import render_cache
 from pelican.plugins.explainer.site import search as search_module
+from pelican.plugins.explainer.site import views
 from pelican.plugins.explainer.site.build import BuildError, build_site
 
 from conftest import DEV_ARTICLES, ROOT, require_shared
@@ -228,6 +229,17 @@ def test_no_change_rebuild_renders_no_page_of_an_article_yet_announces_each_once
     pages = sorted(name for name in first if name.startswith("art-") and name.endswith(".html"))
     assert sorted(p for p in written if p.startswith("art-")) == pages
     assert tree(site / "output") == first
+
+
+def test_a_no_change_rebuild_builds_no_template_data_outside_the_dossier(site, caplog, monkeypatch):
+    build(site, caplog)
+    built: list[str] = []
+    real = views.build_explainer
+    monkeypatch.setattr(views, "build_explainer",
+                        lambda extraction, *args, **kwargs: (built.append(extraction.article.slug),
+                                                             real(extraction, *args, **kwargs))[1])
+    assert build(site, caplog) == (0, N)
+    assert set(built) <= {f"art-{i}" for i in range(N - 2, N)}, "only the dossier's pages read its members"
 
 
 def test_a_missing_overview_is_rendered_again(site, caplog):
