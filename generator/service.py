@@ -8,7 +8,7 @@ cache holds and extracts only the misses, in one of three ways:
 * serially in this process (few articles, or ``processes=1``);
 * over local worker processes (:func:`.extraction.extract_many`: the default, no set-up);
 * over a Dask cluster (``scheduler``: an address such as ``tcp://10.0.0.5:8786``, or a
-  ``distributed`` Client or cluster object): one task per article, on workers that each load the
+  ``distributed`` Client or cluster object): one task per batch of articles, on workers that each load the
   pipeline once (:func:`.nlp.load_pipeline` is memoised per process), with ``retries`` for a task
   whose worker failed. Needs the ``dask`` extra; see ``docs/scaling.md``.
 
@@ -33,7 +33,8 @@ from .reading import ArticleSource
 logger = logging.getLogger(__name__)
 
 DASK_RETRIES = 2  # a task whose worker died or raised is tried this many more times
-DASK_WINDOW = 2000  # tasks in flight at once: the driver never holds a whole archive's futures
+DASK_BATCH = 16  # articles per Dask task (one nlp.pipe batch, see extract_on_worker)
+DASK_WINDOW = 500  # tasks in flight at once: the driver never holds a whole archive's futures
 
 
 def resolve_model(requested: str | None = None) -> str:
@@ -151,47 +152,57 @@ class Extractor:
                 self._store(todo[index], extraction, error)
 
     def _locally(self, sources: list[ArticleSource], lang: str) -> Iterator[tuple[int, Extraction | None, str | None]]:
-        """(index, extraction, error) in order, through :func:`extract_many` (serial or local processes).
-
-        When the pipeline raises on an article, the articles before it are done; the first article
-        not yet done is extracted alone (the culprit, or innocent and then extracted), and the run
-        goes on after it: a bad article costs a restart, never the others' results."""
+        """(index, extraction, error) in order, through :func:`extract_many` (serial or local processes)."""
         from .nlp import load_pipeline  # spaCy loads only when something must be extracted
 
-        nlp = load_pipeline(self.model, lang)
-        start = 0
-        while start < len(sources):
-            done = 0
+        yield from _isolating(sources, load_pipeline(self.model, lang), processes=self.processes, model=self.model,
+                              lang=lang, progress=self.progress)
+
+
+def _isolating(sources: list[ArticleSource], nlp, **options) -> Iterator[tuple[int, Extraction | None, str | None]]:
+    """(index, extraction, error) in order, through :func:`extract_many` with ``options``.
+
+    When the pipeline raises on an article, the articles before it are done; the first article
+    not yet done is extracted alone (the culprit, or innocent and then extracted), and the run
+    goes on after it: a bad article costs a restart, never the others' results."""
+    start = 0
+    while start < len(sources):
+        done = 0
+        try:
+            for extraction in extract_many(sources[start:], nlp, **options):
+                yield start + done, extraction, None
+                done += 1
+            return
+        except Exception:  # noqa: BLE001 - find the article, report it, carry on with the rest
+            index = start + done
             try:
-                for extraction in extract_many(sources[start:], nlp, processes=self.processes, model=self.model,
-                                               lang=lang, progress=self.progress):
-                    yield start + done, extraction, None
-                    done += 1
-                return
-            except Exception:  # noqa: BLE001 - find the article, report it, carry on with the rest
-                index = start + done
-                try:
-                    extraction, error = extract(sources[index], nlp), None
-                except Exception as err:  # noqa: BLE001
-                    extraction, error = None, _one_line(err)
-                yield index, extraction, error
-                start = index + 1
+                extraction, error = extract(sources[index], nlp), None
+            except Exception as err:  # noqa: BLE001
+                extraction, error = None, _one_line(err)
+            yield index, extraction, error
+            start = index + 1
 
 
 # --- Dask --------------------------------------------------------------------------------------------
 
-def extract_on_worker(source: ArticleSource, model: str, lang: str, version: str) -> Extraction:
-    """One Dask task: one article, with this worker process's pipeline (loaded once, then memoised).
+def extract_on_worker(sources: list[ArticleSource], model: str, lang: str,
+                      version: str) -> list[tuple[Extraction | None, str | None]]:
+    """One Dask task: a batch of articles through ``nlp.pipe`` with this worker process's pipeline
+    (loaded once, then memoised), as (extraction, error) pairs in order; an article the pipeline
+    cannot handle is reported, the others in its batch are extracted all the same.
 
-    The worker must compute the driver's pipeline version (same code, data, model and spaCy), or
-    its results would be cached under keys that do not describe them."""
+    A batch per task, not an article: ``nlp.pipe`` is faster on batches, and the scheduler's
+    per-task cost and the round trips are paid once per batch. The worker must compute the
+    driver's pipeline version (same code, data, model and spaCy), or its results would be cached
+    under keys that do not describe them."""
     from .nlp import load_pipeline
 
     mine = pipeline_version(model, lang)
     if mine != version:
         raise ConfigurationError(f"this Dask worker's pipeline ({model}, {lang}) is version {mine}, the client's "
                                  f"is {version} (install the same pelican-explainer, model and spaCy on every worker)")
-    return extract(source, load_pipeline(model, lang))
+    nlp = load_pipeline(model, lang)
+    return [(extraction, error) for _, extraction, error in _isolating(sources, nlp, processes=1, progress=False)]
 
 
 def _client(scheduler):
@@ -210,42 +221,57 @@ def _client(scheduler):
                                  f"{scheduler!r} ({_one_line(err)}); start one with `dask scheduler`") from None
 
 
+def _batch_size(client, articles: int) -> int:
+    """:data:`DASK_BATCH`, or less when there are too few articles to give every worker four
+    batches (a short run must not leave workers idle while one does a big batch)."""
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+    except Exception:  # noqa: BLE001 - an unusual scheduler: the default size
+        return DASK_BATCH
+    return max(1, min(DASK_BATCH, -(-articles // (4 * workers))))
+
+
 def _on_dask(scheduler, sources: list[ArticleSource], model: str, lang: str, version: str, retries: int,
              progress) -> Iterator[tuple[int, Extraction | None, str | None]]:
-    """(index, extraction, error) as the cluster finishes them (any order), at most
-    :data:`DASK_WINDOW` tasks in flight."""
+    """(index, extraction, error) as the cluster finishes them (any order): one task per batch of
+    :data:`DASK_BATCH` articles, at most :data:`DASK_WINDOW` tasks in flight."""
     from dask.distributed import as_completed
 
     client, ours = _client(scheduler)
     report = _default_progress if progress is True else (progress or None)
     if len(sources) < PROGRESS_EVERY:
         report = None
-    started, finished = time.perf_counter(), 0
+    started, finished, reported = time.perf_counter(), 0, 0
     token = f"{version}-{os.getpid()}-{time.time_ns()}"
+    size = _batch_size(client, len(sources))
+    batches = [range(i, min(i + size, len(sources))) for i in range(0, len(sources), size)]
+    firsts: dict[str, int] = {}  # task key → its batch's number
 
-    def submit(index: int):
-        future = client.submit(extract_on_worker, sources[index], model, lang, version, retries=retries,
-                               pure=False, key=f"explainer-extract-{token}-{index}")
-        indexes[future.key] = index
+    def submit(number: int):
+        future = client.submit(extract_on_worker, [sources[i] for i in batches[number]], model, lang, version,
+                               retries=retries, pure=False, key=f"explainer-extract-{token}-{number}")
+        firsts[future.key] = number
         return future
 
-    indexes: dict[str, int] = {}
     try:
-        pending = iter(range(len(sources)))
-        queue = as_completed([submit(i) for _, i in zip(range(DASK_WINDOW), pending)])
+        pending = iter(range(len(batches)))
+        queue = as_completed([submit(n) for _, n in zip(range(DASK_WINDOW), pending)])
         for future in queue:
-            index = indexes.pop(future.key)
+            batch = batches[firsts.pop(future.key)]
             if future.status == "finished":
-                yield index, future.result(), None
+                for index, (extraction, error) in zip(batch, future.result()):
+                    yield index, extraction, error
             else:
                 error = future.exception()
-                yield index, None, _one_line(error) if error is not None else future.status
+                for index in batch:
+                    yield index, None, _one_line(error) if error is not None else future.status
             future.release()
-            finished += 1
+            finished += len(batch)
             following = next(pending, None)
             if following is not None:
                 queue.add(submit(following))
-            if report and (finished % PROGRESS_EVERY == 0 or finished == len(sources)):
+            if report and (finished // PROGRESS_EVERY > reported or finished == len(sources)):
+                reported = finished // PROGRESS_EVERY
                 report(finished, len(sources), time.perf_counter() - started)
     finally:
         if ours:

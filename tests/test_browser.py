@@ -8,13 +8,13 @@ search finds an actor's page; the site works without JavaScript.
 """
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import http.server
 import json
 import os
 import shutil
 import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -35,12 +35,21 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="module")
-def site(built_site) -> Path:
-    """The built site with its Pagefind search index (the fixture build skips it for speed)."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(built_site), "--silent"],
-                            capture_output=True, text=True, timeout=120)
-    if result.returncode != 0:
-        pytest.fail(f"pagefind failed: {result.stderr[-500:]}")
+def site(built_site, tmp_path_factory) -> Path:
+    """The built site with its search index (the fixture build skips it for speed), in two shards:
+    the actor pages in the second, so that finding one goes through Pagefind's mergeIndex."""
+    pytest.importorskip("pagefind")
+    from pelican.plugins.explainer.site import search
+
+    original = search.PAGES_PER_SHARD, search.shard_of
+    search.PAGES_PER_SHARD, search.shard_of = 1, lambda name, count: int("/actoren/" in name)
+    try:  # in a thread of its own: Playwright's sync API keeps an event loop running in this one
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            pool.submit(search.index_site, built_site, tmp_path_factory.mktemp("search-cache"), built_site).result()
+    finally:
+        search.PAGES_PER_SHARD, search.shard_of = original
+    listing = json.loads((built_site / "pagefind" / search.SHARDS_FILE).read_text(encoding="utf-8"))
+    assert [shard["bundle"] for shard in listing["shards"]] == ["0/", "1/"]
     return built_site
 
 

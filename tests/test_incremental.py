@@ -4,6 +4,7 @@ of change re-renders exactly what it must."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from pelican.plugins.explainer.site import build as build_module
 from pelican.plugins.explainer.site import render_cache
 from pelican.plugins.explainer.site import search as search_module
+from pelican.plugins.explainer.site import views
 from pelican.plugins.explainer.site.build import BuildError, build_site
 
 from conftest import DEV_ARTICLES, ROOT, require_shared
@@ -229,6 +231,17 @@ def test_no_change_rebuild_renders_no_page_of_an_article_yet_announces_each_once
     assert tree(site / "output") == first
 
 
+def test_a_no_change_rebuild_builds_no_template_data_outside_the_dossier(site, caplog, monkeypatch):
+    build(site, caplog)
+    built: list[str] = []
+    real = views.build_explainer
+    monkeypatch.setattr(views, "build_explainer",
+                        lambda extraction, *args, **kwargs: (built.append(extraction.article.slug),
+                                                             real(extraction, *args, **kwargs))[1])
+    assert build(site, caplog) == (0, N)
+    assert set(built) <= {f"art-{i}" for i in range(N - 2, N)}, "only the dossier's pages read its members"
+
+
 def test_a_missing_overview_is_rendered_again(site, caplog):
     build(site, caplog)
     (site / "output" / "art-2" / "index.html").unlink()
@@ -271,31 +284,32 @@ def test_reader_cache_follows_the_settings(site, caplog):
     assert len(list(caches.glob("pelican-*"))) == build_module._READER_CACHES_KEPT
 
 
-def test_search_index_is_reused_only_when_no_indexed_page_changed(site, caplog, monkeypatch):
+def test_search_shards_are_indexed_again_only_when_their_pages_changed(site, caplog, monkeypatch):
     pytest.importorskip("pagefind")
-    calls: list[Path] = []
-    real = build_module._index_search
-    monkeypatch.setattr(build_module, "_index_search",
-                        lambda staging, *args: (calls.append(staging), real(staging, *args)))
+    monkeypatch.setattr(search_module, "PAGES_PER_SHARD", 8)  # the four explainers' pages over several shards
     build(site, caplog, search=True)
-    assert len(calls) == 1 and (site / "output" / "pagefind" / "pagefind-entry.json").is_file()
+    counts = search_module.last_counts
+    listing = json.loads((site / "output" / "pagefind" / search_module.SHARDS_FILE).read_text(encoding="utf-8"))
+    assert [s["bundle"] for s in listing["shards"]] == sorted((s["bundle"] for s in listing["shards"]),
+                                                              key=lambda b: int(b.rstrip("/")))
+    assert 1 < counts["shards"] == counts["indexed"] == len(listing["shards"])
     first = tree(site / "output")
     assert build(site, caplog, search=True) == (0, N)
-    assert len(calls) == 1, "nothing changed: Pagefind is not run again"
+    assert search_module.last_counts["indexed"] == 0, "nothing changed: Pagefind is not run again"
     assert tree(site / "output") == first
     path = site / "content" / "art-1.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nDe minister zei dinsdag dat het debat verdergaat.\n",
                     encoding="utf-8")
     assert build(site, caplog, search=True) == (1, N - 1)
-    assert len(calls) == 2, "an indexed page changed: Pagefind runs"
     counts = search_module.last_counts
+    assert counts["indexed"] == 1 < counts["shards"], "only the changed explainer's shard is indexed again"
     assert 0 < counts["read"] < counts["pages"] / 2, "only the re-rendered pages are read again"
     assert tree(site / "output" / "pagefind") == {
         k.removeprefix("pagefind/"): v for k, v in scratch(site, caplog, search=True).items() if k.startswith("pagefind/")}
     build(site, caplog, search=False)
     assert not (site / "output" / "pagefind").exists()
     build(site, caplog, search=True)
-    assert len(calls) == 4 and (site / "output" / "pagefind" / "pagefind-entry.json").is_file()  # + scratch
+    assert search_module.last_counts["indexed"] == search_module.last_counts["shards"]
 
 
 @pytest.mark.parametrize("damage", ["no index", "empty index"])
@@ -306,10 +320,10 @@ def test_a_missing_or_empty_search_index_fails_the_build(site, caplog, monkeypat
     path = site / "content" / "art-1.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nDe minister zei dat niet.\n", encoding="utf-8")
 
-    async def broken(staging, records):
+    async def broken(folder, records):
         if damage == "empty index":
-            (staging / "pagefind").mkdir()
-            (staging / "pagefind" / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+            folder.mkdir(parents=True)
+            (folder / "pagefind-entry.json").write_text("{}", encoding="utf-8")
 
     monkeypatch.setattr(search_module, "_write_index", broken)
     with pytest.raises(BuildError, match="search index"):  # no readable entry, or none of the pages

@@ -1,6 +1,7 @@
 """Publishing: publishconf.py (absolute SITEURL, feeds, no drafts) and the GitHub Pages workflow."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -104,7 +105,9 @@ def test_a_missing_page_has_a_404_page_with_absolute_links(published):
 
 
 def test_publish_build_has_a_search_index(published):
-    assert (published / "pagefind" / "pagefind.js").exists()
+    listing = json.loads((published / "pagefind" / "pagefind-shards.json").read_text(encoding="utf-8"))
+    assert listing["shards"] and all((published / "pagefind" / shard["bundle"] / "pagefind.js").exists()
+                                     for shard in listing["shards"])
 
 
 def test_publish_needs_an_absolute_siteurl(tmp_path):

@@ -11,6 +11,7 @@ import pytest
 from conftest import DEV_ARTICLES, ROOT, require_shared
 from pelican.plugins.explainer.cache import ExtractionCache, cache_key, pipeline_version
 from pelican.plugins.explainer.reading import read_article
+from pelican.plugins.explainer import service
 from pelican.plugins.explainer.service import ExtractionFailed, Extractor
 
 
@@ -102,6 +103,20 @@ def cluster():
         yield cluster
 
 
+def test_dask_batches_give_every_worker_several_and_are_never_too_big():
+    class Client:
+        def __init__(self, workers):
+            self.workers = workers
+
+        def scheduler_info(self):
+            return {"workers": {f"tcp://127.0.0.1:{n}": {} for n in range(self.workers)}}
+
+    assert service._batch_size(Client(2), 6) == 1
+    assert service._batch_size(Client(2), 40) == 5
+    assert service._batch_size(Client(2), 100_000) == service.DASK_BATCH
+    assert service._batch_size(Client(0), 3) == 1
+
+
 @pytest.mark.slow
 def test_dask_extraction_is_byte_identical_to_a_serial_run(cluster, tmp_path):
     sources = _dev_sources(6)
@@ -114,7 +129,9 @@ def test_dask_extraction_is_byte_identical_to_a_serial_run(cluster, tmp_path):
 
 
 @pytest.mark.slow
-def test_a_bad_article_on_dask_is_reported_and_the_others_succeed(cluster):
+@pytest.mark.parametrize("batch", [1, 4], ids=["alone", "in-a-batch"])
+def test_a_bad_article_on_dask_is_reported_and_the_others_succeed(cluster, monkeypatch, batch):
+    monkeypatch.setattr(service, "_batch_size", lambda client, articles: batch)
     sources = _dev_sources(4)
     sources[1] = _bad(sources[1])
     extractor = Extractor("default", scheduler=cluster.scheduler_address, retries=1, progress=False)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import functools
 import hashlib
 import logging
 import os
@@ -143,10 +144,12 @@ def _display_path(path: str) -> str:
 
 
 def _index_search(staging: Path, cache_folder: str, output: Path) -> None:
-    """Pagefind's index of the new site (:mod:`.search`: its Python API, from per-page records, so
-    unchanged pages are not read again); a missing, empty or failed index fails the build."""
+    """Pagefind's index of the new site (:mod:`.search`: in shards, only those whose pages changed
+    indexed again, the others moved in from the live site at the swap); a missing, empty or failed
+    index fails the build."""
     try:
-        index_site(staging, cache_folder, output)
+        index_site(staging, cache_folder, output, reuse=functools.partial(render_cache.plan_move, output, staging,
+                                                                          files=[]))
     except SearchIndexError as err:
         raise BuildError(str(err)) from err
 
@@ -202,10 +205,8 @@ def _build_site(settings_file, output: Path, search: bool) -> Path:
         # Unchanged explainers' files come from the live site (see render_cache), hard-linked into
         # staging: the live site is never touched before the swap, so a kill at any point leaves it whole.
         settings = _run_pelican(Path(settings_file), staging, output, move=False)
-        if search and not render_cache.reuse_search_index(output, staging):
+        if search:
             _index_search(staging, local_cache_folder(settings), output)
-        elif not search:
-            render_cache.forget_search_index()
     except BaseException:
         render_cache.discard_pending()
         shutil.rmtree(staging, ignore_errors=True)

@@ -24,7 +24,7 @@ from . import articles as reading, guard, i18n, render_cache
 from .settings import local_cache_folder, setting
 from .share import SHARE_IMAGE, explainer_card
 from .timelinejs import timelinejs
-from .views import EMBED_PAGE, PAGES, ArticlePage, LazyExplainer, urls_for
+from .views import EMBED_PAGE, PAGES, ArticlePage, LazyActor, LazyExplainer, urls_for
 from .writer import SESSION
 
 logger = logging.getLogger(__name__)
@@ -251,10 +251,9 @@ class ExplainerGenerator(Generator):
                         url=urls.overview, **base)
         for page in PAGES:
             self._write(writer, urls.save_as(page), f"explainer_{page}", page_name=page, url=urls.page(page), **base)
-        for view in explainer.extraction.actors:
-            actor = explainer.actors_by_id[view.id]
-            self._write(writer, urls.actor_save_as(view.id), "explainer_actor", page_name="actor", actor=actor,
-                        url=actor.url, **base)
+        for view in explainer.extraction.actors:  # LazyActor: a reused page does not build the explainer
+            self._write(writer, urls.actor_save_as(view.id), "explainer_actor", page_name="actor",
+                        actor=LazyActor(explainer, view.id), url=urls.actor(view.id), **base)
         self._write(writer, urls.save_as(EMBED_PAGE), "explainer_embed", page_name="embed", url=urls.embed(),
                     **base)
         data = urls.data("explainer.json")

@@ -25,10 +25,8 @@ is not rendered; its files come from the live site instead, in one of two ways (
 
 Anything else is rendered, and the result is byte-identical to a build from scratch.
 
-The search index (``pagefind/``, tens of MB for a large site, the slowest part of a build with search)
-is reused the same way: the manifest records a *search key* (:func:`reuse_search_index`: every
-article's render key plus the bytes of every other HTML page); when the new site's key equals the
-live site's, the live ``pagefind/`` folder is moved in at the swap and Pagefind does not run.
+The search index's unchanged shards (``pagefind/<n>/``, see :mod:`.search`) are moved in from the
+live site the same way, one rename each, at the swap.
 
 The manifest is trusted only for the very folder it was written for: it records the inode and mtime
 of the output folder after the swap, and a different identity (another build swapped in, the folder
@@ -60,6 +58,7 @@ _IGNORED_SETTINGS = {"OUTPUT_PATH", "EXPLAINER_PREVIOUS_OUTPUT", "EXPLAINER_REUS
                      "DELETE_OUTPUT_DIRECTORY", "WRITE_SELECTED", "PLUGIN_PATHS", "PLUGINS",
                      "LOG_FILTER", "BIND", "PORT"}
 
+SEARCH_FOLDER = "pagefind"  # the search index's shards (pagefind/<n>/) are moved in whole, see .search
 _pending: list[tuple[Path, dict]] = []  # manifests written by this run's generator, not yet committed
 _moves: list[tuple[Path, Path, str, list[str]]] = []  # (previous, staging, base, files) to move in at the swap
 last_counts: dict[str, int] = {}  # the last generate_output's {"rendered": n, "reused": m} (tests, logs)
@@ -266,7 +265,7 @@ def move_planned() -> int:
         previous, staging, base, files = _moves.pop(0)
         source, target = previous / base, staging / base
         inside = {f[len(base):] for f in files if base and f.startswith(base)}
-        whole = base == SEARCH_FOLDER + "/" or (inside and len(inside) == len(files)
+        whole = base.startswith(SEARCH_FOLDER + "/") or (inside and len(inside) == len(files)
                                                  and _files_under(source) == inside)
         if whole and not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -281,57 +280,6 @@ def move_planned() -> int:
                 link(previous, staging, name)
         count += 1
     return count
-
-
-SEARCH_FOLDER = "pagefind"
-
-
-def _search_key(staging: Path, articles: dict) -> str:
-    """What the search index is made from: every article's render key (its files are determined by
-    it) and the bytes of every other HTML page in ``staging`` (site index, dossiers …), with the
-    Pagefind version. Equal keys mean Pagefind would index the very same pages again."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    digest = hashlib.sha256(f"search-format={FORMAT}\x00".encode())
-    for package in ("pagefind", "pagefind_bin"):
-        try:
-            digest.update(f"{package}={version(package)}\x00".encode())
-        except PackageNotFoundError:
-            digest.update(f"{package}=?\x00".encode())
-    digest.update(json.dumps(sorted((base, entry["key"]) for base, entry in articles.items())).encode())
-    theirs = {f for entry in articles.values() for f in entry.get("files") or []}
-    for path in sorted(staging.rglob("*.html")):
-        name = path.relative_to(staging).as_posix()
-        if name in theirs or name.startswith(SEARCH_FOLDER + "/"):
-            continue
-        digest.update(name.encode() + b"\x00" + path.read_bytes() + b"\x01")
-    return digest.hexdigest()
-
-
-def reuse_search_index(previous: Path, staging: Path) -> bool:
-    """Whether the live site's search index (``pagefind/``) also serves the new site; if so, it is
-    moved in at the swap (:func:`move_planned`) instead of running Pagefind over every page again.
-    Records the new site's search key in its pending manifest either way."""
-    if not _pending:
-        return False
-    path, data = _pending[-1]
-    data["search_key"] = _search_key(staging, data["articles"])
-    try:
-        old = json.loads(path.read_text(encoding="utf-8"))
-        trusted = old.get("format") == FORMAT and old.get("output_identity") == _identity(previous)
-    except (OSError, ValueError):
-        return False
-    if not (trusted and old.get("search_key") == data["search_key"]
-            and (previous / SEARCH_FOLDER / "pagefind-entry.json").is_file()):
-        return False
-    _moves.append((previous, staging, SEARCH_FOLDER + "/", [f"{SEARCH_FOLDER}/pagefind-entry.json"]))
-    return True
-
-
-def forget_search_index() -> None:
-    """The new site gets no search index (``--no-search``): its manifest says so."""
-    for _, data in _pending:
-        data["search_key"] = None
 
 
 def discard_pending() -> None:

@@ -1,15 +1,21 @@
-"""The site's search index, built with Pagefind's Python API from per-page records kept between builds.
+"""The site's search index: Pagefind's Python API, in shards, so a rebuild re-indexes only what changed.
 
-Pagefind has no incremental mode: its index is always written whole. What a rebuild can skip is the
-work per page: each page's *record* (its URL and the part of its HTML Pagefind indexes: the
-``<html lang>`` and the elements marked ``data-pagefind-body``, ``data-pagefind-ignore`` and weights
-and all) is kept in ``EXPLAINER_CACHE_PATH/search-records-<output>.json``, keyed by the page file's
-identity (inode, size, mtime). Unchanged explainers' pages are hard-linked from the live site, keep
-their identity and so their record; only new or re-rendered pages are read again. A page without
-``data-pagefind-body`` gets no record when any page has one, as Pagefind itself would skip it.
+Pagefind has no incremental mode: an index is always written whole (≈ 1 ms a page). So the site's
+pages are split into *shards*, each its own Pagefind index under ``pagefind/<n>/``, and the browser
+searches them all at once (Pagefind's ``mergeIndex``; ``theme/static/js/search.js`` reads the list
+from ``pagefind/pagefind-shards.json``). A page's shard is fixed by its top folder (an explainer's
+pages, a dossier's pages stay together), so a one-article change re-indexes one shard; every other
+shard whose pages are byte for byte the same is taken over from the live site (moved in at the swap).
+The number of shards grows with the site in powers of two (:func:`shard_count`), so it changes,
+and everything is indexed again, only when the site doubles.
 
-Records are a pure function of the page's bytes and are sent in path order, so a rebuild's index is
-byte-identical to a full build's. A failed, empty or partial index fails the build (issue 25).
+What Pagefind indexes of a page (:func:`record_of`) is the ``<html lang>`` tag around its
+``data-pagefind-body`` elements (weights, ``data-pagefind-ignore`` and meta included), as its CLI
+would. A shard's key is its pages' names and SHA-256 digests (and the Pagefind version); the digests
+are kept between builds in ``EXPLAINER_CACHE_PATH/search-pages-<output>.state``, keyed by the page
+file's identity (inode, size, mtime): unchanged explainers' pages are hard-linked from the live site
+and are not read again. Pages go to Pagefind in path order, so a rebuild's shard is byte-identical
+to a full build's. A failed, empty or partial shard fails the build (issue 25).
 
 The ``pagefind`` package's service client reads one response per 0.1 s (``asyncio.sleep(0.1)`` in
 its polling loop, pagefind 1.5.2): 16,000 pages would take half an hour. :class:`_Service` reads the
@@ -33,11 +39,14 @@ from ..files import write_atomically
 logger = logging.getLogger(__name__)
 
 FOLDER = "pagefind"
-RECORDS_FORMAT = 1
+SHARDS_FILE = "pagefind-shards.json"  # in FOLDER: the shards' bundle folders (search.js) and keys
+STATE_FORMAT = 1
+PAGES_PER_SHARD = 2000  # a shard re-indexes in ~2 s; fewer shards mean fewer files for the browser
+MAX_SHARDS = 16  # the browser loads every shard's entry file: beyond this, shards only grow
 BODY = re.compile(rb"<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-body[\s>=/]")
 HTML_OPEN = re.compile(rb"<html\b[^>]*>", re.IGNORECASE)
 
-last_counts: dict[str, int] = {}  # the last index's {"pages": n, "read": m} (tests, benchmarks)
+last_counts: dict[str, int] = {}  # the last index's {"pages", "read", "shards", "indexed"} (tests, benchmarks)
 
 
 class SearchIndexError(ExplainerError):
@@ -78,9 +87,24 @@ def page_url(name: str) -> str:
     return "/" + (name[: -len("index.html")] if name == "index.html" or name.endswith("/index.html") else name)
 
 
-def _records_path(cache_folder, output: Path) -> Path:
+def shard_count(pages: int) -> int:
+    """Shards for a site of ``pages`` indexed pages: the least power of two that keeps them at
+    :data:`PAGES_PER_SHARD` or fewer each, at most :data:`MAX_SHARDS`."""
+    count = 1
+    while count < MAX_SHARDS and count * PAGES_PER_SHARD < pages:
+        count *= 2
+    return count
+
+
+def shard_of(name: str, count: int) -> int:
+    """The shard of a page: fixed by its top folder (all pages of one explainer together)."""
+    top = name.split("/", 1)[0]
+    return int.from_bytes(hashlib.sha256(top.encode("utf-8")).digest()[:8], "big") % count
+
+
+def _state_path(cache_folder, output: Path) -> Path:
     name = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:16]
-    return Path(cache_folder) / f"search-records-{name}.records"  # JSON; not *.json: not an extraction entry
+    return Path(cache_folder) / f"search-pages-{name}.state"  # JSON; not *.json: not an extraction entry
 
 
 def _pagefind_version() -> str:
@@ -92,52 +116,73 @@ def _pagefind_version() -> str:
         return "?"
 
 
-def load_records(cache_folder, output: Path) -> dict:
+def load_state(cache_folder, output: Path) -> dict:
+    """{page: [inode, size, mtime, sha256, has body]} as the last build of ``output`` saw them."""
     try:
-        data = json.loads(_records_path(cache_folder, output).read_text(encoding="utf-8"))
+        data = json.loads(_state_path(cache_folder, output).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if data.get("format") != RECORDS_FORMAT or data.get("pagefind") != _pagefind_version():
+    if not isinstance(data, dict) or data.get("format") != STATE_FORMAT:
         return {}
     return data.get("pages") if isinstance(data.get("pages"), dict) else {}
 
 
-def save_records(cache_folder, output: Path, pages: dict) -> None:
-    data = {"format": RECORDS_FORMAT, "pagefind": _pagefind_version(), "pages": pages}
+def save_state(cache_folder, output: Path, pages: dict) -> None:
     try:
-        write_atomically(_records_path(cache_folder, output),
-                         json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        write_atomically(_state_path(cache_folder, output), json.dumps(
+            {"format": STATE_FORMAT, "pages": pages}, separators=(",", ":")).encode("utf-8"))
     except OSError as err:  # the next build reads every page again, nothing worse
-        logger.warning("explainer: could not write the search records (%s)", err)
+        logger.warning("explainer: could not write the search state (%s)", err)
 
 
-def _identity(path: Path) -> list[int]:
-    st = path.stat()
-    return [st.st_ino, st.st_size, st.st_mtime_ns]
+def _html_pages(staging: Path) -> list[tuple[str, os.stat_result]]:
+    """(page, its stat) for every HTML file under ``staging`` but the index itself, in path order
+    (``os.walk``: a large site has tens of thousands of pages, and ``Path.rglob`` costs ~3× more)."""
+    found = []
+    for folder, subfolders, files in os.walk(staging):
+        relative = os.path.relpath(folder, staging).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        if not prefix:
+            subfolders[:] = [name for name in subfolders if name != FOLDER]
+        found += [(prefix + name, os.stat(os.path.join(folder, name))) for name in files if name.endswith(".html")]
+    return sorted(found, key=lambda item: item[0])
 
 
-def collect(staging: Path, previous: dict) -> dict:
-    """{page: {"id": identity, "record": html or None}} for every HTML page under ``staging``,
-    reusing ``previous`` records of files with the same identity (hard-linked, unchanged)."""
-    names = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*.html"))
-    names = [n for n in names if not n.startswith(FOLDER + "/")]
-    pages, read, any_body = {}, 0, False
-    for name in names:
-        identity = _identity(staging / name)
+def scan(staging: Path, previous: dict) -> dict:
+    """{page: [inode, size, mtime, sha256, has body]} for every HTML page under ``staging``, in path
+    order; a page whose identity is the one ``previous`` knows (hard-linked, unchanged) is not read."""
+    pages, read = {}, 0
+    for name, st in _html_pages(staging):
+        identity = [st.st_ino, st.st_size, st.st_mtime_ns]
         old = previous.get(name)
-        if old and old.get("id") == identity and "whole" not in old:
+        if isinstance(old, list) and len(old) == 5 and old[:3] == identity:
             pages[name] = old
-        else:
-            read += 1
-            pages[name] = {"id": identity, "record": record_of((staging / name).read_bytes())}
-        any_body = any_body or pages[name]["record"] is not None
-    if names and not any_body:  # no page marks its body: Pagefind indexes whole pages
-        for name in names:
-            pages[name] = {"id": pages[name]["id"], "whole": True,
-                           "record": record_of((staging / name).read_bytes(), whole=True)}
+            continue
+        data = (staging / name).read_bytes()
+        read += 1
+        pages[name] = identity + [hashlib.sha256(data).hexdigest(), BODY.search(data) is not None]
     last_counts.clear()
-    last_counts.update(pages=len(names), read=read)
+    last_counts.update(pages=len(pages), read=read)
     return pages
+
+
+def plan_shards(pages: dict) -> tuple[bool, list[dict]]:
+    """(whole, shards): the pages Pagefind indexes (those with ``data-pagefind-body``, or all of
+    them when none has one: ``whole``) split into shards, each ``{"bundle", "key", "pages"}``;
+    empty shards are left out."""
+    whole = bool(pages) and not any(entry[4] for entry in pages.values())
+    indexed = [name for name, entry in pages.items() if whole or entry[4]]
+    count = shard_count(len(indexed))
+    members: dict[int, list[str]] = {}
+    for name in indexed:
+        members.setdefault(shard_of(name, count), []).append(name)
+    shards = []
+    for number in sorted(members) or [0]:
+        names = members.get(number, [])
+        digest = hashlib.sha256(json.dumps([STATE_FORMAT, _pagefind_version(), count, number, whole,
+                                            [[name, pages[name][3]] for name in names]]).encode("utf-8"))
+        shards.append({"bundle": f"{number}/", "key": digest.hexdigest(), "pages": names})
+    return whole, shards
 
 
 def _service_class():
@@ -170,7 +215,8 @@ def _service_class():
     return _Service
 
 
-async def _write_index(staging: Path, records: list[tuple[str, str]]) -> None:
+async def _write_index(folder: Path, records: list[tuple[str, str]]) -> None:
+    """One Pagefind index of ``records`` ((page, record) in path order) written to ``folder``."""
     from pagefind.index import IndexConfig, PagefindIndex
 
     class _Index(PagefindIndex):
@@ -198,24 +244,19 @@ async def _write_index(staging: Path, records: list[tuple[str, str]]) -> None:
                     await backend.wait()
                 self._service._poll_task.cancel()
 
-    async with _Index(IndexConfig(output_path=str(staging / FOLDER))) as index:
+    async with _Index(IndexConfig(output_path=str(folder))) as index:
         for name, record in records:
             await index.add_html_file(content=record, url=page_url(name))
 
 
-def index_site(staging: Path, cache_folder, output: Path) -> int:
-    """Write ``staging/pagefind/`` from the pages' records (reused where the page is unchanged);
-    records are saved for the next build of ``output``. Returns the pages indexed."""
-    try:
-        import pagefind.index  # noqa: F401
-    except ImportError:
-        raise SearchIndexError("search index: the pagefind package is not installed (pip install "
-                               "'pagefind[bin]'), or build with --no-search") from None
-    pages = collect(staging, load_records(cache_folder, output))
-    records = [(name, page["record"]) for name, page in pages.items() if page["record"] is not None]
-    for attempt in (1, 2):  # once more if Pagefind left a partial index (seen under heavy load)
+def _index_shard(staging: Path, shard: dict, whole: bool) -> None:
+    """Pagefind over one shard's pages (read again from ``staging``), checked; once more if Pagefind
+    left a partial index (seen under heavy load)."""
+    folder = staging / FOLDER / shard["bundle"]
+    records = [(name, record_of((staging / name).read_bytes(), whole=whole)) for name in shard["pages"]]
+    for attempt in (1, 2):
         try:
-            asyncio.run(_write_index(staging, records))
+            asyncio.run(_write_index(folder, records))
         except SearchIndexError:
             raise
         except Exception as err:  # noqa: BLE001 - the binary missing or dying, a broken pipe …
@@ -223,30 +264,77 @@ def index_site(staging: Path, cache_folder, output: Path) -> int:
             raise SearchIndexError(f"search index failed: {type(err).__name__}"
                                    + (f": {detail[0]}" if detail else "")) from err
         try:
-            check_index(staging, len(records))
-            break
+            check_index(folder, len(records))
+            return
         except SearchIndexError as err:
             if attempt == 2:
                 raise
             logger.warning("explainer: %s; indexing again", err)
-            shutil.rmtree(staging / FOLDER, ignore_errors=True)
-    save_records(cache_folder, output, pages)
-    return len(records)
+            shutil.rmtree(folder, ignore_errors=True)
 
 
-def check_index(staging: Path, pages: int) -> None:
-    """A search index that is missing, empty or partial (fewer pages or fragments than records)
-    fails the build, rather than shipping a site whose search misses pages."""
-    folder = staging / FOLDER
+def live_shards(output: Path) -> dict[str, str]:
+    """{bundle: key} of the live site's search index (empty if it has none, or an unreadable one)."""
+    try:
+        data = json.loads((Path(output) / FOLDER / SHARDS_FILE).read_text(encoding="utf-8"))
+        return {str(s["bundle"]): str(s["key"]) for s in data["shards"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def index_site(staging: Path, cache_folder, output: Path, reuse=None) -> int:
+    """Write ``staging/pagefind/``: every shard whose key the live site ``output`` has too is reused
+    (``reuse(bundle)`` is asked to bring it in at the swap; without it, every shard is indexed), the
+    others are indexed. Returns the pages indexed."""
+    try:
+        import pagefind.index  # noqa: F401
+    except ImportError:
+        raise SearchIndexError("search index: the pagefind package is not installed (pip install "
+                               "'pagefind[bin]'), or build with --no-search") from None
+    pages = scan(staging, load_state(cache_folder, output))
+    whole, shards = plan_shards(pages)
+    live = live_shards(output) if reuse is not None else {}
+    indexed = 0
+    for shard in shards:
+        folder = Path(output) / FOLDER / shard["bundle"]
+        if live.get(shard["bundle"]) == shard["key"] and _intact(folder, len(shard["pages"])):
+            reuse(FOLDER + "/" + shard["bundle"])
+        else:
+            _index_shard(staging, shard, whole)
+            indexed += 1
+    listing = {"format": 1, "shards": [{"bundle": s["bundle"], "key": s["key"], "pages": len(s["pages"])}
+                                       for s in shards]}
+    (staging / FOLDER).mkdir(parents=True, exist_ok=True)
+    (staging / FOLDER / SHARDS_FILE).write_text(json.dumps(listing, indent=1) + "\n", encoding="utf-8")
+    save_state(cache_folder, output, pages)
+    last_counts.update(shards=len(shards), indexed=indexed)
+    return sum(len(s["pages"]) for s in shards)
+
+
+def _intact(folder: Path, pages: int) -> bool:
+    """Whether a live shard still looks as it was written (checked in full then): its entry file
+    counts ``pages`` pages and it has as many fragments. Cheap: no file in it is read or stat'ed."""
+    try:
+        languages = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+        counted = sum(int(language["page_count"]) for language in languages.values())
+        return counted == pages == len(os.listdir(folder / "fragment"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
+def check_index(folder: Path, pages: int) -> None:
+    """A Pagefind index (one shard's ``folder``) that is missing, empty or partial (fewer pages or
+    fragments than records) fails the build, rather than shipping a site whose search misses pages."""
     entry = folder / "pagefind-entry.json"
+    where = f"{FOLDER}/{folder.name}"
     try:
         languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
         counted = sum(int(language["page_count"]) for language in languages.values())
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        raise SearchIndexError(f"search index: Pagefind wrote no readable {FOLDER}/pagefind-entry.json") from None
+        raise SearchIndexError(f"search index: Pagefind wrote no readable {where}/pagefind-entry.json") from None
     fragments = sum(1 for p in (folder / "fragment").glob("*") if p.stat().st_size) if (folder / "fragment").is_dir() else 0
     if counted != pages or fragments != pages:
         raise SearchIndexError(f"search index: Pagefind indexed {counted} page(s) and wrote {fragments} fragment(s) "
-                               f"of the site's {pages}")
+                               f"of {where}'s {pages}")
     if pages and not any(p.stat().st_size for p in (folder / "index").glob("*")):
-        raise SearchIndexError("search index: Pagefind wrote no index chunks")
+        raise SearchIndexError(f"search index: Pagefind wrote no index chunks in {where}")

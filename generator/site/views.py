@@ -529,6 +529,21 @@ class LazyExplainer:
         return getattr(self.built, name)
 
 
+class LazyActor:
+    """One actor's view of a :class:`LazyExplainer`, built only when read: an unchanged explainer's
+    actor pages are reused, not rendered (:mod:`.render_cache`), and their ``content_written``
+    context must not build the whole explainer for 1,000 articles of which one changed."""
+
+    def __init__(self, explainer: LazyExplainer, actor_id: str):
+        self._explainer = explainer
+        self._actor_id = actor_id
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):  # copy/pickle probes: never build for those
+            raise AttributeError(name)
+        return getattr(self._explainer.actors_by_id[self._actor_id], name)
+
+
 class ArticlePage:
     """The article as one of its explainer pages shows it: every attribute of the Pelican article,
     but the page's own ``url``/``save_as`` and no translations. Templates read the article through
