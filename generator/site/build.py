@@ -1,7 +1,9 @@
 """An atomic site build: Pelican into a staging folder, the search index, then one swap into place.
 
-A failing build (an article that cannot be read, a template error) leaves the previous site as it
-was and reports one line naming the file and the problem.
+A failing build (a template error, a full disk) leaves the previous site as it was and reports one
+line naming the file and the problem. A bad article fails only itself (:mod:`.refusals`): the
+others are published and the build ends with one line naming the refused ones
+(:class:`ArticlesRefused`, exit status 2); with ``strict`` it fails the whole build instead.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import ExplainerError
-from . import render_cache
+from . import refusals, render_cache
 from .search import SearchIndexError, index_site
 from .settings import local_cache_folder
 
@@ -26,12 +28,23 @@ class BuildError(ExplainerError):
     """The site could not be built; the previous output is untouched."""
 
 
+class ArticlesRefused(ExplainerError):
+    """The site was built and published without the articles in ``refused`` (file -> problems)."""
+
+    def __init__(self, output: Path, refused: dict[str, list[str]]):
+        self.output = output
+        self.refused = refused
+        super().__init__(refusals.summary(refused))
+
+
 class _ErrorCollector(logging.Handler):
-    """Pelican logs unreadable content as errors and carries on; for us any error fails the build."""
+    """Pelican logs unreadable content as errors and carries on: an error about one article refuses
+    that article (``refused``, by file), any other error fails the build (``messages``)."""
 
     def __init__(self, content_path: str = ""):
         super().__init__(level=logging.ERROR)
         self.messages: list[str] = []
+        self.refused: dict[str, list[str]] = {}
         self.content_path = content_path
 
     def emit(self, record):
@@ -40,14 +53,22 @@ class _ErrorCollector(logging.Handler):
         lines = [line.strip() for line in record.getMessage().splitlines() if line.strip()]
         message = ": ".join(lines[:2]) if lines else record.levelname
         error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
+        if getattr(record, refusals.MARK, None):
+            error = None  # the line already says it all
         if error is not None and len(lines) < 2:
             detail = str(error).strip().splitlines()
             message += f": {type(error).__name__}" + (f": {detail[0]}" if detail else "")
         if self.content_path:
             message = message.replace(" ./", f" {self.content_path}/", 1)
+            for folder in {os.path.abspath(self.content_path), str(Path(self.content_path).resolve())}:
+                message = message.replace(folder + os.sep, self.content_path + os.sep)
         if "would be written outside output path" in message:  # Pelican drops the article silently
             message = message.split(": RuntimeError")[0] + " (check its Slug: lowercase letters, digits, hyphens)"
-        self.messages.append(message)
+        article = refusals.refused_file(record, self.content_path)
+        if article is None:
+            self.messages.append(message)
+        else:
+            self.refused.setdefault(_display_path(article), []).append(message)
 
 
 class _WarningPrinter(logging.Handler):
@@ -69,8 +90,10 @@ class _WarningPrinter(logging.Handler):
             print(f"explainer: warning: {line}", file=sys.stderr, flush=True)
 
 
-def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = None, move: bool = False) -> dict:
-    """Pelican into ``staging``; returns the settings it ran with."""
+def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = None, move: bool = False,
+                 strict: bool = False) -> tuple[dict, dict[str, list[str]]]:
+    """Pelican into ``staging``; returns the settings it ran with and the refused articles (file ->
+    problems). Any other error, or with ``strict`` any refused article, fails the build."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -104,9 +127,9 @@ def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = Non
         root.removeHandler(collector)
         if printer is not None:
             root.removeHandler(printer)
-    if collector.messages:
-        raise BuildError("; ".join(collector.messages))
-    return settings
+    if collector.messages or (strict and collector.refused):
+        raise BuildError("; ".join([*collector.messages, *(m for ms in collector.refused.values() for m in ms)]))
+    return settings, collector.refused
 
 
 _READER_CACHES_KEPT = 3
@@ -187,13 +210,19 @@ def _exchange(a: Path, b: Path) -> bool:
     return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0
 
 
-def build_site(settings_file="pelicanconf.py", output="output", search: bool = True) -> Path:
+def build_site(settings_file="pelicanconf.py", output="output", search: bool = True, strict: bool = False) -> Path:
+    """Build and publish the site into ``output``; returns it. Raises :class:`BuildError` (the
+    previous site untouched) or, after publishing the good articles, :class:`ArticlesRefused`;
+    ``strict``: a refused article is a :class:`BuildError` too."""
     output = Path(output).resolve()
     with _build_lock(output):
-        return _build_site(settings_file, output, search)
+        refused = _build_site(settings_file, output, search, strict)
+    if refused:
+        raise ArticlesRefused(output, refused)
+    return output
 
 
-def _build_site(settings_file, output: Path, search: bool) -> Path:
+def _build_site(settings_file, output: Path, search: bool, strict: bool) -> dict[str, list[str]]:
     staging = output.with_name(output.name + ".staging")
     if staging.exists():
         shutil.rmtree(staging)
@@ -201,7 +230,7 @@ def _build_site(settings_file, output: Path, search: bool) -> Path:
     try:
         # Unchanged explainers' files come from the live site (see render_cache), hard-linked into
         # staging: the live site is never touched before the swap, so a kill at any point leaves it whole.
-        settings = _run_pelican(Path(settings_file), staging, output, move=False)
+        settings, refused = _run_pelican(Path(settings_file), staging, output, move=False, strict=strict)
         if search and not render_cache.reuse_search_index(output, staging):
             _index_search(staging, local_cache_folder(settings), output)
         elif not search:
@@ -222,4 +251,4 @@ def _build_site(settings_file, output: Path, search: bool) -> Path:
         staging.rename(output)
     render_cache.commit_pending(output)
     shutil.rmtree(previous, ignore_errors=True)
-    return output
+    return refused
