@@ -288,3 +288,8 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(terminal_safe(f"explainer: {err}"), file=sys.stderr)  # it may quote an article's text
         return EXIT_USER_ERROR
+    except SyntaxError as err:  # an edited module (ours, a plugin's) that does not parse
+        if args.debug:
+            raise
+        print(f"explainer: {err.filename}: line {err.lineno}: SyntaxError: {err.msg}", file=sys.stderr)
+        return EXIT_USER_ERROR

@@ -155,3 +155,61 @@ def test_plain_pelican_publishes_the_good_articles_and_names_the_bad_one(tmp_pat
     assert (output / "goed" / "explainer.json").is_file()
     assert "Botsing" not in (output / "index.html").read_text(encoding="utf-8")
     assert not (output / "tweede" / "explainer.json").exists()
+
+
+# --- what a killed or broken build leaves behind ---------------------------------------------------
+
+def test_a_helper_left_running_by_a_killed_build_is_ended_by_the_next(tmp_path):
+    from pelican.plugins.explainer.site import helpers
+
+    orphan = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    stranger = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        listed = tmp_path / "build.helpers"
+        with helpers.tracking(tmp_path / "first.helpers"):
+            helpers._current = listed  # as a build that is killed before it removes its list
+            helpers.record(orphan.pid)
+        listed.write_text(listed.read_text() + f"{stranger.pid} 1\n")  # a recycled pid: another process
+        assert helpers.end_stale(listed) == 1
+        assert orphan.wait(timeout=10) == -9
+        assert stranger.poll() is None and not listed.exists()
+    finally:
+        for process in (orphan, stranger):
+            process.kill()
+            process.wait()
+
+
+def test_a_syntax_error_in_the_settings_is_one_line_naming_file_and_line(tmp_path):
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text("SITENAME = 'x'\nPLUGINS = [\n", encoding="utf-8")
+    with pytest.raises(build.BuildError) as caught:
+        build._run_pelican(conf, tmp_path / "staging")
+    assert str(caught.value).startswith(f"{conf}: line 2: SyntaxError: ")
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.slow
+def test_an_unwritable_reader_cache_is_one_warning_and_the_site_is_built(tmp_path):
+    content, conf = _site(tmp_path)
+    (tmp_path / "blocked").write_text("a file where the cache folder should be", encoding="utf-8")
+    conf.write_text(conf.read_text(encoding="utf-8") + f"CACHE_PATH = {str(tmp_path / 'blocked')!r}\n",
+                    encoding="utf-8")
+    result = _build(conf, tmp_path / "output")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    [warning] = [line for line in result.stderr.splitlines() if "reader cache" in line]
+    assert "blocked" in warning and warning.startswith("explainer: warning: ")
+    assert (tmp_path / "output" / "goed" / "explainer.json").is_file()
+
+
+@pytest.mark.slow
+def test_a_syntax_error_in_a_plugin_is_one_line_naming_file_and_line(tmp_path):
+    content, conf = _site(tmp_path)
+    (tmp_path / "plugins" / "kapot").mkdir(parents=True)
+    (tmp_path / "plugins" / "kapot" / "__init__.py").write_text("def register(:\n    pass\n", encoding="utf-8")
+    conf.write_text(conf.read_text(encoding="utf-8") + f"PLUGIN_PATHS = [{str(tmp_path / 'plugins')!r}]\n"
+                    "PLUGINS = ['explainer', 'kapot']\n", encoding="utf-8")
+    result = _build(conf, tmp_path / "output")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith(
+        f"explainer: {tmp_path / 'plugins' / 'kapot' / '__init__.py'}: line 1: SyntaxError: ")

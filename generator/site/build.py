@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import ExplainerError
-from . import refusals, render_cache
+from . import helpers, refusals, render_cache
 from .search import SearchIndexError, index_site
 from .settings import local_cache_folder
 
@@ -104,10 +104,14 @@ def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = Non
             override["EXPLAINER_REUSE"] = "move" if move else "link"
         settings = read_settings(str(settings_file), override=override)
     except Exception as err:  # a settings file is code: report its error in one line, not a traceback
-        detail = str(err).splitlines()[0] if str(err) else ""
-        raise BuildError(f"{settings_file}: {type(err).__name__}{': ' + detail if detail else ''}") from None
+        raise BuildError(_code_error(err, settings_file)) from None
     if settings.get("CACHE_CONTENT"):
-        settings["CACHE_PATH"] = _reader_cache_path(settings)
+        try:
+            settings["CACHE_PATH"] = _reader_cache_path(settings)
+        except OSError as err:  # read-only, or a file in its place: build without it
+            print(f"explainer: warning: {_display_path(err.filename or settings['CACHE_PATH'])}: cannot be "
+                  f"written ({err.strerror}); building without Pelican's reader cache", file=sys.stderr, flush=True)
+            settings["CACHE_CONTENT"] = settings["LOAD_CONTENT_CACHE"] = False
     collector = _ErrorCollector(_display_path(settings["PATH"]))
     root = logging.getLogger()
     printer = None if root.handlers else _WarningPrinter()
@@ -119,10 +123,7 @@ def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = Non
     except ExplainerError:
         raise
     except Exception as err:  # a template or plugin error: one line (``explainer --debug build`` for the traceback)
-        detail = str(err).strip().splitlines()
-        where = getattr(err, "filename", None)
-        raise BuildError(f"{where + ': ' if where else ''}{type(err).__name__}"
-                         + (f": {detail[0]}" if detail else "")) from err
+        raise BuildError(_code_error(err)) from err
     finally:
         root.removeHandler(collector)
         if printer is not None:
@@ -130,6 +131,15 @@ def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = Non
     if collector.messages or (strict and collector.refused):
         raise BuildError("; ".join([*collector.messages, *(m for ms in collector.refused.values() for m in ms)]))
     return settings, collector.refused
+
+
+def _code_error(err: Exception, where=None) -> str:
+    """One line for an error in code (settings, a plugin, a template): the file and line where known."""
+    if isinstance(err, SyntaxError):
+        return f"{err.filename or where}: line {err.lineno}: SyntaxError: {err.msg}"
+    detail = str(err).strip().splitlines()
+    where = getattr(err, "filename", None) or where
+    return f"{str(where) + ': ' if where else ''}{type(err).__name__}" + (f": {detail[0]}" if detail else "")
 
 
 _READER_CACHES_KEPT = 3
@@ -190,7 +200,8 @@ def _build_lock(output: Path):
                   file=sys.stderr, flush=True)
             fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            yield
+            with helpers.tracking(path.with_suffix(".helpers")):  # a killed build's Pagefind ends here
+                yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
@@ -224,8 +235,12 @@ def build_site(settings_file="pelicanconf.py", output="output", search: bool = T
 
 def _build_site(settings_file, output: Path, search: bool, strict: bool) -> dict[str, list[str]]:
     staging = output.with_name(output.name + ".staging")
-    if staging.exists():
-        shutil.rmtree(staging)
+    try:
+        if staging.exists():  # a killed build's
+            shutil.rmtree(staging)
+    except OSError as err:
+        raise BuildError(f"{_display_path(str(staging))}: cannot be removed ({err.strerror}); remove it "
+                         "and build again") from None
     render_cache.discard_pending()
     try:
         # Unchanged explainers' files come from the live site (see render_cache), hard-linked into
