@@ -56,7 +56,7 @@ def adjective_like(text: str, next_text: str = "") -> bool:
     return bool(_ADJECTIVE_WEAK.search(tail)) and len(tail) >= 6 and (next_text[:1].islower() or "-" in text)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One name in the text (token range ``start:end``) and what its context says about it."""
 
