@@ -213,3 +213,23 @@ def test_a_syntax_error_in_a_plugin_is_one_line_naming_file_and_line(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith(
         f"explainer: {tmp_path / 'plugins' / 'kapot' / '__init__.py'}: line 1: SyntaxError: ")
+
+
+def test_errors_about_one_article_refuse_it_and_other_errors_fail_the_build():
+    import logging
+
+    from pelican.plugins.explainer.site import refusals
+
+    def record(msg, *args, **extra):
+        item = logging.LogRecord("x", logging.ERROR, __file__, 1, msg, args, None)
+        item.__dict__.update(extra)
+        return item
+
+    assert refusals.refused_file(record("Could not process %s", "./a.md"), "content") == "content/a.md"
+    assert refusals.refused_file(record("Skipping %s: could not find information about '%s'", "/s/b.md", "title"),
+                                 "content") == "/s/b.md"
+    assert refusals.refused_file(record("%s", "c.md: Slug: too long", **{refusals.MARK: "c.md"})) == "c.md"
+    assert refusals.refused_file(record("Failed to write Tag page for %s", "x")) is None
+    line = refusals.summary({"a.md": ["a.md: kapot"], "b.md": ["b.md: leeg", "b.md: leeg"]})
+    assert line == "2 article(s) refused, the others published: a.md: kapot; b.md: leeg"
+    assert refusals.is_summary(f"explainer: {line}") and not refusals.is_summary("explainer: a.md: kapot")

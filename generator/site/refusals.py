@@ -49,7 +49,15 @@ def refused_file(record: logging.LogRecord, content_path: str = "") -> str | Non
     return None
 
 
+_PUBLISHED = "article(s) refused, the others published: "
+
+
 def summary(refused: dict[str, list[str]]) -> str:
     """One line for all refused articles: how many, then each file's problems."""
     problems = "; ".join(dict.fromkeys(line for lines in refused.values() for line in lines))
-    return f"{len(refused)} article(s) refused, the others published: {problems}"
+    return f"{len(refused)} {_PUBLISHED}{problems}"
+
+
+def is_summary(line: str) -> bool:
+    """Whether an ``explainer build`` error line is :func:`summary`'s (the site was published)."""
+    return _PUBLISHED in line
