@@ -33,7 +33,7 @@ html: $(RUNTIME)
 # SITEURL=https://example.org make publish: absolute links, feeds, search index, atomic swap into output/.
 publish: $(RUNTIME)
 	@test -n "$(SITEURL)" || { echo "make publish: set SITEURL, e.g. SITEURL=https://example.org make publish" >&2; exit 2; }
-	SITEURL='$(SITEURL)' $(PY) -m pelican.plugins.explainer build --settings publishconf.py --output output
+	SITEURL='$(SITEURL)' $(PY) -m pelican.plugins.explainer build --settings publishconf.py --output output --strict
 
 # Preview on http://127.0.0.1:$(PORT)/; rebuilds (in a fresh process) when content/, theme/, the settings
 # or generator/ (the plugin's source) change. See generator/site/preview.py.

@@ -68,7 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--model", default=None)
     build.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     build.add_argument("--strict", action="store_true",
-                       help="a correction that matches nothing is an error (EXPLAINER_STRICT_CORRECTIONS)")
+                       help="a refused article fails the whole build (the previous site stays), and a "
+                            "correction that matches nothing is an error (EXPLAINER_STRICT_CORRECTIONS); "
+                            "default: the other articles are published, exit status 2")
     build.add_argument("--scheduler", metavar="ADDRESS", default=None,
                        help="extract on this Dask cluster (EXPLAINER_SCHEDULER)")
 
@@ -249,7 +251,7 @@ def run_build(args) -> int:
         os.environ["EXPLAINER_SCHEDULER"] = args.scheduler
     if not args.settings.exists():
         raise InputError(args.settings, "settings file not found")
-    output = build_site(args.settings, args.output, search=not args.no_search)
+    output = build_site(args.settings, args.output, search=not args.no_search, strict=args.strict)
     print(f"explainer: site built in {output}")
     return 0
 
@@ -287,4 +289,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             raise
         print(terminal_safe(f"explainer: {err}"), file=sys.stderr)  # it may quote an article's text
+        return EXIT_USER_ERROR
+    except SyntaxError as err:  # an edited module (ours, a plugin's) that does not parse
+        if args.debug:
+            raise
+        print(f"explainer: {err.filename}: line {err.lineno}: SyntaxError: {err.msg}", file=sys.stderr)
         return EXIT_USER_ERROR

@@ -21,7 +21,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .long_articles import is_long, run_in_pieces
+from .long_articles import is_long, is_very_long, merge, run_in_pieces, shift_mentions, split_source
 from .model import Extraction
 from .reading import ArticleSource
 from .tokenization import tokenize
@@ -64,8 +64,33 @@ def doc_to_extraction(doc: Doc, source: ArticleSource) -> Extraction:
 
 def extract(source: ArticleSource, nlp: Language) -> Extraction:
     """Extract actors, quotes and timeline from one article."""
+    if is_very_long(source):
+        return extract_in_pieces(source, nlp)
+    return doc_to_extraction(extract_doc(nlp, source), source)
+
+
+def extract_in_pieces(source: ArticleSource, nlp: Language) -> Extraction:
+    """A very long article piece by piece (:mod:`.long_articles`): each piece's Doc is freed before the
+    next is made; the actors are resolved once over every piece's mentions."""
+    actors = nlp.get_pipe("explainer_actors") if "explainer_actors" in nlp.pipe_names else None
+    pieces, mentions, tokens = [], [], 0
+    for offset, piece in split_source(source):
+        doc = extract_doc(nlp, piece)
+        if actors is not None:
+            found, hybrid = actors.mentions(doc)
+            mentions.extend(shift_mentions(found, offset, tokens, len(mentions)))
+        tokens += len(doc)
+        pieces.append((offset, doc_to_extraction(doc, piece)))
+        del doc
+    resolved = actors.resolve(mentions, hybrid=hybrid) if actors is not None and pieces else None
+    return merge(source, pieces, resolved)
+
+
+def extract_doc(nlp: Language, source: ArticleSource) -> Doc:
+    """The pipeline's Doc of one article (or piece): a Doc too long for the trained components at once
+    goes through them in stretches."""
     doc = make_doc(nlp, source)
-    return doc_to_extraction(run_in_pieces(nlp, doc) if is_long(doc) else nlp(doc), source)
+    return run_in_pieces(nlp, doc) if is_long(doc) else nlp(doc)
 
 
 def configured_processes(value: int | str | None = None) -> int:
@@ -95,6 +120,10 @@ def _serial(sources: list[ArticleSource], nlp: Language, batch_size: int) -> Ite
         batch.clear()
 
     for source in sources:
+        if is_very_long(source):
+            yield from flush()
+            yield extract_in_pieces(source, nlp)
+            continue
         doc = make_doc(nlp, source)
         if is_long(doc):
             yield from flush()

@@ -431,21 +431,23 @@ def test_site_build_reflects_corrections(targets, tmp_path, caplog, monkeypatch)
 
 @pytest.mark.slow
 def test_site_build_strict_fails_on_stale_and_invalid(tmp_path, monkeypatch):
-    from pelican.plugins.explainer.site.build import build_site
+    from pelican.plugins.explainer.site.build import BuildError, build_site
 
     monkeypatch.setenv("EXPLAINER_STRICT_CORRECTIONS", "1")
     conf = _site(tmp_path)
     article = tmp_path / "content" / SEED.name
     corrections_path(article).write_text('actors:\n  - match: "Niemand Bestaat"\n    hide: true\n', encoding="utf-8")
-    with pytest.raises(InputError, match=r"actors\[0\] \(match: 'Niemand Bestaat'\): matches nothing"):
-        build_site(conf, tmp_path / "output", search=False)
+    with pytest.raises(BuildError, match=r"actors\[0\] \(match: 'Niemand Bestaat'\): matches nothing"):
+        build_site(conf, tmp_path / "output", search=False, strict=True)
+    assert not (tmp_path / "output").exists()
     monkeypatch.delenv("EXPLAINER_STRICT_CORRECTIONS")
     corrections_path(article).write_text("quotes:\n  - match: x\n    speaker: [a, b]\n", encoding="utf-8")
     result = run_cli("build", "--settings", conf, "--output", tmp_path / "output", "--no-search")
-    assert result.returncode == 2
+    assert result.returncode == 2  # the article is published without its explainer
     assert result.stderr.strip().splitlines() == [
-        f"explainer: {corrections_path(article)}: line 3: quotes[0].speaker: must be text"]
-    assert not (tmp_path / "output").exists()
+        f"explainer: 1 article(s) refused, the others published: {corrections_path(article)}: line 3: "
+        "quotes[0].speaker: must be text"]
+    assert not list((tmp_path / "output").rglob("explainer.json"))
 
 
 def test_corrections_template_renders_applied_changes(raw, targets):

@@ -181,8 +181,11 @@ def site(tmp_path, articles: dict[str, str]):
 def test_an_article_cannot_replace_site_files_or_name_files_too_long(tmp_path, header, words):
     result = site(tmp_path, {"goed.md": f"Title: Goed\nDate: 2022-01-28\nSlug: goed\n\n{BODY}",
                              "kwaad.md": f"Title: Kwaad\nDate: 2022-01-28\n{header}\n\n{BODY}"})
-    one_line_error(result, "kwaad.md", *words)
-    assert not (tmp_path / "output").exists()
+    one_line_error(result, "kwaad.md", "refused", *words)
+    out = tmp_path / "output"  # the good article is published; the site's own files stay the site's
+    assert (out / "goed" / "tijdlijn" / "index.html").is_file()
+    assert "Kwaad" not in (out / "index.html").read_text(encoding="utf-8")
+    assert not [p.name for p in out.iterdir() if p.name.startswith("sss") or p.name == "dossiers"]
 
 
 @pytest.mark.slow

@@ -200,7 +200,7 @@ def test_failed_build_keeps_the_site_and_the_next_build_reuses_it(site, caplog):
     bad = site / "content" / "kapot.md"
     bad.write_bytes("Title: Kapot\nDate: 2022-01-28\n\nCaf\xe9\n".encode("cp1252"))
     with pytest.raises(BuildError):
-        build(site, caplog)
+        build_site(site / "pelicanconf.py", site / "output", search=False, strict=True)
     assert tree(site / "output") == before
     bad.unlink()
     assert build(site, caplog) == (0, N)

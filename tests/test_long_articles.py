@@ -55,3 +55,51 @@ def test_every_trained_component_runs_piece_by_piece_and_the_sentence_rules_on_t
     assert all(hasattr(component, "model") for _, component in [trained[0], trained[-1]])
     assert not any(hasattr(component, "model") for _, component in before + after)
     assert "explainer_quotes" in [name for name, _ in after]
+
+
+PARAGRAPHS = ("Wethouder Marieke Jansen van Zwolle sprak dinsdag met de provincie Overijssel. "
+              '"We bouwen de brug in 2025," zei Jansen na afloop. Volgens de gemeente kost het 3 miljoen euro.\n\n'
+              "Directeur Kees de Wit van het waterschap reageerde op 4 maart 2024. “Dat is te laat,” aldus De Wit. "
+              "Jansen wil vrijdag opnieuw praten met De Wit.\n\n")
+
+
+def _paragraphs(text: str) -> ArticleSource:
+    blocks, start = [], 0
+    for paragraph in text.split("\n\n"):
+        if paragraph:
+            blocks.append(Block("paragraph", start, start + len(paragraph)))
+        start += len(paragraph) + 2
+    meta = ArticleMeta(slug="lang", title="Lang", date=dt.date(2024, 5, 7))
+    return ArticleSource(meta=meta, text=text, blocks=blocks, metadata={})
+
+
+def _summary(extraction):
+    names = {actor.id: actor.name for actor in extraction.actors}
+    return ([(a.name, a.kind, a.mentions, a.roles) for a in extraction.actors],
+            [(q.id, q.start, q.end, q.cue, names.get(q.speaker)) for q in extraction.quotes],
+            [(t.id, t.date, t.start, t.sources, sorted(names[i] for i in t.actors)) for t in extraction.timeline],
+            extraction.sentences)
+
+
+def test_a_very_long_article_extracted_in_text_pieces_equals_the_whole(nlp, monkeypatch):
+    from pelican.plugins.explainer.extraction import extract
+
+    source = _paragraphs(PARAGRAPHS * 6)
+    whole = extract(source, nlp)
+    monkeypatch.setattr(long_articles, "MAX_CHARS", 700)
+    pieces = long_articles.split_source(source)
+    assert len(pieces) >= 3
+    assert "".join(piece.text for _, piece in pieces) == source.text
+    assert all(source.text[offset - 2:offset] == "\n\n" for offset, _ in pieces[1:])  # at paragraph ends
+    in_pieces = extract(source, nlp)
+    assert in_pieces.text == source.text
+    assert _summary(in_pieces) == _summary(whole)  # a surname in a later piece still joins its full name
+
+
+def test_a_text_without_paragraphs_is_cut_after_a_sentence(monkeypatch):
+    monkeypatch.setattr(long_articles, "MAX_CHARS", 100)
+    text = "De raad vergaderde lang. " * 20
+    pieces = long_articles.split_source(_paragraphs(text))
+    assert "".join(piece.text for _, piece in pieces) == text
+    assert all(piece.text.endswith(". ") for _, piece in pieces)
+    assert all(len(piece.text) <= 100 for _, piece in pieces)

@@ -1,7 +1,9 @@
 """An atomic site build: Pelican into a staging folder, the search index, then one swap into place.
 
-A failing build (an article that cannot be read, a template error) leaves the previous site as it
-was and reports one line naming the file and the problem.
+A failing build (a template error, a full disk) leaves the previous site as it was and reports one
+line naming the file and the problem. A bad article fails only itself (:mod:`.refusals`): the
+others are published and the build ends with one line naming the refused ones
+(:class:`ArticlesRefused`, exit status 2); with ``strict`` it fails the whole build instead.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import ExplainerError
-from . import render_cache
+from . import helpers, refusals, render_cache
 from .search import SearchIndexError, index_site
 from .settings import local_cache_folder
 
@@ -27,12 +29,23 @@ class BuildError(ExplainerError):
     """The site could not be built; the previous output is untouched."""
 
 
+class ArticlesRefused(ExplainerError):
+    """The site was built and published without the articles in ``refused`` (file -> problems)."""
+
+    def __init__(self, output: Path, refused: dict[str, list[str]]):
+        self.output = output
+        self.refused = refused
+        super().__init__(refusals.summary(refused))
+
+
 class _ErrorCollector(logging.Handler):
-    """Pelican logs unreadable content as errors and carries on; for us any error fails the build."""
+    """Pelican logs unreadable content as errors and carries on: an error about one article refuses
+    that article (``refused``, by file), any other error fails the build (``messages``)."""
 
     def __init__(self, content_path: str = ""):
         super().__init__(level=logging.ERROR)
         self.messages: list[str] = []
+        self.refused: dict[str, list[str]] = {}
         self.content_path = content_path
 
     def emit(self, record):
@@ -41,14 +54,22 @@ class _ErrorCollector(logging.Handler):
         lines = [line.strip() for line in record.getMessage().splitlines() if line.strip()]
         message = ": ".join(lines[:2]) if lines else record.levelname
         error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
+        if getattr(record, refusals.MARK, None):
+            error = None  # the line already says it all
         if error is not None and len(lines) < 2:
             detail = str(error).strip().splitlines()
             message += f": {type(error).__name__}" + (f": {detail[0]}" if detail else "")
         if self.content_path:
             message = message.replace(" ./", f" {self.content_path}/", 1)
+            for folder in {os.path.abspath(self.content_path), str(Path(self.content_path).resolve())}:
+                message = message.replace(folder + os.sep, self.content_path + os.sep)
         if "would be written outside output path" in message:  # Pelican drops the article silently
             message = message.split(": RuntimeError")[0] + " (check its Slug: lowercase letters, digits, hyphens)"
-        self.messages.append(message)
+        article = refusals.refused_file(record, self.content_path)
+        if article is None:
+            self.messages.append(message)
+        else:
+            self.refused.setdefault(_display_path(article), []).append(message)
 
 
 class _WarningPrinter(logging.Handler):
@@ -70,8 +91,10 @@ class _WarningPrinter(logging.Handler):
             print(f"explainer: warning: {line}", file=sys.stderr, flush=True)
 
 
-def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = None, move: bool = False) -> dict:
-    """Pelican into ``staging``; returns the settings it ran with."""
+def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = None, move: bool = False,
+                 strict: bool = False) -> tuple[dict, dict[str, list[str]]]:
+    """Pelican into ``staging``; returns the settings it ran with and the refused articles (file ->
+    problems). Any other error, or with ``strict`` any refused article, fails the build."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -82,10 +105,14 @@ def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = Non
             override["EXPLAINER_REUSE"] = "move" if move else "link"
         settings = read_settings(str(settings_file), override=override)
     except Exception as err:  # a settings file is code: report its error in one line, not a traceback
-        detail = str(err).splitlines()[0] if str(err) else ""
-        raise BuildError(f"{settings_file}: {type(err).__name__}{': ' + detail if detail else ''}") from None
+        raise BuildError(_code_error(err, settings_file)) from None
     if settings.get("CACHE_CONTENT"):
-        settings["CACHE_PATH"] = _reader_cache_path(settings)
+        try:
+            settings["CACHE_PATH"] = _reader_cache_path(settings)
+        except OSError as err:  # read-only, or a file in its place: build without it
+            print(f"explainer: warning: {_display_path(err.filename or settings['CACHE_PATH'])}: cannot be "
+                  f"written ({err.strerror}); building without Pelican's reader cache", file=sys.stderr, flush=True)
+            settings["CACHE_CONTENT"] = settings["LOAD_CONTENT_CACHE"] = False
     collector = _ErrorCollector(_display_path(settings["PATH"]))
     root = logging.getLogger()
     printer = None if root.handlers else _WarningPrinter()
@@ -97,17 +124,23 @@ def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = Non
     except ExplainerError:
         raise
     except Exception as err:  # a template or plugin error: one line (``explainer --debug build`` for the traceback)
-        detail = str(err).strip().splitlines()
-        where = getattr(err, "filename", None)
-        raise BuildError(f"{where + ': ' if where else ''}{type(err).__name__}"
-                         + (f": {detail[0]}" if detail else "")) from err
+        raise BuildError(_code_error(err)) from err
     finally:
         root.removeHandler(collector)
         if printer is not None:
             root.removeHandler(printer)
-    if collector.messages:
-        raise BuildError("; ".join(collector.messages))
-    return settings
+    if collector.messages or (strict and collector.refused):
+        raise BuildError("; ".join([*collector.messages, *(m for ms in collector.refused.values() for m in ms)]))
+    return settings, collector.refused
+
+
+def _code_error(err: Exception, where=None) -> str:
+    """One line for an error in code (settings, a plugin, a template): the file and line where known."""
+    if isinstance(err, SyntaxError):
+        return f"{err.filename or where}: line {err.lineno}: SyntaxError: {err.msg}"
+    detail = str(err).strip().splitlines()
+    where = getattr(err, "filename", None) or where
+    return f"{str(where) + ': ' if where else ''}{type(err).__name__}" + (f": {detail[0]}" if detail else "")
 
 
 _READER_CACHES_KEPT = 3
@@ -170,7 +203,8 @@ def _build_lock(output: Path):
                   file=sys.stderr, flush=True)
             fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            yield
+            with helpers.tracking(path.with_suffix(".helpers")):  # a killed build's Pagefind ends here
+                yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
@@ -190,21 +224,31 @@ def _exchange(a: Path, b: Path) -> bool:
     return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0
 
 
-def build_site(settings_file="pelicanconf.py", output="output", search: bool = True) -> Path:
+def build_site(settings_file="pelicanconf.py", output="output", search: bool = True, strict: bool = False) -> Path:
+    """Build and publish the site into ``output``; returns it. Raises :class:`BuildError` (the
+    previous site untouched) or, after publishing the good articles, :class:`ArticlesRefused`;
+    ``strict``: a refused article is a :class:`BuildError` too."""
     output = Path(output).resolve()
     with _build_lock(output):
-        return _build_site(settings_file, output, search)
+        refused = _build_site(settings_file, output, search, strict)
+    if refused:
+        raise ArticlesRefused(output, refused)
+    return output
 
 
-def _build_site(settings_file, output: Path, search: bool) -> Path:
+def _build_site(settings_file, output: Path, search: bool, strict: bool) -> dict[str, list[str]]:
     staging = output.with_name(output.name + ".staging")
-    if staging.exists():
-        shutil.rmtree(staging)
+    try:
+        if staging.exists():  # a killed build's
+            shutil.rmtree(staging)
+    except OSError as err:
+        raise BuildError(f"{_display_path(str(staging))}: cannot be removed ({err.strerror}); remove it "
+                         "and build again") from None
     render_cache.discard_pending()
     try:
         # Unchanged explainers' files come from the live site (see render_cache), hard-linked into
         # staging: the live site is never touched before the swap, so a kill at any point leaves it whole.
-        settings = _run_pelican(Path(settings_file), staging, output, move=False)
+        settings, refused = _run_pelican(Path(settings_file), staging, output, move=False, strict=strict)
         if search:
             _index_search(staging, local_cache_folder(settings), output)
     except BaseException:
@@ -223,4 +267,4 @@ def _build_site(settings_file, output: Path, search: bool) -> Path:
         staging.rename(output)
     render_cache.commit_pending(output)
     shutil.rmtree(previous, ignore_errors=True)
-    return output
+    return refused

@@ -19,8 +19,9 @@ from pelican.generators import Generator
 
 from ..corrections import correct, export_json
 from ..dossier import dossier_slug
-from ..service import ExtractionFailed, Extractor
-from . import articles as reading, guard, i18n, render_cache
+from ..errors import InputError
+from ..service import Extractor
+from . import articles as reading, guard, i18n, refusals, render_cache
 from .settings import local_cache_folder, setting
 from .share import SHARE_IMAGE, explainer_card
 from .timelinejs import timelinejs
@@ -37,10 +38,10 @@ def strict_corrections(settings: dict) -> bool:
     return bool(setting(settings, "EXPLAINER_STRICT_CORRECTIONS"))
 
 
-def extract_sources(sources: list, settings: dict) -> list[tuple[object, str]]:
+def extract_sources(sources: list, settings: dict) -> list[tuple[object, str] | None]:
     """(extraction, cache key) for each article source, through the extraction service (cache, local
     processes or Dask); the pipeline loads only if something must be extracted. An article that
-    cannot be extracted fails the build, naming the file, once the others are extracted and cached."""
+    cannot be extracted is None, and refused (:mod:`.refusals`) naming the file."""
     extractor = Extractor.from_settings(settings)
     results = extractor.run(sources)
     counts = extractor.counts
@@ -48,10 +49,10 @@ def extract_sources(sources: list, settings: dict) -> list[tuple[object, str]]:
     last_counts.update(extracted=counts["extracted"], cached=counts["cached"])
     if sources:
         logger.info("explainer: extracted %d article(s), %d from cache", counts["extracted"], counts["cached"])
-    failed = [item for item in results if item.error is not None]
-    if failed:
-        raise ExtractionFailed(failed)
-    return [(item.extraction, item.key) for item in results]
+    for item in results:
+        if item.error is not None:
+            refusals.refuse(item.line(), item.source.meta.source_path)
+    return [None if item.error is not None else (item.extraction, item.key) for item in results]
 
 
 class _Overview:
@@ -149,19 +150,24 @@ class ExplainerGenerator(Generator):
 
     def generate_context(self):
         candidates = _candidates(self.context)
-        # before anything is extracted or written: no article takes a site file's place or a name too long
+        # Pelican's own pages were checked when read (plugin.refuse_unsafe_*); an explainer's files
+        # may take neither a site file's place nor another article's page. An article whose
+        # explainer cannot be made is refused (:mod:`.refusals`): the others are still published.
         written = [*candidates, *self.context.get("hidden_articles", []),
                    *self.context.get("pages", []), *self.context.get("hidden_pages", [])]
-        guard.check_articles(written, self.settings)
         site = guard.reserved(self.settings)
         owners = {getattr(item, "save_as", "") or "": item for item in written}
         chosen = reading.choose(candidates, self.settings)
         sources, kept = [], []
         for article in chosen:
             dossier = reading.plain(getattr(article, "dossier", None) or (article.metadata or {}).get("dossier"))
-            if dossier:
-                guard.check_dossier(article, dossier_slug(dossier))
-            source = reading.source_of(article)
+            try:
+                if dossier:
+                    guard.check_dossier(article, dossier_slug(dossier))
+                source = reading.source_of(article)
+            except InputError as err:
+                refusals.refuse(err, article.source_path)
+                continue
             if not source.text.strip():
                 logger.warning("explainer: %s: no article text left once code, tables and footnotes "
                                "are left out; no explainer", article.source_path)
@@ -176,22 +182,22 @@ class ExplainerGenerator(Generator):
         self.session = RenderSession(self.settings, self.output_path)
         self.context[SESSION] = self.session
         self.explainers = []
-        for article, (extraction, key) in zip(kept, extract_sources(sources, self.settings)):
+        for article, extracted in zip(kept, extract_sources(sources, self.settings)):
+            if extracted is None:
+                continue
+            extraction, key = extracted
             for warning in extraction.warnings:
                 logger.warning("%s: %s", article.source_path, warning)
-            # the editors' x.explainer.yaml, applied to a copy (the cache keeps the raw extraction)
-            corrected = correct(extraction, article.source_path, strict=strict)
+            try:
+                # the editors' x.explainer.yaml, applied to a copy (the cache keeps the raw extraction)
+                corrected = correct(extraction, article.source_path, strict=strict)
+                urls = urls_for(article, self.settings)
+                self._check_files(article, urls, corrected.extraction, site, owners)
+            except InputError as err:
+                refusals.refuse(err, article.source_path)
+                continue
             for warning in corrected.warnings:
                 logger.warning("%s", warning)
-            urls = urls_for(article, self.settings)
-            files = [urls.overview_save_as(), *(urls.save_as(page) for page in PAGES),
-                     *(urls.actor_save_as(actor.id) for actor in corrected.extraction.actors),
-                     urls.data("explainer.json"), urls.data("timeline.json")]
-            for name in files:  # the explainer's own files: not the site's, not another article's page
-                guard.check_target(article, name, site)
-                owner = owners.get(name)
-                if owner is not None and owner is not article:
-                    guard.refuse_taken(article, name, owner)
             article.explainer = LazyExplainer(corrected.extraction, locale, siteurl=siteurl, urls=urls,
                                               figures=corrected.key_figures)
             article.explainer.corrections = corrected
@@ -201,6 +207,18 @@ class ExplainerGenerator(Generator):
             self.session.items.append((article, article.explainer, key))
             self.explainers.append(article.explainer)
         self.context["explainers"] = self.explainers
+
+    @staticmethod
+    def _check_files(article, urls, extraction, site, owners: dict) -> None:
+        """The explainer's own files: not the site's, not another article's page, not too long."""
+        files = [urls.overview_save_as(), *(urls.save_as(page) for page in PAGES),
+                 *(urls.actor_save_as(actor.id) for actor in extraction.actors),
+                 urls.data("explainer.json"), urls.data("timeline.json")]
+        for name in files:
+            guard.check_target(article, name, site)
+            owner = owners.get(name)
+            if owner is not None and owner is not article:
+                guard.refuse_taken(article, name, owner)
 
     def _link_article(self, article, overview_url: str) -> None:
         """Append a link to the explainer to the article's content (so it shows in any theme)."""

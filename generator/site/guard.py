@@ -75,11 +75,53 @@ def refuse_taken(article, name: str, owner) -> None:
                      fix="choose another slug or URL")
 
 
-def check_articles(items, settings: dict) -> None:
-    """Every article, translation and page Pelican will write: none may take a site file's place."""
-    site = reserved(settings)
-    for item in items:
-        check_target(item, getattr(item, "save_as", "") or "", site)
+_WRITTEN = "explainer_written"  # context key: save_as -> the item writing it, across both generators
+
+
+def drop_unsafe(generator, names: tuple[str, ...]) -> None:
+    """Pelican's own pages in ``generator``'s lists ``names`` (articles or pages, translations, hidden
+    ones) that would take a site file's place, have a name too long, or share their file with
+    another item: refused (:mod:`.refusals`) and removed before Pelican lists or writes them. Items
+    of one generator sharing a file are all refused (so no file order decides); a page taking an
+    article's file is refused, the article (read first, already listed) kept. Runs at
+    ``article_generator_pretaxonomy`` and ``page_generator_finalized``."""
+    from . import refusals
+
+    site = reserved(generator.settings)
+    earlier = generator.context.setdefault(_WRITTEN, {})  # the earlier generator's files
+    here: dict[str, object] = {}
+    bad: dict[int, object] = {}
+
+    def drop(item, error: InputError) -> None:
+        if id(item) not in bad:
+            refusals.refuse(error, item.source_path)
+            bad[id(item)] = item
+
+    for name in names:
+        for item in getattr(generator, name, []):
+            target = getattr(item, "save_as", "") or ""
+            try:
+                check_target(item, target, site)
+            except InputError as err:
+                drop(item, err)
+                continue
+            if not target:
+                continue
+            target = posixpath.normpath(target)
+            owner = earlier.get(target) or here.setdefault(target, item)
+            if owner is not item:
+                for one, other in ((item, owner), (owner, item)):
+                    if one is item or target in here:
+                        drop(one, InputError(one.source_path, f"its page {target!r} is also {other.source_path}'s",
+                                             field=_field(one), fix="give one of them another slug or Save_as"))
+    for name in names:
+        items = getattr(generator, name, [])
+        items[:] = [item for item in items if id(item) not in bad]
+        for item in items:
+            translations = getattr(item, "translations", None)
+            if isinstance(translations, list):
+                translations[:] = [other for other in translations if id(other) not in bad]
+    earlier.update((target, item) for target, item in here.items() if id(item) not in bad)
 
 
 def check_dossier(article, dossier_slug: str) -> None:

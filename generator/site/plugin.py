@@ -1,7 +1,8 @@
 """Wiring the explainer into Pelican's signals (receivers at module level: signals hold weak refs).
 
 Only extension points: settings at ``initialized``, a Markdown reader at ``readers_init``, control
-characters dropped from what was read at ``content_object_init``, the
+characters dropped from what was read at ``content_object_init``, articles and pages that would
+replace another's files refused at ``article_generator_pretaxonomy``/``page_generator_finalized``, the
 explainer's templates on each generator's Jinja loader at ``generator_init``, two generators at
 ``get_generators`` and a writer at ``get_writer``. No Pelican method is replaced, no process forked.
 """
@@ -13,7 +14,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 
-from . import i18n, settings as explainer_settings
+from . import guard, i18n, settings as explainer_settings
 from .dossier_generator import DossierGenerator
 from .explainer_generator import ExplainerGenerator
 from .settings import setting
@@ -75,6 +76,16 @@ def drop_unwritten_drafts(generator):
         del generator.drafts_translations[:]
 
 
+def refuse_unsafe_articles(generator):
+    """Articles whose page would take a site file's or another article's place are refused (one
+    line each, :mod:`.refusals`) before Pelican lists them in its indexes and feeds."""
+    guard.drop_unsafe(generator, ("articles", "translations", "hidden_articles", "hidden_translations"))
+
+
+def refuse_unsafe_pages(generator):
+    guard.drop_unsafe(generator, ("pages", "translations", "hidden_pages", "hidden_translations"))
+
+
 def strip_control_characters(content):
     """NUL and other control characters are not text (HTML forbids them; the html gate refuses them):
     drop them from what Pelican read, its HTML, title, summary and metadata, before any page uses it."""
@@ -112,5 +123,7 @@ def connect_signals():
     signals.get_writer.connect(add_writer)
     signals.generator_init.connect(prepare_templates)
     signals.content_object_init.connect(strip_control_characters)
+    signals.article_generator_pretaxonomy.connect(refuse_unsafe_articles)
+    signals.page_generator_finalized.connect(refuse_unsafe_pages)
     signals.article_generator_finalized.connect(drop_unwritten_drafts)
     signals.finalized.connect(reset_state)

@@ -30,6 +30,7 @@ import watchfiles
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
 from pelican.plugins import explainer as package
+from pelican.plugins.explainer.site import refusals
 
 logging.getLogger("pelican.server").setLevel(logging.ERROR)  # "Unable to find …" for every 404
 
@@ -187,6 +188,9 @@ class Preview:
             print(f"preview: built{' after ' + reason if reason else ''} in {seconds:.1f} s", flush=True)
             return True
         lines = [line for line in stderr.splitlines() if line.strip()] or [f"exit {code}"]
+        if refusals.is_summary(lines[-1]):  # built without the refused articles
+            print(f"preview: built in {seconds:.1f} s; {lines[-1].removeprefix('explainer: ')}", flush=True)
+            return True
         print(f"preview: build failed, still serving the previous site: {lines[-1]}", flush=True)
         return False
 

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from ..errors import ExplainerError
 from ..files import write_atomically
+from . import helpers
 
 logger = logging.getLogger(__name__)
 
@@ -222,6 +223,7 @@ async def _write_index(folder: Path, records: list[tuple[str, str]]) -> None:
     class _Index(PagefindIndex):
         async def _start(self):
             self._service = await _service_class()().launch()
+            helpers.record(self._service._backend.pid)  # ended by the next build if this one is killed
             self._index_id = (await self._service.create_index(self._config))._index_id
             return self
 

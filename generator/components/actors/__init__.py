@@ -84,7 +84,9 @@ class ActorRecognizer:
         self.find_candidates = CandidateFinder(self.lexicon)
         self.resolve = ActorResolver(self.lexicon, hybrid=use_entities == "hybrid")
 
-    def __call__(self, doc: Doc) -> Doc:
+    def mentions(self, doc: Doc) -> tuple[list[Mention], bool]:
+        """The mentions the resolver merges into actors, and whether it decides in hybrid mode. A very
+        long article (:mod:`generator.long_articles`) collects them piece by piece and resolves once."""
         blocks = doc._.blocks if Doc.has_extension("blocks") else None
         mentions = self.find_candidates(doc, blocks)
         hybrid = self.use_entities == "hybrid" and doc.has_annotation("ENT_IOB")  # an NER has run
@@ -92,6 +94,10 @@ class ActorRecognizer:
             _label_mentions(doc, mentions)
         elif self.use_entities and doc.ents:
             mentions = _with_entities(doc, mentions, self.find_candidates)
+        return mentions, hybrid
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions, hybrid = self.mentions(doc)
         doc._.actors = self.resolve(mentions, hybrid=hybrid)
         return doc
 

@@ -62,7 +62,7 @@ def adjective_like(text: str, next_text: str = "", attributive: bool = False) ->
         attributive or next_text[:1].islower() or "-" in text)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One name in the text (token range ``start:end``) and what its context says about it."""
 
