@@ -84,3 +84,16 @@ def test_the_bundled_model_loads_with_plain_spacy_in_a_fresh_interpreter():
                           timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "explainer_quotes" in done.stdout and done.stdout.strip().endswith("True")
+
+
+def test_lexicon_drift_names_words_the_shipped_ner_was_not_trained_with():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("training_lexicon", DEFAULT_MODEL_PATH.parents[2] / "training" / "lexicon.py")
+    lexicon = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lexicon)
+
+    drift = lexicon.shipped_drift({"Zwurbelkampen": 4, "Maastricht": 0}, DEFAULT_MODEL_PATH)
+    assert drift["added"] == 1  # an invented name is on no list
+    assert drift["changed"] == 1  # a listed place given other bits
+    assert drift["removed"] > 100_000  # everything else the NER was trained with

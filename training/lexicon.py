@@ -181,6 +181,33 @@ def build(data: Path, dictionary: Path = DEFAULT_DICTIONARY) -> dict[str, int]:
     return dict(sorted(lexicon.items()))
 
 
+def shipped_drift(lexicon: dict[str, int], model_dir: Path) -> dict[str, int] | None:
+    """How a freshly built lexicon differs from the one inside ``model_dir``'s NER: words ``added``,
+    ``removed`` and with ``changed`` bits (None when that NER has no lexicon features).
+
+    The NER copies the word lists into its weights when it is trained, so an edit to the actor lists
+    afterwards does not reach the shipped model until the NER is retrained; ``training/train.py`` prints
+    this after the lexicon stage so a retrain that cannot reproduce the shipped NER says why."""
+    import numpy
+    import spacy
+
+    from pelican.plugins.explainer.ml.lexicon_embed import lexicon_arrays
+
+    nlp = spacy.load(model_dir, exclude=["tok2vec", "morphologizer", "parser", "lemmatizer"])
+    stored = next((node.attrs for node in nlp.get_pipe("ner").model.walk() if node.name == "lexicon_features"), None)
+    if stored is None:
+        return None
+    old = dict(zip(numpy.frombuffer(stored["keys"], dtype="uint64").tolist(),
+                   numpy.frombuffer(stored["values"], dtype="uint16").tolist()))
+    keys, values = lexicon_arrays(lexicon)
+    new = dict(zip(keys.tolist(), values.tolist()))
+    return {
+        "added": sum(1 for k in new if k not in old),
+        "removed": sum(1 for k in old if k not in new),
+        "changed": sum(1 for k, v in new.items() if k in old and old[k] != v),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data_dir", type=Path)

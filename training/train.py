@@ -155,6 +155,24 @@ def train(component: str) -> None:
     )
 
 
+def _report_lexicon_drift() -> None:
+    """Say whether the word lists just built are the ones inside the shipped NER: only then can the
+    ``ner`` stage reproduce the shipped NER (a run without that stage keeps the shipped NER either way)."""
+    from lexicon import shipped_drift
+
+    if not (SHIPPED / "ner").exists():
+        return
+    drift = shipped_drift(json.loads(LEXICON.read_text(encoding="utf-8"))["lexicon"], SHIPPED)
+    if drift is None:  # a shipped NER without word-list features
+        return
+    if not any(drift.values()):
+        print(f"{_rel(LEXICON)}: the same word lists as in the shipped NER")
+    else:
+        print(f"{_rel(LEXICON)}: the word lists changed since the shipped NER was trained "
+              f"({drift['added']} words added, {drift['removed']} removed, {drift['changed']} with other bits): "
+              "retraining the NER will not reproduce the shipped one")
+
+
 def assemble(data: Path) -> None:
     tmp = OUTPUT / "assembled"
     if tmp.exists():
@@ -292,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
             convert(files)
         elif stage == "lexicon":
             _run([sys.executable, _rel(TRAINING / "lexicon.py"), str(data), _rel(LEXICON)])
+            _report_lexicon_drift()
         elif stage in ("ner", "morph", "parser"):
             train(stage)
         elif stage == "assemble":
