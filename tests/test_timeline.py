@@ -540,3 +540,23 @@ def test_the_first_months_or_quarters_of_a_year_are_one_period(nlp):
 def test_a_name_that_ends_like_a_past_form_does_not_set_the_tense(nlp):
     doc = run(nlp, "De fietstocht vertrekt op 21 juni uit Lichtenvoorde.", pub="2023-03-28")
     assert values(doc)["21 juni"] == ("2023-06-21", None)
+
+
+def test_a_plural_tagged_past_but_spelled_like_its_infinitive_is_present():
+    """The morphologizer sometimes tags a present plural ("ze sluiten") as past; the lemma tells them
+    apart, because only the present plural is spelled like the infinitive."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from pelican.plugins.explainer.components.timeline.resources import load_resources
+    from pelican.plugins.explainer.components.timeline.tense import TenseDetector
+
+    tense = TenseDetector(load_resources("nl"))
+    vocab = spacy.blank("nl").vocab
+    words = ["De", "winkels", "sluiten", "op", "zaterdag", "."]
+    morphs = ["", "Number=Plur", "Number=Plur|Tense=Past|VerbForm=Fin", "", "", ""]
+    present = Doc(vocab, words=words, morphs=morphs, lemmas=["de", "winkel", "sluiten", "op", "zaterdag", "."])
+    assert tense.tense_of_tokens(present) == "present"
+    words[2], morphs[2] = "sloten", "Number=Plur|Tense=Past|VerbForm=Fin"
+    past = Doc(vocab, words=words, morphs=morphs, lemmas=["de", "winkel", "sluiten", "op", "zaterdag", "."])
+    assert tense.tense_of_tokens(past) == "past"

@@ -76,6 +76,13 @@ class TenseDetector:
         """Tense from the words alone; a capitalised word is a name ("Lichtenvoorde", "Wieke"), no verb form."""
         return self.tense_of_words(_WORDS.findall(_CAPITALISED.sub(" ", text).lower()))
 
+    def _plural_present(self, token) -> bool:
+        """A verb tagged past that is spelled like its own infinitive ("openen", lemma "openen") is a
+        present plural: a past plural differs from the infinitive ("openden", "liepen"). Guards weekday
+        direction against a morphologizer that mixes up the two plural forms."""
+        return bool(token.lemma_) and token.lower_ == token.lemma_.lower() and \
+            token.lower_.endswith(self.infinitive_endings)
+
     def tense_of_tokens(self, tokens) -> str | None:
         """From morphology, when the pipeline has it (None when no finite verb is tagged)."""
         found = None
@@ -97,8 +104,10 @@ class TenseDetector:
                 continue
             if token.lower_ in self.strong_future:
                 return "future"
-            if "Past" in tense and "Part" not in token.morph.get("VerbForm"):
+            if "Past" in tense and "Part" not in token.morph.get("VerbForm") and not self._plural_present(token):
                 found = "past"
+            elif "Past" in tense and found is None and "Part" not in token.morph.get("VerbForm"):
+                found = "present"
             elif "Pres" in tense and found is None and "Part" not in token.morph.get("VerbForm"):
                 found = "present"
         return found
