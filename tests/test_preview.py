@@ -124,12 +124,13 @@ def test_preview_rebuilds_on_content_template_and_code_changes(site, server):
     (site / "plugins" / "stamp.py").write_text(PLUGIN.format(stamp="tweede versie"), encoding="utf-8")
     wait_for(f"{base}/stamp.txt", "tweede versie", process, log)
 
-    # A broken article fails the rebuild; the previous site stays served.
+    # A broken article is refused (the bad-article policy): the log names it, the rest is still served.
     (site / "content" / "kapot.md").write_bytes(b"Title: x\nDate: 2022-13-45\n\nTekst.\n")
     deadline = time.monotonic() + WAIT
-    while "build failed" not in log.read_text() and time.monotonic() < deadline:
+    while "refused" not in log.read_text() and time.monotonic() < deadline:
         time.sleep(0.5)
-    assert "build failed" in log.read_text() and "kapot.md" in log.read_text()
+    assert "refused" in log.read_text() and "kapot.md" in log.read_text()
+    assert "build failed" not in log.read_text()
     assert "sjabloon gewijzigd" in fetch(f"{base}/{SLUG}/")[1]
 
 
@@ -169,7 +170,7 @@ def test_the_build_worker_stays_warm_until_code_or_settings_change(site, monkeyp
         assert view.worker.process.pid != first
         bad = site / "content" / "kapot.md"
         bad.write_bytes(b"Title: Kapot\nDate: 2022-01-28\n\nCaf\xe9\n")
-        assert not view.build("bad")  # reported, and the worker carries on
+        assert view.build("bad")  # built without the refused article; the worker carries on
         bad.unlink()
         assert view.build("fixed")
     finally:
