@@ -36,9 +36,9 @@ publish: $(RUNTIME)
 	SITEURL='$(SITEURL)' $(PY) -m pelican.plugins.explainer build --settings publishconf.py --output output --strict
 
 # Preview on http://127.0.0.1:$(PORT)/; rebuilds (in a fresh process) when content/, theme/, the settings
-# or generator/ (the plugin's source) change. See generator/site/preview.py.
+# or generator/ (the plugin's source) change. See generator/build/preview.py.
 serve: $(RUNTIME)
-	$(PY) -m pelican.plugins.explainer.site.preview --settings pelicanconf.py --output output --bind 127.0.0.1 --port $(PORT)
+	$(PY) -m pelican.plugins.explainer.build.preview --settings pelicanconf.py --output output --bind 127.0.0.1 --port $(PORT)
 
 test: $(STAMP)
 	$(PY) -m pytest -q

@@ -58,7 +58,7 @@ RELATIVE_URLS = True
 
 # Pelican's own cache of what its readers made of each file, checked by content hash: a rebuild
 # reads (Markdown → HTML) only the articles that changed. `explainer build` keeps one folder per
-# settings fingerprint below CACHE_PATH (generator/site/build.py), so changed settings re-read all.
+# settings fingerprint below CACHE_PATH (generator/build/atomic.py), so changed settings re-read all.
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CHECK_MODIFIED_METHOD = "sha256"

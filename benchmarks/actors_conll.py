@@ -21,8 +21,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from pelican.plugins.explainer.evaluation.ner import iob_spans, read_conll_documents
-from pelican.plugins.explainer.model import Block
-from pelican.plugins.explainer.nlp import load_pipeline
+from pelican.plugins.explainer.extraction.model import Block
+from pelican.plugins.explainer.extraction.nlp import load_pipeline
 
 KIND_TO_LABEL = {"person": "PER", "organisation": "ORG", "country": "LOC", "place": "LOC"}
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared" / "data" / "conll2002-nl" / "ned.testa"

@@ -28,9 +28,9 @@ CASES = {
 }
 CHILD = r"""
 import json, resource, sys, time
-from pelican.plugins.explainer.extraction import extract_many
-from pelican.plugins.explainer.nlp import load_pipeline
-from pelican.plugins.explainer.reading import read_article
+from pelican.plugins.explainer.extraction.run import extract_many
+from pelican.plugins.explainer.extraction.nlp import load_pipeline
+from pelican.plugins.explainer.extraction.reading import read_article
 from pelican.plugins.explainer.site.annotate import annotated_blocks
 nlp = load_pipeline("default")
 source = read_article(sys.argv[1])

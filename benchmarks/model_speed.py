@@ -26,17 +26,20 @@ CHILD = r"""
 import json, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r}); sys.path.insert(0, {bench!r})
-import pelican.plugins.explainer.nlp as gnlp
+import pelican.plugins.explainer.extraction.nlp as gnlp
 gnlp.DEFAULT_MODEL_PATH = Path({model!r})
 import spacy  # not part of the load time
-from pelican.plugins.explainer.ml import lexicon_embed  # noqa: F401
-from pelican.plugins.explainer.components import actors, blocks, language, quotes, timeline  # noqa: F401
+from pelican.plugins.explainer.extraction.ml import lexicon_embed  # noqa: F401
+from pelican.plugins.explainer.extraction.components.actors import component as actors  # noqa: F401
+from pelican.plugins.explainer.extraction.components import blocks, language  # noqa: F401
+from pelican.plugins.explainer.extraction.components.quotes import component as quotes  # noqa: F401
+from pelican.plugins.explainer.extraction.components.timeline import component as timeline  # noqa: F401
 t, c = time.perf_counter(), time.process_time()
 nlp = gnlp.load_pipeline("default", "nl")
 load, load_cpu = time.perf_counter() - t, time.process_time() - c
 from run import make_corpus
-from pelican.plugins.explainer.extraction import extract_many
-from pelican.plugins.explainer.reading import read_article
+from pelican.plugins.explainer.extraction.run import extract_many
+from pelican.plugins.explainer.extraction.reading import read_article
 sources = [read_article(p) for p in make_corpus({articles}, Path({work!r}))]
 words = sum(len(s.text.split()) for s in sources)
 list(extract_many(sources[:2], nlp, processes=1, progress=False))  # warm-up

@@ -115,9 +115,9 @@ def extracted_line(stderr: str) -> str:
 
 def throughput(n: int, work: Path) -> dict:
     """Words/s of the full pipeline (1 process and the configured processes) and of the bare base."""
-    from pelican.plugins.explainer.extraction import configured_processes, extract_many
-    from pelican.plugins.explainer.nlp import load_pipeline
-    from pelican.plugins.explainer.reading import read_article
+    from pelican.plugins.explainer.extraction.run import configured_processes, extract_many
+    from pelican.plugins.explainer.extraction.nlp import load_pipeline
+    from pelican.plugins.explainer.extraction.reading import read_article
 
     sources = [read_article(p) for p in make_corpus(n, work / "throughput")]
     words = sum(len(s.text.split()) for s in sources)
@@ -152,9 +152,9 @@ def dask_throughput(sources, words: int, nlp) -> tuple[float | None, bool | None
         from dask.distributed import Client, LocalCluster
     except ImportError:
         return None, None
-    from pelican.plugins.explainer.extraction import extract_many
-    from pelican.plugins.explainer.nlp import load_pipeline
-    from pelican.plugins.explainer.service import Extractor
+    from pelican.plugins.explainer.extraction.run import extract_many
+    from pelican.plugins.explainer.extraction.nlp import load_pipeline
+    from pelican.plugins.explainer.extraction.service import Extractor
 
     serial = [json.dumps(e.to_json(), sort_keys=True) for e in extract_many(sources, nlp, processes=1, progress=False)]
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",

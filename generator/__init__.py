@@ -1,8 +1,9 @@
 """Explainer: turns news articles into static explainer sites.
 
-Rooms: ``reading`` (articles from disk), ``components/`` (spaCy extraction components),
-``model`` (the extraction dataclasses), ``extraction`` and ``cache`` (running the pipeline),
-``site/`` (the Pelican plugin and page generator), ``cli`` (the ``explainer`` command).
+Layers, each importing only from the ones before it (docs/architecture.md): ``extraction/`` (an
+article in, an Extraction out), ``editorial/`` (corrections, review), ``formats/`` (dates, TimelineJS),
+``dossier/`` (several articles, one story), ``site/`` (the Pelican plugin), ``build/`` (atomic build,
+preview); ``cli`` is the ``explainer`` command.
 """
 
 

@@ -88,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _model_name(requested: str | None) -> str:
     """The CLI flag wins over the environment, which wins over the default pipeline."""
-    from .service import resolve_model
+    from .extraction.service import resolve_model
 
     return resolve_model(requested)
 
@@ -126,9 +126,9 @@ def _write_out(path: Path, text: str) -> None:
 def run_extract(args) -> int:
     import os
 
-    from .corrections import correct, export_json
-    from .reading import read_article
-    from .service import Extractor
+    from .editorial.corrections import correct, export_json
+    from .extraction.reading import read_article
+    from .extraction.service import Extractor
 
     sources, failed = [], False
     for path in args.files:
@@ -169,11 +169,12 @@ def run_extract(args) -> int:
 
 
 def run_review(args) -> int:
-    from .corrections import corrections_path, correct
-    from .extraction import extract
-    from .nlp import load_pipeline
-    from .reading import read_article
-    from .review import format_review, review_items, write_template
+    from .editorial.schema import corrections_path
+    from .editorial.corrections import correct
+    from .extraction.run import extract
+    from .extraction.nlp import load_pipeline
+    from .extraction.reading import read_article
+    from .editorial.review import format_review, review_items, write_template
 
     if args.template and corrections_path(args.file).exists():
         raise InputError(corrections_path(args.file), "already exists; not overwritten",
@@ -241,7 +242,7 @@ def run_evaluate(args) -> int:
 def run_build(args) -> int:
     import os
 
-    from .site.build import build_site
+    from .build.atomic import build_site
 
     if args.model:
         os.environ["EXPLAINER_SPACY_MODEL"] = args.model

@@ -28,7 +28,7 @@ def schema() -> dict:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """A real Pelican build of a copy of content/ (with the default settings) into a temporary folder."""
-    from pelican.plugins.explainer.site.build import build_site
+    from pelican.plugins.explainer.build.atomic import build_site
 
     work = tmp_path_factory.mktemp("site")
     shutil.copytree(ROOT / "content", work / "content")

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pelican.plugins.explainer.components import actors as actors_component
-from pelican.plugins.explainer.components.actors import actor_at
-from pelican.plugins.explainer.components.actors.candidates import Mention
-from pelican.plugins.explainer.components.actors.lexicon import load_lexicon
-from pelican.plugins.explainer.components.actors.resolve import ActorResolver
+from pelican.plugins.explainer.extraction.components.actors import component as actors_component
+from pelican.plugins.explainer.extraction.components.actors.component import actor_at
+from pelican.plugins.explainer.extraction.components.actors.candidates import Mention
+from pelican.plugins.explainer.extraction.components.actors.lexicon import load_lexicon
+from pelican.plugins.explainer.extraction.components.actors.resolve import ActorResolver
 from pelican.plugins.explainer.evaluation import actors as actor_eval
 from pelican.plugins.explainer.evaluation.gold import GoldPair
-from pelican.plugins.explainer.model import Actor, ArticleMeta, Extraction
-from pelican.plugins.explainer.nlp import register_extensions
+from pelican.plugins.explainer.extraction.model import Actor, ArticleMeta, Extraction
+from pelican.plugins.explainer.extraction.nlp import register_extensions
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_55c0aa1bbed82351.txt"
 SEED_GOLD = SEED.parent.parent / "gold" / "seed.gold.json"
@@ -536,7 +536,7 @@ def test_hybrid_without_an_ner_is_rules_mode():
 
 
 def test_bundled_pipeline_uses_entities_in_hybrid_mode():
-    from pelican.plugins.explainer.nlp import _actors_use_entities
+    from pelican.plugins.explainer.extraction.nlp import _actors_use_entities
 
     assert _actors_use_entities("default") == "hybrid"
     assert _actors_use_entities("rules") is False

@@ -39,7 +39,7 @@ def site(built_site, tmp_path_factory) -> Path:
     """The built site with its search index (the fixture build skips it for speed), in two shards:
     the actor pages in the second, so that finding one goes through Pagefind's mergeIndex."""
     pytest.importorskip("pagefind")
-    from pelican.plugins.explainer.site import search
+    from pelican.plugins.explainer.build import search
 
     original = search.PAGES_PER_SHARD, search.shard_of
     search.PAGES_PER_SHARD, search.shard_of = 1, lambda name, count: int("/actoren/" in name)

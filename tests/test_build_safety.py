@@ -8,12 +8,12 @@ import time
 
 import pytest
 
-from pelican.plugins.explainer.site import build
+from pelican.plugins.explainer.build import atomic as build
 
 HOLD = """
 import sys, time
 from pathlib import Path
-from pelican.plugins.explainer.site.build import _build_lock
+from pelican.plugins.explainer.build.atomic import _build_lock
 with _build_lock(Path(sys.argv[1])):
     print("got the lock", flush=True)
 """

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.explainer import cache as cache_module
-from pelican.plugins.explainer import extraction as extraction_module
+from pelican.plugins.explainer.extraction import cache as cache_module
+from pelican.plugins.explainer.extraction import run as extraction_module
 from pelican.plugins.explainer.site import explainer_generator
-from pelican.plugins.explainer.cache import ExtractionCache, cache_key, clear_versions, pipeline_version
-from pelican.plugins.explainer.reading import read_article
+from pelican.plugins.explainer.extraction.cache import ExtractionCache, cache_key, clear_versions, pipeline_version
+from pelican.plugins.explainer.extraction.reading import read_article
 
 from conftest import DEV_ARTICLES, ROOT, require_shared
 
@@ -105,7 +105,7 @@ def test_data_and_code_changes_change_the_version_site_changes_do_not(package_co
     site_file.write_text(site_file.read_text(encoding="utf-8") + "\n# comment\n", encoding="utf-8")
     clear_versions()
     assert pipeline_version("default", "nl") == before
-    component = next((package_copy / "components").rglob("*.py"))
+    component = next((package_copy / "extraction" / "components").rglob("*.py"))
     component.write_text(component.read_text(encoding="utf-8") + "\n# comment\n", encoding="utf-8")
     clear_versions()
     assert pipeline_version("default", "nl") != before
@@ -115,7 +115,7 @@ def test_data_and_code_changes_change_the_version_site_changes_do_not(package_co
 
 @pytest.fixture
 def extraction(source):
-    from pelican.plugins.explainer.model import Extraction
+    from pelican.plugins.explainer.extraction.model import Extraction
 
     return Extraction(article=source.meta, text=source.text, blocks=list(source.blocks))
 
@@ -173,7 +173,7 @@ def _dev_sources(n):
 
 @pytest.mark.slow
 def test_parallel_extraction_equals_serial(monkeypatch):
-    from pelican.plugins.explainer.nlp import load_pipeline
+    from pelican.plugins.explainer.extraction.nlp import load_pipeline
 
     sources = _dev_sources(6)
     nlp = load_pipeline("default", "nl")
@@ -195,7 +195,7 @@ def _spy(function, calls):
 
 
 def test_progress_is_reported(monkeypatch):
-    from pelican.plugins.explainer.nlp import load_pipeline
+    from pelican.plugins.explainer.extraction.nlp import load_pipeline
 
     monkeypatch.setattr(extraction_module, "PROGRESS_EVERY", 2)
     reports = []
@@ -220,7 +220,7 @@ def test_processes_setting(monkeypatch):
 
 @pytest.mark.slow
 def test_rebuild_extracts_only_what_changed(tmp_path, caplog):
-    from pelican.plugins.explainer.site.build import build_site
+    from pelican.plugins.explainer.build.atomic import build_site
 
     content = tmp_path / "content"
     content.mkdir()

@@ -16,11 +16,11 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, SCHEMA_PATH
-from pelican.plugins.explainer.corrections import (apply_corrections, correct, corrections_path, export_json, parse_corrections,
-                                   parse_date)
+from pelican.plugins.explainer.editorial.corrections import apply_corrections, correct, export_json
+from pelican.plugins.explainer.editorial.schema import corrections_path, parse_corrections, parse_date
 from pelican.plugins.explainer.errors import InputError
-from pelican.plugins.explainer.model import Extraction
-from pelican.plugins.explainer.reading import slugify
+from pelican.plugins.explainer.extraction.model import Extraction
+from pelican.plugins.explainer.extraction.reading import slugify
 
 SEED = ROOT / "content" / "poetin-macron-oekraine.md"
 
@@ -391,7 +391,7 @@ def _site(work: Path, extra: str = "") -> Path:
 
 @pytest.mark.slow
 def test_site_build_reflects_corrections(targets, tmp_path, caplog, monkeypatch):
-    from pelican.plugins.explainer.site.build import build_site
+    from pelican.plugins.explainer.build.atomic import build_site
 
     monkeypatch.delenv("EXPLAINER_STRICT_CORRECTIONS", raising=False)
     conf = _site(tmp_path)
@@ -431,7 +431,7 @@ def test_site_build_reflects_corrections(targets, tmp_path, caplog, monkeypatch)
 
 @pytest.mark.slow
 def test_site_build_strict_fails_on_stale_and_invalid(tmp_path, monkeypatch):
-    from pelican.plugins.explainer.site.build import BuildError, build_site
+    from pelican.plugins.explainer.build.atomic import BuildError, build_site
 
     monkeypatch.setenv("EXPLAINER_STRICT_CORRECTIONS", "1")
     conf = _site(tmp_path)

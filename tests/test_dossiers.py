@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.explainer.dossier import (build_dossier, dossier_title, merge_timeline, names_compatible, person_name,
-                               resolve_actors)
-from pelican.plugins.explainer.model import Actor, ArticleMeta, Extraction, TimelineEntry
-from pelican.plugins.explainer.site.dates import sort_key
+from pelican.plugins.explainer.dossier.dossiers import build_dossier, dossier_title
+from pelican.plugins.explainer.dossier.timeline import merge_timeline
+from pelican.plugins.explainer.dossier.names import names_compatible, person_name
+from pelican.plugins.explainer.dossier.identity import resolve_actors
+from pelican.plugins.explainer.extraction.model import Actor, ArticleMeta, Extraction, TimelineEntry
+from pelican.plugins.explainer.formats.dates import sort_key
 
 pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
 
@@ -34,7 +36,7 @@ def _with_dossier(source: str, value: str) -> str:
 
 @pytest.fixture(scope="session")
 def dossier_site(tmp_path_factory) -> Path:
-    from pelican.plugins.explainer.site.build import build_site
+    from pelican.plugins.explainer.build.atomic import build_site
 
     topics_file = DEV_ARTICLES / "TOPICS.tsv"
     if not topics_file.exists():

@@ -1,13 +1,14 @@
-"""Key figures (generator/site/figures.py) on Dutch sentences, and the editors' figure corrections."""
+"""Key figures (generator/extraction/figures.py) on Dutch sentences, and the editors' figure corrections."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
-from pelican.plugins.explainer.corrections import apply_corrections, parse_corrections
-from pelican.plugins.explainer.model import ArticleMeta, Block, Extraction, TimelineEntry
-from pelican.plugins.explainer.site.figures import key_figures
+from pelican.plugins.explainer.editorial.corrections import apply_corrections
+from pelican.plugins.explainer.editorial.schema import parse_corrections
+from pelican.plugins.explainer.extraction.model import ArticleMeta, Block, Extraction, TimelineEntry
+from pelican.plugins.explainer.extraction.figures import key_figures
 
 
 def _extraction(text: str, title: str = "Kop", **kwargs) -> Extraction:

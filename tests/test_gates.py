@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.explainer.site import gates
+import gates
 
 pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
 

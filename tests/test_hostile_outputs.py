@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from pelican.plugins.explainer.model import Actor, ArticleMeta, Block, Extraction, Quote, TimelineEntry
+from pelican.plugins.explainer.extraction.model import Actor, ArticleMeta, Block, Extraction, Quote, TimelineEntry
 
 BAD = '<img src=x onerror=alert(1)>"&'
 
@@ -32,7 +32,7 @@ def _extraction(title=BAD, ident="a1", kind="person") -> Extraction:
 # --- item 8: escaping in every output format --------------------------------------------------
 
 def test_timelinejs_text_fields_are_html_escaped():
-    from pelican.plugins.explainer.site.timelinejs import timelinejs
+    from pelican.plugins.explainer.formats.timelinejs import timelinejs
 
     data = timelinejs(_extraction())
     texts = [data["title"]["text"]["headline"]]
@@ -61,7 +61,7 @@ def test_control_characters_do_not_reach_the_text():
 
 
 def test_review_output_has_no_terminal_escape_sequences():
-    from pelican.plugins.explainer.review import format_review, review_items
+    from pelican.plugins.explainer.editorial.review import format_review, review_items
 
     extraction = _extraction(title="Kop\x1b]0;gekaapt\x07\x1b[2J")
     extraction.article.source_path = "art\x1b[31mikel.md"
@@ -121,9 +121,9 @@ def one_line_error(result, *words):
 
 @pytest.mark.parametrize("date", ["0001-01-01", "9999-12-30"])
 def test_dates_at_the_ends_of_the_calendar_become_no_date_with_a_warning(tmp_path, date):
-    from pelican.plugins.explainer.extraction import extract
-    from pelican.plugins.explainer.nlp import load_pipeline
-    from pelican.plugins.explainer.reading import read_article
+    from pelican.plugins.explainer.extraction.run import extract
+    from pelican.plugins.explainer.extraction.nlp import load_pipeline
+    from pelican.plugins.explainer.extraction.reading import read_article
 
     (tmp_path / "oud.md").write_text(f"Title: Oud\nDate: {date}\n\n{BODY}", encoding="utf-8")
     extraction = extract(read_article(tmp_path / "oud.md"), load_pipeline("rules", "nl"))
@@ -224,7 +224,7 @@ def test_hostile_metadata_builds(tmp_path):
     ("timeline:\n  - add: {date: 2022-05, end_date: 2021, summary: s}\n", "timeline[0].add.end_date"),
 ])
 def test_corrections_refuse_an_end_date_before_the_date(text, key):
-    from pelican.plugins.explainer.corrections import parse_corrections
+    from pelican.plugins.explainer.editorial.schema import parse_corrections
     from pelican.plugins.explainer.errors import InputError
 
     with pytest.raises(InputError) as caught:
@@ -235,7 +235,7 @@ def test_corrections_refuse_an_end_date_before_the_date(text, key):
 
 
 def test_an_end_date_before_the_extracted_date_is_not_applied(tmp_path):
-    from pelican.plugins.explainer.corrections import correct
+    from pelican.plugins.explainer.editorial.corrections import correct
 
     (tmp_path / "a.explainer.yaml").write_text("timeline:\n  - match: 3 mei 2021\n    end_date: 2020-01-01\n",
                                                encoding="utf-8")
@@ -247,7 +247,7 @@ def test_an_end_date_before_the_extracted_date_is_not_applied(tmp_path):
 def test_determinism_gate_catches_hash_seed_order_under_a_fixed_PYTHONHASHSEED(tmp_path, monkeypatch):
     from test_gates import fake_build, tiny_settings
 
-    from pelican.plugins.explainer.site import gates
+    import gates
 
     monkeypatch.setenv("PYTHONHASHSEED", "0")
     seeded = fake_build("import sys, pathlib; o = pathlib.Path(sys.argv[2]); o.mkdir(parents=True); "
@@ -256,6 +256,6 @@ def test_determinism_gate_catches_hash_seed_order_under_a_fixed_PYTHONHASHSEED(t
 
 
 def test_preview_server_has_a_deep_listen_backlog():
-    from pelican.plugins.explainer.site.preview import _Server
+    from pelican.plugins.explainer.build.preview import _Server
 
     assert _Server.request_queue_size >= 128

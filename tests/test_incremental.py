@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.explainer.site import build as build_module
+from pelican.plugins.explainer.build import atomic as build_module
 from pelican.plugins.explainer.site import render_cache
-from pelican.plugins.explainer.site import search as search_module
+from pelican.plugins.explainer.build import search as search_module
 from pelican.plugins.explainer.site import views
-from pelican.plugins.explainer.site.build import BuildError, build_site
+from pelican.plugins.explainer.build.atomic import BuildError, build_site
 
 from conftest import DEV_ARTICLES, ROOT, require_shared
 

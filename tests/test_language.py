@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pelican.plugins.explainer.language import (UnsupportedLanguage, language_dir, load_language,
-                                                supported_languages)
+from pelican.plugins.explainer.extraction.language import (UnsupportedLanguage, language_dir, load_language,
+                                                           supported_languages)
 
 
 def test_dutch_is_supported_and_its_data_loads_from_one_folder():
@@ -31,7 +31,7 @@ def test_an_unsupported_language_is_one_clear_error_naming_what_to_add():
 # --- Guard: the components hold no words of a language -------------------------------------------------
 #
 # Every word list under generator/data/<lang>/ is read; a string constant in a module under
-# generator/components/ (docstrings aside) that equals one of its words, ignoring case, is a language word
+# generator/extraction/components/ (docstrings aside) that equals one of its words, ignoring case, is a language word
 # kept in code. What counts as a word of the data:
 #   * .txt lists (not the gazetteers of names: first names, places): each line (comments aside), without its "prefix:"/"noun:"/"tail:" mark and without what
 #     follows a tab or "|" (a gender or a kind);
@@ -64,11 +64,11 @@ TECHNICAL = {
     "lang",  # the key that names a language
 }
 
-# Literals still in code (module path under generator/components/, lower-cased word), to move into the
+# Literals still in code (module path under generator/extraction/components/, lower-cased word), to move into the
 # data. This set may only shrink: the test fails on a new pair, and on a listed pair that is gone (remove it).
 # Measured when the guard came (issue 22): 193 pairs.
 KNOWN_DEBT: set[tuple[str, str]] = {
-    *(("components/actors/candidates.py", w) for w in (
+    *(("extraction/components/actors/candidates.py", w) for w in (
         'de', 'een', 'het', 'van', 'voor',
     )),
 }
@@ -136,7 +136,7 @@ def code_literals(path: Path):
 def language_literals() -> dict[tuple[str, str], int]:
     words = language_words() - TECHNICAL
     found: dict[tuple[str, str], int] = {}
-    for path in sorted((GENERATOR / "components").rglob("*.py")):
+    for path in sorted((GENERATOR / "extraction" / "components").rglob("*.py")):
         module = path.relative_to(GENERATOR).as_posix()
         for line, text in code_literals(path):
             if text.lower() in words:

@@ -5,11 +5,11 @@ import datetime as dt
 
 import pytest
 
-from pelican.plugins.explainer import long_articles
-from pelican.plugins.explainer.extraction import extract_many
-from pelican.plugins.explainer.nlp import load_pipeline
-from pelican.plugins.explainer.model import ArticleMeta, Block
-from pelican.plugins.explainer.reading import ArticleSource
+from pelican.plugins.explainer.extraction import long_articles
+from pelican.plugins.explainer.extraction.run import extract_many
+from pelican.plugins.explainer.extraction.nlp import load_pipeline
+from pelican.plugins.explainer.extraction.model import ArticleMeta, Block
+from pelican.plugins.explainer.extraction.reading import ArticleSource
 
 SENTENCES = ("Minister Hugo de Jonge sprak dinsdag in Utrecht met de burgemeester. "
              '"We gaan dit samen oplossen," zei De Jonge na afloop. ')
@@ -82,7 +82,7 @@ def _summary(extraction):
 
 
 def test_a_very_long_article_extracted_in_text_pieces_equals_the_whole(nlp, monkeypatch):
-    from pelican.plugins.explainer.extraction import extract
+    from pelican.plugins.explainer.extraction.run import extract
 
     source = _paragraphs(PARAGRAPHS * 6)
     whole = extract(source, nlp)

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from pelican.plugins.explainer.nlp import DEFAULT_MODEL_PATH
+from pelican.plugins.explainer.extraction.nlp import DEFAULT_MODEL_PATH
 
 pytestmark = pytest.mark.skipif(
     not (DEFAULT_MODEL_PATH / "config.cfg").exists(),
@@ -19,7 +19,7 @@ SENTENCE = "De Russische president Vladimir Poetin sprak vrijdag met Emmanuel Ma
 def nlp():
     import spacy
 
-    import pelican.plugins.explainer.ml.lexicon_embed  # noqa: F401  (registers the NER's embedding architecture)
+    import pelican.plugins.explainer.extraction.ml.lexicon_embed  # noqa: F401  (registers the NER's embedding architecture)
 
     return spacy.load(DEFAULT_MODEL_PATH)
 
@@ -59,7 +59,7 @@ def test_evaluate_ner_report(tmp_path):
 
 def test_default_pipeline_tokenizes_like_the_saved_tokenizer(nlp):
     """load_pipeline skips reading the saved tokenizer back (load time): spaCy's default must equal it."""
-    from pelican.plugins.explainer.nlp import load_pipeline
+    from pelican.plugins.explainer.extraction.nlp import load_pipeline
 
     text = (
         "Dhr. J.P. Balkenende (CDA) zei op 3 jan. '05 d.w.z. na 14.30 u. in 's-Hertogenbosch: \"'t Is "
@@ -75,7 +75,7 @@ def test_the_bundled_model_loads_with_plain_spacy_in_a_fresh_interpreter():
     import subprocess
     import sys
 
-    from pelican.plugins.explainer.nlp import DEFAULT_MODEL_PATH
+    from pelican.plugins.explainer.extraction.nlp import DEFAULT_MODEL_PATH
 
     code = ("import spacy, sys; nlp = spacy.load(sys.argv[1]); "
             "[nlp.add_pipe(n) for n in ('explainer_actors', 'explainer_quotes', 'explainer_timeline')]; "

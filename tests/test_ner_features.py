@@ -1,13 +1,12 @@
-"""The NER's word-list, document and training-memory features (generator/ml/lexicon_embed.py)."""
+"""The NER's word-list, document and training-memory features (generator/extraction/ml/lexicon_embed.py)."""
 from __future__ import annotations
 
 import numpy
 import spacy
 
-from pelican.plugins.explainer.ml.lexicon_embed import (
-    DOCUMENT_BITS, LEXICON_BITS, MEMORY_FOLDS, MEMORY_LABELS, affix_columns, doc_features, lexicon_arrays, memory_arrays,
-    memory_fold,
-)
+from pelican.plugins.explainer.extraction.ml.lexicon_embed import (DOCUMENT_BITS, LEXICON_BITS, MEMORY_FOLDS,
+                                                                   MEMORY_LABELS, affix_columns, doc_features,
+                                                                   lexicon_arrays, memory_arrays, memory_fold)
 
 LEXICON = {
     "Shimon": LEXICON_BITS["first_name"],
@@ -92,7 +91,7 @@ def test_memory_leaves_out_the_documents_own_fold_while_training():
 
 def test_shipped_ner_carries_its_word_lists():
     """The model holds the lists it was trained with: loading it needs no training output."""
-    from pelican.plugins.explainer.nlp import DEFAULT_MODEL_PATH, load_pipeline
+    from pelican.plugins.explainer.extraction.nlp import DEFAULT_MODEL_PATH, load_pipeline
 
     if not (DEFAULT_MODEL_PATH / "config.cfg").exists():
         return

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from pelican.plugins.explainer.nlp import DEFAULT_MODEL_PATH
+from pelican.plugins.explainer.extraction.nlp import DEFAULT_MODEL_PATH
 
 ROOT = DEFAULT_MODEL_PATH.parents[2]
 
@@ -44,7 +44,7 @@ CONLLU = """# newdoc id = test-1
 
 @pytest.fixture(scope="module")
 def nlp():
-    from pelican.plugins.explainer.nlp import load_pipeline
+    from pelican.plugins.explainer.extraction.nlp import load_pipeline
 
     return load_pipeline("default")
 

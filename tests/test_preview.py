@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.explainer.site import preview
+from pelican.plugins.explainer.build import preview
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "poetin-macron-oekraine"
@@ -89,7 +89,7 @@ def server(site):
     log = site / "preview.log"
     env = {**os.environ, "EXPLAINER_SPACY_MODEL": "rules", "PYTHONUNBUFFERED": "1"}
     with log.open("w") as out:
-        process = subprocess.Popen([sys.executable, "-m", "pelican.plugins.explainer.site.preview", "--settings", "pelicanconf.py",
+        process = subprocess.Popen([sys.executable, "-m", "pelican.plugins.explainer.build.preview", "--settings", "pelicanconf.py",
                                     "--output", "output", "--port", str(port), "--no-search"],
                                    cwd=site, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
@@ -145,7 +145,7 @@ def test_preview_reports_a_busy_port(site):
         sock.bind(("127.0.0.1", 0))
         sock.listen()
         port = sock.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "pelican.plugins.explainer.site.preview", "--port", str(port)],
+        result = subprocess.run([sys.executable, "-m", "pelican.plugins.explainer.build.preview", "--port", str(port)],
                                 cwd=site, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "cannot listen" in result.stderr
 
@@ -164,7 +164,7 @@ def test_the_build_worker_stays_warm_until_code_or_settings_change(site, monkeyp
         assert view.build("article")
         assert view.worker.process.pid == first
         assert not view._needs_fresh_worker([article.resolve(), (site / "theme" / "templates" / "base.html").resolve()])
-        for path in (site / "pelicanconf.py", site / "plugins" / "stamp.py", preview.GENERATOR_DIR / "nlp.py"):
+        for path in (site / "pelicanconf.py", site / "plugins" / "stamp.py", preview.GENERATOR_DIR / "extraction" / "nlp.py"):
             assert view._needs_fresh_worker([path.resolve()]), path
         assert view.build("settings", fresh=True)
         assert view.worker.process.pid != first

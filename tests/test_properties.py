@@ -11,10 +11,10 @@ import os
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import check_contract
-from pelican.plugins.explainer.extraction import extract
-from pelican.plugins.explainer.model import ArticleMeta
-from pelican.plugins.explainer.nlp import load_pipeline
-from pelican.plugins.explainer.reading import ArticleSource, body_to_plain_text
+from pelican.plugins.explainer.extraction.run import extract
+from pelican.plugins.explainer.extraction.model import ArticleMeta
+from pelican.plugins.explainer.extraction.nlp import load_pipeline
+from pelican.plugins.explainer.extraction.reading import ArticleSource, body_to_plain_text
 
 settings.register_profile("ci", max_examples=60, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pelican.plugins.explainer.site import gates
+import gates
 
 pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
 
@@ -165,7 +165,7 @@ def test_workflow_tests_builds_gates_and_deploys():
     runs = "\n".join(step.get("run", "") for step in build_steps)
     assert "actions/configure-pages" in uses and "actions/upload-pages-artifact" in uses
     assert "pip install" in runs and "'.[test]'" in runs and "chromium" in runs
-    order = [runs.index("make test"), runs.index("make publish"), runs.index("pelican.plugins.explainer.site.gates")]
+    order = [runs.index("make test"), runs.index("make publish"), runs.index("gates")]
     assert order == sorted(order)
     publish = next(step for step in build_steps if "make publish" in step.get("run", ""))
     assert publish["env"]["SITEURL"] == "${{ steps.pages.outputs.base_url }}"

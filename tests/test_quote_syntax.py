@@ -1,10 +1,10 @@
-"""Speakers from the dependency parse (generator/components/quotes/syntax.py), on hand-built parses
+"""Speakers from the dependency parse (generator/extraction/components/quotes/syntax.py), on hand-built parses
 of invented sentences, so the test does not depend on the parser model's accuracy."""
 import spacy
 from spacy.tokens import Doc
 
-from pelican.plugins.explainer.components.quotes.lexicon import load_lexicon
-from pelican.plugins.explainer.components.quotes.syntax import has_parse, speaker_token, subject_of
+from pelican.plugins.explainer.extraction.components.quotes.lexicon import load_lexicon
+from pelican.plugins.explainer.extraction.components.quotes.syntax import has_parse, speaker_token, subject_of
 
 LEX = load_lexicon("nl")
 VOCAB = spacy.blank("nl").vocab

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from pelican.plugins.explainer.components.quotes import QuoteExtractor
+from pelican.plugins.explainer.extraction.components.quotes.component import QuoteExtractor
 from pelican.plugins.explainer.evaluation.quotes import overlap, speaker_correct
-from pelican.plugins.explainer.model import Actor
-from pelican.plugins.explainer.reading import body_to_plain_text, slugify
+from pelican.plugins.explainer.extraction.model import Actor
+from pelican.plugins.explainer.extraction.reading import body_to_plain_text, slugify
 
 SEED = Path("/work/shared/seed/000_55c0aa1bbed82351.txt")
 SEED_GOLD = Path("/work/shared/gold/seed.gold.json")

@@ -6,8 +6,9 @@ import datetime as dt
 import json
 import re
 
-from pelican.plugins.explainer.corrections import apply_corrections, parse_corrections
-from pelican.plugins.explainer.model import Actor, ArticleMeta, Block, Extraction, Quote, TimelineEntry
+from pelican.plugins.explainer.editorial.corrections import apply_corrections
+from pelican.plugins.explainer.editorial.schema import parse_corrections
+from pelican.plugins.explainer.extraction.model import Actor, ArticleMeta, Block, Extraction, Quote, TimelineEntry
 from pelican.plugins.explainer.site import jsonld, svg
 from pelican.plugins.explainer.site.views import build_explainer
 

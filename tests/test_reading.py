@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from pelican.plugins.explainer.errors import InputError
-from pelican.plugins.explainer.reading import read_article, slugify
+from pelican.plugins.explainer.extraction.reading import read_article, slugify
 
 
 def write(tmp_path, name, text, encoding="utf-8"):

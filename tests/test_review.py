@@ -10,9 +10,10 @@ import sys
 import pytest
 
 from conftest import ROOT
-from pelican.plugins.explainer.corrections import apply_corrections, corrections_path, parse_corrections
-from pelican.plugins.explainer.model import Actor, ArticleMeta, Extraction, Quote, TimelineEntry
-from pelican.plugins.explainer.review import format_review, review_items, template_text
+from pelican.plugins.explainer.editorial.corrections import apply_corrections
+from pelican.plugins.explainer.editorial.schema import corrections_path, parse_corrections
+from pelican.plugins.explainer.extraction.model import Actor, ArticleMeta, Extraction, Quote, TimelineEntry
+from pelican.plugins.explainer.editorial.review import format_review, review_items, template_text
 
 SEED = ROOT / "content" / "poetin-macron-oekraine.md"
 

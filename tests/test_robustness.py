@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT
 from pelican.plugins.explainer.errors import InputError
-from pelican.plugins.explainer.reading import read_article
+from pelican.plugins.explainer.extraction.reading import read_article
 
 pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
 
@@ -152,8 +152,8 @@ def test_empty_and_metadata_only_files_are_refused_clearly(tmp_path, content, pr
 
 
 def test_very_long_names_and_a_big_article(tmp_path):
-    from pelican.plugins.explainer.extraction import extract
-    from pelican.plugins.explainer.nlp import load_pipeline
+    from pelican.plugins.explainer.extraction.run import extract
+    from pelican.plugins.explainer.extraction.nlp import load_pipeline
 
     long_name = " ".join(["Vandenbroeckeghem"] * 40)
     paragraph = (f"Minister Jan {long_name} zei gisteren: “Dit is een zin.” De NAVO reageerde vrijdag. ")
@@ -193,8 +193,8 @@ def test_dutch_text_gets_no_language_warning(tmp_path):
 
 
 def test_names_that_slugify_alike_or_to_nothing_get_unique_usable_ids():
-    from pelican.plugins.explainer.components.actors.resolve import ActorResolver
-    from pelican.plugins.explainer.model import Actor
+    from pelican.plugins.explainer.extraction.components.actors.resolve import ActorResolver
+    from pelican.plugins.explainer.extraction.model import Actor
 
     actors = [Actor(id="", name=name, kind="person", mentions=[(i, i + 1)])
               for i, name in enumerate(["Jan Müller", "Jan Muller", "—", "…", "X" * 300])]

@@ -1,10 +1,10 @@
 """The search index in shards: which page goes where, when a shard must be indexed again, and what a
-rebuild reads (generator/site/search.py). Pagefind itself runs in tests/test_incremental.py."""
+rebuild reads (generator/build/search.py). Pagefind itself runs in tests/test_incremental.py."""
 from __future__ import annotations
 
 import os
 
-from pelican.plugins.explainer.site import search
+from pelican.plugins.explainer.build import search
 
 ACTOR = ('<!DOCTYPE html><html lang="nl"><body><nav>Menu</nav><main data-pagefind-body>'
          '<h1>Marieke Vos</h1><p>Wethouder van Zwolle.</p></main></body></html>')

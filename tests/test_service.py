@@ -9,10 +9,10 @@ import sys
 import pytest
 
 from conftest import DEV_ARTICLES, ROOT, require_shared
-from pelican.plugins.explainer.cache import ExtractionCache, cache_key, pipeline_version
-from pelican.plugins.explainer.reading import read_article
-from pelican.plugins.explainer import service
-from pelican.plugins.explainer.service import ExtractionFailed, Extractor
+from pelican.plugins.explainer.extraction.cache import ExtractionCache, cache_key, pipeline_version
+from pelican.plugins.explainer.extraction.reading import read_article
+from pelican.plugins.explainer.extraction import service
+from pelican.plugins.explainer.extraction.service import ExtractionFailed, Extractor
 
 
 def _dev_sources(n):
@@ -56,7 +56,7 @@ def test_a_bad_article_is_reported_and_the_others_are_extracted(tmp_path):
 
 
 def test_a_bad_article_in_a_parallel_run_costs_only_itself(monkeypatch):
-    from pelican.plugins.explainer import extraction
+    from pelican.plugins.explainer.extraction import run as extraction
 
     monkeypatch.setattr(extraction, "PARALLEL_THRESHOLD", 2)
     sources = _dev_sources(6)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from pelican.plugins.explainer.language import supported_languages
+from pelican.plugins.explainer.extraction.language import supported_languages
 from pelican.plugins.explainer.site import settings as explainer_settings
 from pelican.plugins.explainer.site.articles import html_to_text
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pelican.plugins.explainer.site.gates import check_links
+from gates import check_links
 
 pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
 

@@ -17,9 +17,10 @@ import pytest
 from babel.messages.pofile import read_po
 from jinja2.ext import babel_extract
 
-from pelican.plugins.explainer.model import Actor, ArticleMeta, Block, Extraction, Quote
-from pelican.plugins.explainer.site import dates, jsonld, svg
-from pelican.plugins.explainer.site.figures import key_figures
+from pelican.plugins.explainer.extraction.model import Actor, ArticleMeta, Block, Extraction, Quote
+from pelican.plugins.explainer.formats import dates
+from pelican.plugins.explainer.site import jsonld, svg
+from pelican.plugins.explainer.extraction.figures import key_figures
 from pelican.plugins.explainer.site.views import build_explainer, telling_quotes
 
 pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
@@ -89,7 +90,7 @@ def template_msgids() -> set:
 @pytest.fixture(scope="module")
 def english_site(built_site, tmp_path_factory) -> Path:
     """The same content built with an English UI and absolute URLs (reusing the extraction cache)."""
-    from pelican.plugins.explainer.site.build import build_site
+    from pelican.plugins.explainer.build.atomic import build_site
 
     work = tmp_path_factory.mktemp("site-en")
     shutil.copytree(ROOT / "content", work / "content")

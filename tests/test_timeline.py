@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from pelican.plugins.explainer.model import Actor, ArticleMeta, Block, Extraction, TimelineEntry
-from pelican.plugins.explainer.nlp import load_pipeline
+from pelican.plugins.explainer.extraction.model import Actor, ArticleMeta, Block, Extraction, TimelineEntry
+from pelican.plugins.explainer.extraction.nlp import load_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -350,10 +350,10 @@ def test_press_negatives_are_not_dates(nlp, sentence):
 
 
 def test_summary_does_not_stop_at_an_abbreviation():
-    from pelican.plugins.explainer.extraction import extract
-    from pelican.plugins.explainer.model import ArticleMeta
-    from pelican.plugins.explainer.nlp import load_pipeline
-    from pelican.plugins.explainer.reading import ArticleSource, body_to_plain_text
+    from pelican.plugins.explainer.extraction.run import extract
+    from pelican.plugins.explainer.extraction.model import ArticleMeta
+    from pelican.plugins.explainer.extraction.nlp import load_pipeline
+    from pelican.plugins.explainer.extraction.reading import ArticleSource, body_to_plain_text
     import datetime as dt
 
     text, blocks = body_to_plain_text(
@@ -548,8 +548,8 @@ def test_a_plural_tagged_past_but_spelled_like_its_infinitive_is_present():
     import spacy
     from spacy.tokens import Doc
 
-    from pelican.plugins.explainer.components.timeline.resources import load_resources
-    from pelican.plugins.explainer.components.timeline.tense import TenseDetector
+    from pelican.plugins.explainer.extraction.components.timeline.resources import load_resources
+    from pelican.plugins.explainer.extraction.components.timeline.tense import TenseDetector
 
     tense = TenseDetector(load_resources("nl"))
     vocab = spacy.blank("nl").vocab

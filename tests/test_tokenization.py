@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pelican.plugins.explainer.nlp import load_pipeline
-from pelican.plugins.explainer.tokenization import MAX_CHUNK, tokenize
+from pelican.plugins.explainer.extraction.nlp import load_pipeline
+from pelican.plugins.explainer.extraction.tokenization import MAX_CHUNK, tokenize
 
 
 @pytest.fixture(scope="module")

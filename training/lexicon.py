@@ -19,7 +19,7 @@ The training memory counts, per fold of training documents, how often each word 
 that were part of an entity at least once are kept.
 
 The output maps a word to a bit mask, and memory words to their counts (see
-``generator/ml/lexicon_embed.py``); training copies both into the model, so the shipped pipeline does
+``generator/extraction/ml/lexicon_embed.py``); training copies both into the model, so the shipped pipeline does
 not read this file.
 """
 from __future__ import annotations
@@ -34,8 +34,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pelican.plugins.explainer.components.actors.lexicon import _lines as read_word_list  # noqa: E402
-from pelican.plugins.explainer.ml.lexicon_embed import LEXICON_BITS, MEMORY_FOLDS, MEMORY_LABELS, memory_fold  # noqa: E402
+from pelican.plugins.explainer.extraction.components.actors.lexicon import _lines as read_word_list  # noqa: E402
+from pelican.plugins.explainer.extraction.ml.lexicon_embed import LEXICON_BITS, MEMORY_FOLDS, MEMORY_LABELS, memory_fold  # noqa: E402
 
 ACTOR_LISTS = REPO / "generator" / "data" / "nl" / "actors"
 MIN_COMMON_COUNT = 2
@@ -191,7 +191,7 @@ def shipped_drift(lexicon: dict[str, int], model_dir: Path) -> dict[str, int] | 
     import numpy
     import spacy
 
-    from pelican.plugins.explainer.ml.lexicon_embed import lexicon_arrays
+    from pelican.plugins.explainer.extraction.ml.lexicon_embed import lexicon_arrays
 
     nlp = spacy.load(model_dir, exclude=["tok2vec", "morphologizer", "parser", "lemmatizer"])
     stored = next((node.attrs for node in nlp.get_pipe("ner").model.walk() if node.name == "lexicon_features"), None)

@@ -55,7 +55,7 @@ ALPINO_REPEAT = 3
 HELD_OUT = 5
 LEXICON = OUTPUT / "lexicon.json"
 # the NER's embedding architecture (explainer.LexiconHashEmbed.v1); spaCy's commands import it with --code
-ARCHITECTURE = REPO / "generator" / "ml" / "lexicon_embed.py"
+ARCHITECTURE = REPO / "generator" / "extraction" / "ml" / "lexicon_embed.py"
 
 # one thread for every numerical library: reproducible, and polite to a shared machine
 THREAD_ENV = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")}
@@ -202,8 +202,8 @@ def assemble(data: Path) -> None:
                 "morphologizer (UPOS + UD features), a dependency parser (UD relations; sets sentence "
                 "boundaries) and an edit-tree lemmatizer, trained on UD Dutch LassySmall train + 4/5 of "
                 "UD Dutch Alpino dev; NER (PER/ORG/LOC/MISC) trained on CoNLL-2002 Dutch with "
-                "word-list, long-affix, document-level and training-memory features (generator/ml/lexicon_embed.py; "
-                "load with pelican.plugins.explainer.nlp.load_pipeline, which registers that code). "
+                "word-list, long-affix, document-level and training-memory features (generator/extraction/ml/lexicon_embed.py; "
+                "load with pelican.plugins.explainer.extraction.nlp.load_pipeline, which registers that code). "
                 "No vectors. See docs/model-card.md."
             ),
             "author": "Explainer project",

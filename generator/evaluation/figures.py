@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from ..site.figures import key_figures
+from ..extraction.figures import key_figures
 from .gold import prf
 
 CLASS = {"money": "money", "percent": "percent"}  # every other kind is a quantity

@@ -10,9 +10,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Extraction
-from ..reading import read_article
-from ..service import Extractor
+from ..extraction.model import Extraction
+from ..extraction.reading import read_article
+from ..extraction.service import Extractor
 
 
 @dataclass

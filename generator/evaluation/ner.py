@@ -108,9 +108,9 @@ def _document_doc(vocab, document: list[Sentence]) -> Doc:
 def evaluate_ner(path: str | Path, encoding: str = "latin-1", model: str = "default") -> dict:
     """Exact-span precision/recall/F1 per CoNLL label and overall (micro-averaged).
 
-    ``model`` is passed to :func:`pelican.plugins.explainer.nlp.load_pipeline` ('default' = our shipped pipeline).
+    ``model`` is passed to :func:`pelican.plugins.explainer.extraction.nlp.load_pipeline` ('default' = our shipped pipeline).
     """
-    from ..nlp import load_pipeline
+    from ..extraction.nlp import load_pipeline
 
     nlp = load_pipeline(model)
     if not any(name in ("ner", "entity_ruler") for name, _ in nlp.pipeline):

@@ -16,7 +16,7 @@
 * **sents_f**: F1 of predicted sentence spans (exact start and end) when the pipeline segments a whole
   document of concatenated sentences: the file's ``# newdoc`` groups, or runs of ``DOC_SENTENCES``
   sentences in a file without them. This is the pipeline as the extraction runs it; in ours the
-  rule-based ``sentencizer`` runs first and the parser keeps its boundaries (see ``generator/nlp.py``).
+  rule-based ``sentencizer`` runs first and the parser keeps its boundaries (see ``generator/extraction/nlp.py``).
   The parser's own segmentation (sentence splitters skipped) is printed on the line before.
 
     scores = evaluate_parser("nl_alpino-ud-test.conllu")
@@ -115,7 +115,7 @@ def _ratio(a: int, b: int) -> float:
 
 def evaluate_parser(path: str | Path, model: str = "default") -> dict:
     """UAS, LAS, lemma accuracy and sentence F1 of the pipeline on a CoNLL-U file (see module doc)."""
-    from ..nlp import load_pipeline
+    from ..extraction.nlp import load_pipeline
 
     nlp = load_pipeline(model)
     if not nlp.has_pipe("parser"):

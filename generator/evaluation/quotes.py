@@ -87,7 +87,7 @@ def _normal(name: str) -> str:
 
 
 def speaker_correct(gold_speaker: str | None, actor, label: str | None = None) -> bool:
-    """The rule in the module docstring; ``actor`` is a :class:`~generator.model.Actor` or None,
+    """The rule in the module docstring; ``actor`` is a :class:`~generator.extraction.model.Actor` or None,
     ``label`` the quote's ``speaker_label``."""
     if actor is None and label and gold_speaker:
         gold, mine = _normal(gold_speaker), _normal(label)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..model import Extraction
+from ..extraction.model import Extraction
 
 
 @dataclass(frozen=True)

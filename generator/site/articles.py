@@ -16,9 +16,9 @@ import logging
 import re
 from html.parser import HTMLParser
 
-from ..model import ArticleMeta, Block
-from ..language import supported_languages
-from ..reading import ArticleSource, join_blocks
+from ..extraction.model import ArticleMeta, Block
+from ..extraction.language import supported_languages
+from ..extraction.reading import ArticleSource, join_blocks
 from ..sanitise import strip_controls
 from .settings import setting
 

@@ -2,7 +2,7 @@
 
 It runs after :class:`~.explainer_generator.ExplainerGenerator` (``plugin.add_generator`` returns it
 second, and plugin generators' ``generate_context`` run in that order). ``generate_context`` groups the
-articles' explainers by dossier, resolves actors across them (:mod:`generator.dossier`), attaches
+articles' explainers by dossier, resolves actors across them (:mod:`generator.dossier.dossiers`), attaches
 ``article.dossier_view`` to each member article and sets ``context["dossiers"]``; ``generate_output``
 writes ``dossiers/<slug>/`` (overview, tijdlijn, actoren, actoren/<id>, citaten, timeline.json,
 dossier.json) and the list ``dossiers/``.
@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
-from ..dossier import Dossier, DossierActor, DossierEvent, DossierQuote, build_dossiers, dossier_json, dossier_timelinejs
+from ..dossier.model import Dossier, DossierActor, DossierEvent, DossierQuote
+from ..dossier.dossiers import build_dossiers, dossier_json
+from ..dossier.timeline import dossier_timelinejs
 from . import i18n
 from .annotate import block_anchor
-from .dates import format_period, format_value
+from ..formats.dates import format_period, format_value
 from .settings import setting
 from .views import KIND_ORDER, is_shown_quote
 

@@ -17,14 +17,14 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from ..corrections import correct, export_json
-from ..dossier import dossier_slug
+from ..editorial.corrections import correct, export_json
+from ..dossier.dossiers import dossier_slug
 from ..errors import InputError
-from ..service import Extractor
+from ..extraction.service import Extractor
 from . import articles as reading, guard, i18n, refusals, render_cache
 from .settings import local_cache_folder, setting
 from .share import SHARE_IMAGE, explainer_card
-from .timelinejs import timelinejs
+from ..formats.timelinejs import timelinejs
 from .views import EMBED_PAGE, PAGES, ArticlePage, LazyActor, LazyExplainer, urls_for
 from .writer import SESSION
 

@@ -10,7 +10,7 @@ import json
 
 from markupsafe import Markup
 
-from ..model import Actor
+from ..extraction.model import Actor
 
 SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "country": "Country", "place": "Place",
                 "group": "Organization"}

@@ -109,9 +109,9 @@ KEEP_PIPELINE = False  # the preview's build worker keeps it: it is replaced whe
 def reset_state(pelican):
     """After each run, drop what this process cached, so a rebuild in the same process (``pelican
     --autoreload``, repeated ``build_site``) reads edited catalogues and word lists again. Code changes
-    need a fresh process: ``make serve`` (generator/site/preview.py) starts one when they happen."""
+    need a fresh process: ``make serve`` (generator/build/preview.py) starts one when they happen."""
     i18n.translations_for.cache_clear()
-    nlp = sys.modules.get("pelican.plugins.explainer.nlp")  # imported (with spaCy) only when something was extracted
+    nlp = sys.modules.get("pelican.plugins.explainer.extraction.nlp")  # imported (with spaCy) only when something was extracted
     if nlp is not None and not KEEP_PIPELINE:
         nlp.load_pipeline.cache_clear()
 

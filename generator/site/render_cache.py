@@ -94,7 +94,10 @@ def _code_fingerprint(theme: str) -> str:
     _digest_tree(SITE_DIR, digest)                      # site code, locale catalogues
     _digest_tree(PACKAGE_DIR / "templates", digest)     # the explainer's own templates …
     _digest_tree(PACKAGE_DIR / "static", digest)        # … and its CSS
-    _digest_tree(PACKAGE_DIR, digest, {".py"}, top_only=True)  # model, corrections, dossier …
+    _digest_tree(PACKAGE_DIR, digest, {".py"}, top_only=True)  # errors, sanitise …
+    _digest_tree(PACKAGE_DIR / "extraction", digest, {".py"}, top_only=True)  # model, figures …
+    for layer in ("editorial", "dossier", "formats", "build"):  # corrections, dossiers, dates …
+        _digest_tree(PACKAGE_DIR / layer, digest, {".py"})
     return digest.hexdigest()
 
 
@@ -136,7 +139,7 @@ def site_fingerprint(settings: dict) -> str:
 def render_key(site: str, article, extraction_key: str, corrections=None) -> str:
     """The key of one article's files. ``extraction_key`` (the extraction cache's key: the article's
     text, metadata and the pipeline version) stands for the raw extraction and ``corrections`` (the
-    :class:`~generator.corrections.Result` applied to it) for the editors' changes: hashing the
+    :class:`~generator.editorial.corrections.Result` applied to it) for the editors' changes: hashing the
     corrections file itself is much cheaper than serialising every corrected extraction again."""
     dossier = getattr(article, "dossier_view", None)
     meta = {

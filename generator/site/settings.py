@@ -112,7 +112,7 @@ def _settings_folder(settings: dict) -> Path | None:
 
 
 def _is_url(location) -> bool:
-    from ..cache import is_url
+    from ..extraction.cache import is_url
 
     return is_url(location)
 

@@ -16,7 +16,7 @@ from typing import Callable
 from babel.dates import format_timedelta
 from markupsafe import Markup, escape
 
-from .dates import bounds, short_label
+from ..formats.dates import bounds, short_label
 
 WIDTH = 640
 Gettext = Callable[[str], str]

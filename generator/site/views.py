@@ -13,12 +13,12 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
-from ..language import language_dir, supported_languages
-from ..model import Actor, Extraction, Quote, TimelineEntry
+from ..extraction.language import language_dir, supported_languages
+from ..extraction.model import Actor, Extraction, Quote, TimelineEntry
 from . import jsonld, svg
 from .annotate import annotated_blocks, block_anchor
-from .dates import format_period, format_publication_date, format_value, sort_key
-from .figures import KeyFigure, key_figures
+from ..formats.dates import format_period, format_publication_date, format_value, sort_key
+from ..extraction.figures import KeyFigure, key_figures
 
 KIND_ORDER = ("person", "organisation", "country", "place", "group")
 # how much a mention of each kind says about who the story is about (people and organisations act)

@@ -1,7 +1,7 @@
 """Actors: the people, organisations, countries and places an article names, merged per entity.
 
 Works without a statistical model (capitalisation, word lists, gazetteers) and uses ``doc.ents``
-when the pipeline has an NER. The result is ``doc._.actors``: a list of :class:`~generator.model.Actor`
+when the pipeline has an NER. The result is ``doc._.actors``: a list of :class:`~generator.extraction.model.Actor`
 sorted by first mention, every mention a (start_char, end_char) span of ``doc.text``.
 """
 from __future__ import annotations
@@ -86,7 +86,7 @@ class ActorRecognizer:
 
     def mentions(self, doc: Doc) -> tuple[list[Mention], bool]:
         """The mentions the resolver merges into actors, and whether it decides in hybrid mode. A very
-        long article (:mod:`generator.long_articles`) collects them piece by piece and resolves once."""
+        long article (:mod:`generator.extraction.long_articles`) collects them piece by piece and resolves once."""
         blocks = doc._.blocks if Doc.has_extension("blocks") else None
         mentions = self.find_candidates(doc, blocks)
         hybrid = self.use_entities == "hybrid" and doc.has_annotation("ENT_IOB")  # an NER has run

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import ConfigurationError
+from ..errors import ConfigurationError
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REQUIRED = ("quotes.json", "temporal.json")
 
 
@@ -65,13 +65,13 @@ class LanguageData:
 
     @property
     def figures(self):
-        from .site.figures import language_data
+        from .figures import language_data
 
         return language_data(self.code)
 
     @property
     def display(self):
-        from .site.views import display_data
+        from ..site.views import display_data
 
         return display_data(self.code)
 

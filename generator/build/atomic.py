@@ -20,9 +20,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import ExplainerError
-from . import helpers, refusals, render_cache
+from ..site import helpers, refusals, render_cache
 from .search import SearchIndexError, index_site
-from .settings import local_cache_folder
+from ..site.settings import local_cache_folder
 
 
 class BuildError(ExplainerError):

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from ..errors import ExplainerError
 from ..files import write_atomically
-from . import helpers
+from ..site import helpers
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Quotes: every quoted stretch of speech in the article, with its attribution cue and speaker.
 
-``doc._.quotes`` is a list of :class:`~generator.model.Quote` in text order (ids q1, q2, …). The
+``doc._.quotes`` is a list of :class:`~generator.extraction.model.Quote` in text order (ids q1, q2, …). The
 work is split by question:
 
 - :mod:`.marks` — where are the quotes? (quote marks, nesting, apostrophes, malformed wire copy)

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corrections import corrections_path, parse_date
-from .errors import InputError
-from .model import Extraction, TimelineEntry
-from .sanitise import terminal_safe
+from .schema import corrections_path, parse_date
+from ..errors import InputError
+from ..extraction.model import Extraction, TimelineEntry
+from ..sanitise import terminal_safe
 
 CATEGORIES = {
     "quote_speaker": "Quotes without a speaker",

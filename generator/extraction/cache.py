@@ -25,19 +25,20 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from .files import write_atomically
+from ..files import write_atomically
 from .model import Extraction
 from .reading import ArticleSource
 
 logger = logging.getLogger(__name__)
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL_PATH = PACKAGE_DIR / "models" / "nl_explainer"
 ENTRY_FORMAT = 2
 _CODE_SUFFIXES = {".py", ".json", ".txt", ".tsv", ".yaml", ".yml", ".cfg", ".jsonl"}
 # Not inputs of the extraction: the model (hashed separately), the site layer, evaluation, the CLI.
 # service.py only decides where an article is extracted (serial, processes, Dask) and cached.
-_NOT_EXTRACTION = ("models", "site", "evaluation", "cli.py", "__main__.py", "service.py")
+_NOT_EXTRACTION = ("models", "site", "build", "formats", "evaluation", "cli.py", "__main__.py",
+                   "extraction/service.py")
 
 
 def cache_key(source: ArticleSource, fingerprint: str) -> str:
@@ -50,7 +51,7 @@ def cache_key(source: ArticleSource, fingerprint: str) -> str:
 def _digest_files(root: Path, digest, suffixes: set[str] | None = None, skip_top: tuple[str, ...] = ()) -> None:
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)
-        if relative.parts[:1] and relative.parts[0] in skip_top:
+        if any(relative.parts[:skip.count("/") + 1] == tuple(skip.split("/")) for skip in skip_top):
             continue
         if "__pycache__" in relative.parts or not path.is_file():
             continue
@@ -76,7 +77,7 @@ def code_digest() -> str:
 def model_digest(model: str) -> str:
     """What the base pipeline is made of, without loading it: the files of the model folder/package.
 
-    Mirrors :func:`generator.nlp._base_pipeline`'s resolution: ``rules`` is a blank pipeline,
+    Mirrors :func:`generator.extraction.nlp._base_pipeline`'s resolution: ``rules`` is a blank pipeline,
     ``default`` is ours if it is installed (else blank), anything else is a path or a package name.
     """
     model = model or "default"
@@ -166,7 +167,7 @@ class ExtractionCache:
             try:
                 import fsspec
             except ImportError:
-                from .errors import ConfigurationError
+                from ..errors import ConfigurationError
 
                 raise ConfigurationError(f"EXPLAINER_CACHE_PATH / --cache: {self.url} needs fsspec "
                                          "(pip install 'pelican-explainer[dask]', and e.g. s3fs for s3://)") from None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from ..model import Extraction
+from ..extraction.model import Extraction
 from .dates import _parse, format_period, sort_key
 
 

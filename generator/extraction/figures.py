@@ -14,7 +14,7 @@ Ranges ("1.500 tot 2.000 banen", "tussen 10 en 20 doden") stay whole, hedges ("r
 with their number; "van $ 5 tot $ 8" (each amount with its currency) is a change, two figures. Times ("16:00 UTC"), dates ("29 februari"), years, durations, referring phrases
 ("de twee landen") and a number followed by a verb ("met 500 steeg") are never figures. Figures in
 the headline and lead come first. Editors hide, fix or add figures in the corrections file (see
-:mod:`generator.corrections`), through :func:`apply_figure_corrections`.
+:mod:`generator.editorial.corrections`), through :func:`apply_figure_corrections`.
 """
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..language import language_dir, supported_languages
-from ..model import Extraction
+from .language import language_dir, supported_languages
+from .model import Extraction
 
 KIND_RANK = {"money": 0, "count": 1, "percent": 2, "measure": 3, "trivial": 4, "added": 1}
 

@@ -25,8 +25,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .cache import ExtractionCache, cache_key, pipeline_version
-from .errors import ConfigurationError, ExplainerError
-from .extraction import PROGRESS_EVERY, _default_progress, configured_processes, extract, extract_many
+from ..errors import ConfigurationError, ExplainerError
+from .run import PROGRESS_EVERY, _default_progress, configured_processes, extract, extract_many
 from .model import Extraction
 from .reading import ArticleSource
 
@@ -93,7 +93,7 @@ class Extractor:
     def from_settings(cls, settings: dict, **kwargs) -> Extractor:
         """The extractor a site build uses: ``EXPLAINER_SPACY_MODEL``, ``EXPLAINER_CACHE_PATH``,
         ``EXPLAINER_PROCESSES`` and ``EXPLAINER_SCHEDULER`` (each overridable from the environment)."""
-        from .site.settings import setting
+        from ..site.settings import setting
 
         return cls(model=setting(settings, "EXPLAINER_SPACY_MODEL"), cache=setting(settings, "EXPLAINER_CACHE_PATH"),
                    processes=setting(settings, "EXPLAINER_PROCESSES"),

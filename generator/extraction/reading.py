@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 from .model import ArticleMeta, Block
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")

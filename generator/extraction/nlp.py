@@ -11,15 +11,18 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from .components.extensions import register_extensions
-from .errors import ConfigurationError
+from ..errors import ConfigurationError
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL_PATH = PACKAGE_DIR / "models" / "nl_explainer"
 COMPONENTS = ("explainer_blocks", "explainer_language_check", "explainer_actors", "explainer_quotes", "explainer_timeline")
 
 def _import_components() -> None:
     """Importing the component modules registers their factories (and our NER's embedding) with spaCy."""
-    from .components import actors, blocks, language, quotes, timeline  # noqa: F401
+    from .components.actors import component as actors  # noqa: F401
+    from .components import blocks, language  # noqa: F401
+    from .components.quotes import component as quotes  # noqa: F401
+    from .components.timeline import component as timeline  # noqa: F401
     from .ml import lexicon_embed  # noqa: F401
 
 

@@ -5,7 +5,7 @@ exact text and every offset:
 
 - An article of more than :data:`MAX_CHARS` characters is extracted in *text pieces*
   (:func:`split_source`): each piece is tokenised, run through the whole pipeline and turned into
-  an :class:`~generator.model.Extraction` on its own, and its Doc freed before the next; then
+  an :class:`~generator.extraction.model.Extraction` on its own, and its Doc freed before the next; then
   :func:`merge` joins the pieces' results, offsets shifted. The actors are resolved once over the
   mentions of every piece (so "Jansen" in the last piece still joins "Marieke Jansen" from the first),
   quotes and events are renumbered and point at those actors, and events of one date merge. A whole

@@ -1,4 +1,4 @@
-"""From an article to its :class:`~generator.model.Extraction`: run the pipeline, collect ``Doc._``.
+"""From an article to its :class:`~generator.extraction.model.Extraction`: run the pipeline, collect ``Doc._``.
 
 This is a pure per-article function (same text, date and pipeline → same result), which is what makes
 the on-disk cache and parallel runs safe.
@@ -101,7 +101,7 @@ def configured_processes(value: int | str | None = None) -> int:
         try:
             return max(1, int(value))
         except ValueError:
-            from .errors import ConfigurationError
+            from ..errors import ConfigurationError
 
             raise ConfigurationError(f"EXPLAINER_PROCESSES: expected a number of processes, got {value!r}") from None
     try:

@@ -14,7 +14,7 @@ Each gate is a function returning a list of problems (empty = passed):
 
 Command line (exit status 1 if any gate fails)::
 
-    python -m pelican.plugins.explainer.site.gates --site output [--siteurl URL] [--settings publishconf.py] [--only html,links]
+    python tools/gates.py --site output [--siteurl URL] [--settings publishconf.py] [--only html,links]
 
 Without ``--settings`` the two gates that build (deterministic, atomic) are skipped; without
 ``--siteurl`` the published gate is skipped.
@@ -365,7 +365,7 @@ GATES = ("html", "links", "published", "deterministic", "atomic")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pelican.plugins.explainer.site.gates", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python tools/gates.py", description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=Path("output"), help="the built site (default: output)")
     parser.add_argument("--siteurl", default=None,
                         help="SITEURL of a publish build (default: $SITEURL); enables the published gate")

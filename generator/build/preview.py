@@ -9,7 +9,7 @@ importing spaCy and loading the model on every save. A change to the generator's
 replaces the worker with a fresh process, so the new code and settings run on the next build. Builds
 are atomic: a failing build prints its one-line error and the previous site stays served.
 
-    python -m pelican.plugins.explainer.site.preview [--settings pelicanconf.py] [--output output] [--bind 127.0.0.1] [--port 8000]
+    python -m pelican.plugins.explainer.build.preview [--settings pelicanconf.py] [--output output] [--bind 127.0.0.1] [--port 8000]
 """
 from __future__ import annotations
 
@@ -92,7 +92,7 @@ class BuildWorker:
         worker could not do it (it died): the caller builds in a fresh process instead."""
         try:
             if self.process is None or self.process.poll() is not None:
-                self.process = subprocess.Popen([sys.executable, "-m", "pelican.plugins.explainer.site.preview", "--build-worker"],
+                self.process = subprocess.Popen([sys.executable, "-m", "pelican.plugins.explainer.build.preview", "--build-worker"],
                                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
             self.process.stdin.write(json.dumps(arguments) + "\n")
             self.process.stdin.flush()
@@ -120,7 +120,7 @@ def worker_loop(requests=sys.stdin, replies=sys.stdout) -> None:
     ``{"code": …, "stderr": …}`` per line out. The pipeline stays loaded between builds; everything
     else (settings, templates, the render fingerprint) is read afresh by each build."""
     from .. import cli
-    from . import plugin, render_cache
+    from ..site import plugin, render_cache
 
     plugin.KEEP_PIPELINE = True  # code and data changes replace this process (Preview.run)
     for line in requests:
@@ -143,11 +143,11 @@ def _warm_up(arguments: list[str]) -> None:
     try:
         from pelican.settings import read_settings
 
-        from .explainer_generator import setting
+        from ..site.explainer_generator import setting
 
         values = read_settings(arguments[arguments.index("--settings") + 1])
         model = os.environ.get("EXPLAINER_SPACY_MODEL") or setting(values, "EXPLAINER_SPACY_MODEL")
-        from ..nlp import load_pipeline
+        from ..extraction.nlp import load_pipeline
 
         load_pipeline(model, values.get("DEFAULT_LANG") or "nl")
     except Exception:  # noqa: BLE001 - a missing model is reported by the build that needs it
@@ -262,7 +262,7 @@ def serve(output: Path, bind: str, port: int) -> _Server:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pelican.plugins.explainer.site.preview", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pelican.plugins.explainer.build.preview", description=__doc__.splitlines()[0])
     parser.add_argument("--settings", "-s", type=Path, default=Path("pelicanconf.py"))
     parser.add_argument("--output", "-o", type=Path, default=Path("output"))
     parser.add_argument("--bind", "-b", default="127.0.0.1")

@@ -1,0 +1,1 @@
+"""The dossier layer: several articles that tell one story, read together (no site imports)."""

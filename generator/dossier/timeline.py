@@ -1,0 +1,101 @@
+"""A dossier's merged timeline: every article's entries in one order, an event reported twice once; its
+TimelineJS export."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from difflib import SequenceMatcher
+
+from ..extraction.model import Extraction
+from .model import Dossier, DossierEvent
+from .names import _WORD
+
+COARSE_PRECISIONS = ("year", "decade", "century")
+
+
+# --------------------------------------------------------------------------- merged timeline
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if len(w) >= 3}
+
+
+def similar_summaries(a: str, b: str) -> bool:
+    """Word overlap (Jaccard ≥ 0.5) or close spelling (ratio ≥ 0.75)."""
+    wa, wb = _words(a), _words(b)
+    if wa and wb and len(wa & wb) / len(wa | wb) >= 0.5:
+        return True
+    return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.75
+
+
+def _figures(text: str, date: str) -> set[str]:
+    """Numbers in a summary other than the date's year ("1,6", "254", "40")."""
+    year = date.lstrip("-")[:4]
+    return {n for n in re.findall(r"\d+(?:[.,]\d+)*", text) if n != year}
+
+
+def merge_timeline(extractions: list[Extraction], actor_ids: dict) -> list[DossierEvent]:
+    """All articles' timeline entries in date order; one event per happening reported by several articles.
+
+    Two entries of *different* articles are one event when they have the same date value, end date and
+    precision and either share an actor or have similar summaries; for a year or coarser a shared actor
+    counts only together with a shared figure (a shared actor in the same year is too weak). Entries of one article are never
+    merged here: the extraction already did that.
+    """
+    from ..formats.dates import sort_key
+
+    events: list[DossierEvent] = []
+    by_date: dict[tuple, list[DossierEvent]] = defaultdict(list)
+    for extraction in extractions:  # in publication order: the first report leads
+        slug = extraction.article.slug
+        for entry in sorted(extraction.timeline, key=lambda t: t.start):
+            actors = list(dict.fromkeys(actor_ids.get((slug, a), a) for a in entry.actors))
+            source = {"article": slug, "id": entry.id, "start": entry.start, "end": entry.end,
+                      "expression": entry.expression}
+            key = (entry.date, entry.end_date, entry.precision)
+            match = None
+            for event in by_date[key]:
+                if slug in event.articles:
+                    continue
+                shared = bool(set(actors) & set(event.actors))
+                if shared and entry.precision in COARSE_PRECISIONS:
+                    shared = bool(_figures(entry.summary, entry.date) & _figures(event.summary, event.date))
+                if shared or similar_summaries(entry.summary, event.summary):
+                    match = event
+                    break
+            if match:
+                match.sources.append(source)
+                match.actors.extend(a for a in actors if a not in match.actors)
+                match.certain = match.certain or entry.certain
+                continue
+            event = DossierEvent(id="", date=entry.date, precision=entry.precision, expression=entry.expression,
+                                 start=entry.start, end=entry.end, summary=entry.summary, article=slug,
+                                 actors=actors, end_date=entry.end_date, certain=entry.certain, sources=[source])
+            events.append(event)
+            by_date[key].append(event)
+    order = {e.article.slug: i for i, e in enumerate(extractions)}
+    events.sort(key=lambda ev: (sort_key(ev.date), order[ev.article], ev.start))
+    for number, event in enumerate(events, 1):
+        event.id = f"t{number}"
+    return events
+
+
+def dossier_timelinejs(dossier: Dossier, locale: str = "nl") -> dict:
+    """The merged timeline in Knight Lab TimelineJS JSON; each event names its source articles."""
+    from ..formats.dates import format_period
+    from ..formats.timelinejs import _date_parts, _html  # TimelineJS renders text fields as HTML
+
+    titles = {e.article.slug: e.article.title for e in dossier.extractions}
+    events = []
+    for event in dossier.timeline:
+        sources = ", ".join(titles.get(s, s) for s in event.articles)
+        item = {
+            "unique_id": event.id,
+            "start_date": _date_parts(event.date),
+            "display_date": _html(format_period(event.date, event.end_date, event.precision, locale)),
+            "text": {"headline": _html(event.expression), "text": _html(f"{event.summary} ({sources})")},
+            "group": event.precision,
+        }
+        if event.end_date:
+            item["end_date"] = _date_parts(event.end_date)
+        events.append(item)
+    return {"title": {"text": {"headline": _html(dossier.title), "text": ""}}, "events": events}

@@ -1,0 +1,1 @@
+"""The editorial layer: editors' corrections files and the review report over an extraction."""

@@ -1,0 +1,1 @@
+"""The ``quotes`` spaCy component: the factory is in ``component.py``, its parts in the other modules."""

@@ -1,0 +1,1 @@
+"""Output formats shared by the dossier and site layers: dates as readers see them, TimelineJS."""
