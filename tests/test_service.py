@@ -82,14 +82,16 @@ def test_the_cache_on_an_fsspec_url_keeps_checked_entries(tmp_path):
 
 
 def test_settings_choose_the_extractor(monkeypatch, tmp_path):
+    from pelican.plugins.explainer.site.settings import extractor as settings_extractor
+
     monkeypatch.delenv("EXPLAINER_SCHEDULER", raising=False)
     monkeypatch.delenv("EXPLAINER_SPACY_MODEL", raising=False)
     monkeypatch.delenv("EXPLAINER_PROCESSES", raising=False)
-    extractor = Extractor.from_settings({"EXPLAINER_CACHE_PATH": str(tmp_path), "EXPLAINER_PROCESSES": 3})
+    extractor = settings_extractor({"EXPLAINER_CACHE_PATH": str(tmp_path), "EXPLAINER_PROCESSES": 3})
     assert (extractor.model, extractor.processes, extractor.scheduler) == ("default", 3, None)
     monkeypatch.setenv("EXPLAINER_SCHEDULER", "tcp://127.0.0.1:8786")
     monkeypatch.setenv("EXPLAINER_PROCESSES", "1")
-    extractor = Extractor.from_settings({"EXPLAINER_CACHE_PATH": str(tmp_path), "EXPLAINER_PROCESSES": 3})
+    extractor = settings_extractor({"EXPLAINER_CACHE_PATH": str(tmp_path), "EXPLAINER_PROCESSES": 3})
     assert (extractor.processes, extractor.scheduler) == (1, "tcp://127.0.0.1:8786")
 
 

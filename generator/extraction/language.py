@@ -8,6 +8,7 @@ language is: add ``data/<code>/``, pick a spaCy model, run ``explainer evaluate`
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -71,9 +72,17 @@ class LanguageData:
 
     @property
     def display(self):
-        from ..site.views import display_data
-
         return display_data(self.code)
+
+
+@lru_cache(maxsize=None)
+def display_data(lang: str) -> dict:
+    """The language's presentation words (``generator/data/<lang>/display.json``), or none: page
+    labels, period names; read by the site and the formats layers, kept here with the other data."""
+    if lang not in supported_languages():
+        return {}
+    path = language_dir(lang) / "display.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 @lru_cache(maxsize=8)

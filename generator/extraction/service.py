@@ -89,16 +89,6 @@ class Extractor:
         self.progress = progress
         self.counts = {"extracted": 0, "cached": 0, "failed": 0}
 
-    @classmethod
-    def from_settings(cls, settings: dict, **kwargs) -> Extractor:
-        """The extractor a site build uses: ``EXPLAINER_SPACY_MODEL``, ``EXPLAINER_CACHE_PATH``,
-        ``EXPLAINER_PROCESSES`` and ``EXPLAINER_SCHEDULER`` (each overridable from the environment)."""
-        from ..site.settings import setting
-
-        return cls(model=setting(settings, "EXPLAINER_SPACY_MODEL"), cache=setting(settings, "EXPLAINER_CACHE_PATH"),
-                   processes=setting(settings, "EXPLAINER_PROCESSES"),
-                   scheduler=setting(settings, "EXPLAINER_SCHEDULER"), **kwargs)
-
     def run(self, sources: Iterable[ArticleSource]) -> list[Extracted]:
         """Every article's :class:`Extracted`, in the order given. The pipeline (or the cluster) is
         used only if something is not in the cache."""

@@ -37,7 +37,7 @@ _ENGLISH_PERIOD_LABELS = {"decade": "{year}s", "week": "week {week} of {year}", 
 @lru_cache(maxsize=8)
 def _period_labels(locale: str) -> dict[str, str]:
     """Babel names days and months; decades, weeks and quarters are named by the language's data."""
-    from ..site.views import display_data  # views imports this module
+    from ..extraction.language import display_data
 
     labels = display_data(locale).get("period_labels")
     return labels or (_ENGLISH_PERIOD_LABELS if locale == "en" else {})

@@ -20,9 +20,8 @@ from pelican.generators import Generator
 from ..editorial.corrections import correct, export_json
 from ..dossier.dossiers import dossier_slug
 from ..errors import InputError
-from ..extraction.service import Extractor
 from . import articles as reading, guard, i18n, refusals, render_cache
-from .settings import local_cache_folder, setting
+from .settings import extractor as settings_extractor, local_cache_folder, setting
 from .share import SHARE_IMAGE, explainer_card
 from ..formats.timelinejs import timelinejs
 from .views import EMBED_PAGE, PAGES, ArticlePage, LazyActor, LazyExplainer, urls_for
@@ -42,7 +41,7 @@ def extract_sources(sources: list, settings: dict) -> list[tuple[object, str] | 
     """(extraction, cache key) for each article source, through the extraction service (cache, local
     processes or Dask); the pipeline loads only if something must be extracted. An article that
     cannot be extracted is None, and refused (:mod:`.refusals`) naming the file."""
-    extractor = Extractor.from_settings(settings)
+    extractor = settings_extractor(settings)
     results = extractor.run(sources)
     counts = extractor.counts
     last_counts.clear()

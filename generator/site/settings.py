@@ -148,3 +148,14 @@ def apply(settings: dict) -> dict:
         raise ConfigurationError(f"EXPLAINER_OVERVIEW: expected 'article' or 'page', got "
                                  f"{settings['EXPLAINER_OVERVIEW']!r}")
     return settings
+
+
+def extractor(settings: dict, **kwargs):
+    """The extraction service a site build uses: ``EXPLAINER_SPACY_MODEL``, ``EXPLAINER_CACHE_PATH``,
+    ``EXPLAINER_PROCESSES`` and ``EXPLAINER_SCHEDULER`` (each overridable from the environment). Here,
+    not in the service, so the extraction layer never reads a site's settings."""
+    from ..extraction.service import Extractor
+
+    return Extractor(model=setting(settings, "EXPLAINER_SPACY_MODEL"), cache=setting(settings, "EXPLAINER_CACHE_PATH"),
+                     processes=setting(settings, "EXPLAINER_PROCESSES"),
+                     scheduler=setting(settings, "EXPLAINER_SCHEDULER"), **kwargs)

@@ -4,16 +4,14 @@ URLs are relative to the site root; templates prefix them with ``SITEURL``.
 """
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from markupsafe import Markup
 
-from ..extraction.language import language_dir, supported_languages
+from ..extraction.language import display_data
 from ..extraction.model import Actor, Extraction, Quote, TimelineEntry
 from . import jsonld, svg
 from .annotate import annotated_blocks, block_anchor
@@ -24,15 +22,6 @@ KIND_ORDER = ("person", "organisation", "country", "place", "group")
 # how much a mention of each kind says about who the story is about (people and organisations act)
 KIND_WEIGHT = {"person": 1.0, "organisation": 1.0, "country": 0.8, "place": 0.5, "group": 0.5}
 MAIN_ACTORS = 5
-
-
-@lru_cache(maxsize=None)
-def display_data(lang: str) -> dict:
-    """The language's presentation words (``generator/data/<lang>/display.json``), or none."""
-    if lang not in supported_languages():
-        return {}
-    path = language_dir(lang) / "display.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 @dataclass
