@@ -9,7 +9,7 @@ import spacy
 
 from pelican.plugins.explainer.extraction.components.actors import component as actors_component
 from pelican.plugins.explainer.extraction.components.actors.component import actor_at
-from pelican.plugins.explainer.extraction.components.actors.candidates import Mention
+from pelican.plugins.explainer.extraction.components.actors.mention import Mention
 from pelican.plugins.explainer.extraction.components.actors.lexicon import load_lexicon
 from pelican.plugins.explainer.extraction.components.actors.resolve import ActorResolver
 from pelican.plugins.explainer.evaluation import actors as actor_eval

@@ -10,11 +10,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...model import Actor
-from .candidates import NER_KINDS, CandidateFinder, Mention
+from .candidates import CandidateFinder
 from .lexicon import load_lexicon
+from .mention import Mention
 from .resolve import ActorResolver, name_key
 
 __all__ = ["ActorRecognizer", "actor_at", "make_actor_recognizer", "name_key"]
+
+# the kinds of the NER's labels (spaCy's and CoNLL's): a hint for the actor's kind
+NER_KINDS = {
+    "PER": "person", "PERSON": "person",
+    "ORG": "organisation",
+    "LOC": "place", "GPE": "place", "FAC": "place",
+}
 
 
 def actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:

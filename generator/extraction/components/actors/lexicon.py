@@ -83,6 +83,11 @@ class Lexicon:
     name_generations: frozenset[str] = frozenset()  # "jr.", "sr."
     descriptor_words: frozenset[str] = frozenset()  # "X Europe": another entity than X
     enumeration_joiners: frozenset[str] = frozenset()  # "en", "of": join the members of an enumeration
+    articles: frozenset[str] = frozenset()  # "de", "het", "een"
+    definite_articles: frozenset[str] = frozenset()  # "de", "het"
+    portfolio_links: frozenset[str] = frozenset()  # "minister van ...", "staatssecretaris voor ..."
+    of_word: str = ""  # "van": "Sander van Wijchen", "de president van X"
+    for_word: str = ""  # "voor": "Stichting voor Schoon Water"
     _role_cache: dict[str, bool] = field(default_factory=dict, repr=False)
     _long_role_set: frozenset[str] | None = field(default=None, repr=False)
 
@@ -307,10 +312,13 @@ def load_lexicon(lang: str = "nl") -> Lexicon:
     lex.org_noun_tails = tuple(w for w in lex.org_nouns if len(w) >= 4)
     lex.org_endings = tuple(context.get("org_endings", ()))
     lex.ministry_word = context.get("ministry_word", "")
+    lex.of_word = context.get("of_word", "")
+    lex.for_word = context.get("for_word", "")
     for name in ("employer_roles", "employer_links", "portfolio_roles", "apposition_articles", "apposition_links",
                  "name_suffixes_after_comma", "place_words_after", "place_words_before", "new_adjectives",
                  "making_verbs", "production_nouns", "title_words", "list_intros", "list_glue", "caption_words",
-                 "name_generations", "descriptor_words", "enumeration_joiners"):
+                 "name_generations", "descriptor_words", "enumeration_joiners", "articles", "definite_articles",
+                 "portfolio_links"):
         setattr(lex, name, frozenset(context.get(name, ())))
     for filename in ("places.txt", "places_nl_be.txt"):
         for line in _lines(folder / filename):

@@ -16,8 +16,9 @@ from ...model import Actor
 from ...reading import slugify
 
 MAX_ID_LENGTH = 60  # ids become file names of actor pages: keep them well under path limits
-from .candidates import Mention, is_acronym
 from .lexicon import Lexicon, normalise
+from .mention import Mention
+from .shapes import is_acronym
 
 _NER_NAME_LABELS = frozenset({"PER", "ORG", "LOC"})
 # endings of Dutch place names ("Leemputstraat", "Rodenburg", "Nederzwalm", "Syrië"): with an NER LOC, a place

@@ -1,0 +1,67 @@
+"""The shape of one word: is it written like a name, an acronym, an adjective made from a name?
+
+Pure functions of a word's letters (no context, no word lists), shared by every rule that finds names.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,}|[A-Z][a-z]?[A-Z]+[a-z]?|(?:[A-Z]\.){2,}[A-Z]?|[A-Z]{1,4}&[A-Z]{1,4})$")
+MODEL_NUMBER = re.compile(r"\d")
+CURRENCY = re.compile(r"[$€£¥#]")
+# Adjectives and inhabitant nouns made from place names ("Brusselse", "Vlaams-Brabantse", "Israëlische",
+# "Rwandese", "Palestijnen", "Braziliaan"): capitalised, but no actor. Strong endings always; a consonant
+# + "se" ("Antwerpse", "Limburgse") only before a lowercase word, as adjectives stand.
+_ADJECTIVE_STRONG = re.compile(r"(?:[a-zë]isch|[a-zë]ische|[a-z]sche|aanse|iaanse|[a-z]ese|ijnse|talige|iaan|ianen|[kc]anen"
+                               r"|eanen|ijnen)$")
+_ADJECTIVE_WEAK = re.compile(r"[bdfgklmnprtvwz]se$")
+
+
+def adjective_like(text: str, next_text: str = "", attributive: bool = False) -> bool:
+    """"Brusselse", "Oost-Duitse", "Palestijnen": an adjective or inhabitant noun made from a name.
+    ``attributive``: the word stands between an article and a name ("het Zwolse Rood-Wit"), where a
+    weak ending is as telling as before a lowercase noun."""
+    tail = text.rsplit("-", 1)[-1]
+    if not tail[:1].isupper() and "-" in text:
+        return False
+    if _ADJECTIVE_STRONG.search(tail):
+        return True
+    return bool(_ADJECTIVE_WEAK.search(tail)) and len(tail) >= 6 and (
+        attributive or next_text[:1].islower() or "-" in text)
+
+
+@lru_cache(maxsize=65536)
+def is_acronym(text: str) -> bool:
+    """"NAVO", "VS", "V.S.", "PvdA", "AT&T": letters mostly capitals."""
+    return bool(_ACRONYM.match(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """"VS.", "PiS.": an acronym with the sentence's full stop glued on (not an initial "P.")."""
+    return len(text) > 2 and text[-1] == "." and "." not in text[:-1] and is_acronym(text[:-1])
+
+
+def is_name_token(tok: Token) -> bool:
+    text = tok.text
+    if not text or not text[0].isupper() or MODEL_NUMBER.search(text) or CURRENCY.search(text):
+        return False
+    if len(text) == 1 or text.endswith("-") or '"' in text:
+        return False  # a lone letter, "Lion- en ..." (a truncated compound), tokenizer debris
+    if "-" in text:
+        # "NAVO-secretaris-generaal", "Airbus-eigenaar": a compound with a common noun, not a name
+        if lower_tail_split(text) is not None:
+            return False
+    return any(ch.isalpha() for ch in text)
+
+
+def lower_tail_split(text: str) -> int | None:
+    """Where a capitalised compound turns lowercase ("UBS-analyst" → 3), else None."""
+    pos = text.find("-")
+    while pos >= 0:
+        if text[pos + 1:pos + 2].islower():
+            return pos
+        pos = text.find("-", pos + 1)
+    return None
