@@ -1,6 +1,6 @@
 """Train the project's Dutch pipeline and ship it to ``generator/models/nl_explainer/``.
 
-    python training/train.py [DATA_DIR] [--stages convert,lexicon,ner,parser,assemble,components,evaluate]
+    python training/train.py [DATA_DIR] [--stages convert,lexicon,ner,parser,assemble,evaluate]
 
 DATA_DIR defaults to ``../shared/data`` relative to the repository root and must hold
 ``conll2002-nl/ned.{train,testa}``, ``ud-lassysmall/nl_lassysmall-ud-{train,dev}.conllu`` and
@@ -17,11 +17,11 @@ DATA_DIR defaults to ``../shared/data`` relative to the repository root and must
 4. parser   ``spacy train training/parser.cfg`` (shared tok2vec + morphologizer + parser + edit-tree
             lemmatizer; LassySmall dev only for model selection);
 5. assemble ``spacy assemble training/assemble.cfg`` sources both best models into one pipeline,
-            written to ``generator/models/nl_explainer/`` (meta.json gets licences and scores);
-6. components the sentencizer and our extraction components into the shipped ``config.cfg``, with a
-            copy of their word lists from ``generator/data/nl/`` (run it after editing those lists;
-            ``tests/test_pipes.py`` fails until then);
-7. evaluate ``spacy evaluate`` on the dev sets and ``explainer evaluate-parser`` on LassySmall dev
+            written to ``generator/models/nl_explainer/`` (meta.json gets licences and scores), then
+            adds the sentencizer and our extraction components with a copy of their word lists from
+            ``generator/data/nl/`` (:func:`add_components`; alone as the stage ``components``: run it
+            after editing those lists, ``tests/test_pipes.py`` fails until then);
+6. evaluate ``spacy evaluate`` on the dev sets and ``explainer evaluate-parser`` on LassySmall dev
             and the Alpino held-out part, scores in ``training/output/scores.json``.
 
 ``morph`` (``training/morph.cfg``, the earlier stand-alone morphologizer) is no longer a default stage:
@@ -50,8 +50,9 @@ CORPUS = OUTPUT / "corpus"
 SHIPPED = REPO / "generator" / "models" / "nl_explainer"
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 DATA = DEFAULT_DATA  # set by main()
-STAGES = ("convert", "lexicon", "ner", "parser", "assemble", "components", "evaluate")
-OPTIONAL_STAGES = ("morph",)
+STAGES = ("convert", "lexicon", "ner", "parser", "assemble", "evaluate")
+OPTIONAL_STAGES = ("morph", "components")
+ORDER = ("convert", "lexicon", "ner", "morph", "parser", "assemble", "components", "evaluate")
 # the Alpino sentences used for training are written this many times (the target domain)
 ALPINO_REPEAT = 3
 # every HELD_OUT-th Alpino dev sentence (1-based 5, 10, ...) is held out for our own evaluation
@@ -239,6 +240,7 @@ def assemble(data: Path) -> None:
         shutil.rmtree(SHIPPED)
     SHIPPED.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(tmp, SHIPPED)
+    add_components()
     print(f"shipped pipeline -> {SHIPPED.relative_to(REPO)}")
 
 
@@ -334,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     sys.path.insert(0, str(TRAINING))
     t0 = time.monotonic()
-    for stage in STAGES[:3] + OPTIONAL_STAGES + STAGES[3:]:
+    for stage in ORDER:
         if stage not in stages:
             continue
         t = time.monotonic()
