@@ -94,6 +94,13 @@ def test_a_saved_pipeline_carries_its_word_lists_and_extracts_the_same(tmp_path,
     assert json.loads(results(nlp(TEXT)))["quotes"]  # the text does exercise the components
 
 
+def test_a_pipeline_as_bytes_carries_its_word_lists_too():
+    nlp = load_pipeline("rules")
+    again = spacy.util.load_model_from_config(nlp.config).from_bytes(nlp.to_bytes())
+    assert again.get_pipe("explainer_actors").files == nlp.get_pipe("explainer_actors").files
+    assert results(again(TEXT)) == results(nlp(TEXT))
+
+
 def test_initialize_reads_the_language_it_is_given(tmp_path):
     """A base whose nlp.lang is not the article's (a multilingual model) still gets the article's lists."""
     nlp = spacy.blank("xx")

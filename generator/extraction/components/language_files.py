@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from pathlib import Path
+
+import srsly
 
 from ..language import language_dir
 from .extensions import register_extensions
@@ -27,7 +30,8 @@ class LanguageFilesComponent:
         register_extensions()
         self.name = name
         self.lang = nlp.lang if nlp is not None else None
-        self.data_dir: Path | None = None  # the folder the word lists were read from
+        self.data_dir: Path | None = None  # the folder the word lists were read from (None: from bytes)
+        self.files: dict[str, bytes] = {}  # their bytes by relative path: what to_disk/to_bytes write
 
     # -- what a component defines ------------------------------------------------------------------
     def data_files(self, folder: Path) -> list[str]:
@@ -51,14 +55,7 @@ class LanguageFilesComponent:
         path = Path(path)
         if path.exists():
             shutil.rmtree(path)  # the component's own folder: no file of an older copy stays behind
-        path.mkdir(parents=True)
-        for relative in self.data_files(self.data_dir):
-            source, target = self.data_dir / relative, path / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if source.is_dir():
-                shutil.copytree(source, target)
-            else:
-                shutil.copyfile(source, target)
+        _write_files(path, self.files)
         (path / CONFIG_FILE).write_text(json.dumps({"lang": self.lang}, sort_keys=True) + "\n", encoding="utf-8")
 
     def from_disk(self, path, *, exclude=()):
@@ -68,13 +65,42 @@ class LanguageFilesComponent:
         self._load(path, lang)
         return self
 
+    def to_bytes(self, *, exclude=()) -> bytes:
+        self.require_data()
+        return srsly.msgpack_dumps({"lang": self.lang, "files": self.files})
+
+    def from_bytes(self, data: bytes, *, exclude=()):
+        """The files of :meth:`to_bytes`, parsed from a temporary folder (the readers read folders)."""
+        content = srsly.msgpack_loads(data)
+        with tempfile.TemporaryDirectory() as folder:
+            _write_files(Path(folder), content["files"])
+            self._load(Path(folder), content["lang"])
+        self.data_dir = None  # gone with the temporary folder
+        return self
+
     def require_data(self) -> None:
         """A component used before its word lists were read: say what to do instead of failing later."""
-        if self.data_dir is None:
+        if not self.files:
             raise ValueError(f"{self.name}: no word lists yet; call nlp.initialize() (or the component's "
                              "initialize(nlp=nlp)) after add_pipe, or load a saved pipeline")
 
     def _load(self, folder: Path, lang: str) -> None:
         self.lang = lang
         self.read(folder, lang)
+        self.files = {relative.as_posix(): (folder / relative).read_bytes()
+                      for name in self.data_files(folder) for relative in _files_under(folder, name)}
         self.data_dir = folder
+
+
+def _files_under(folder: Path, name: str) -> list[Path]:
+    """``name`` (a file, or a folder's files), relative to ``folder``, sorted."""
+    path = folder / name
+    found = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    return [p.relative_to(folder) for p in found]
+
+
+def _write_files(folder: Path, files: dict[str, bytes]) -> None:
+    for relative, content in files.items():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
