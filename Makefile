@@ -45,6 +45,7 @@ test: $(STAMP)
 
 # make model [DATA=DIR] [STAGES=convert,lexicon,parser,assemble,evaluate]: all stages by default; the STAGES
 # shown keep the shipped NER (the way the shipped folder was built, see docs/model-card.md).
+# make model STAGES=components: after editing generator/data/nl/, refresh the model's copy of the word lists.
 model: $(RUNTIME)
 	$(PY) -m pip install --quiet -e '.[training]'
 	$(PY) training/train.py $(DATA) $(if $(STAGES),--stages $(STAGES))

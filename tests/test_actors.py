@@ -28,7 +28,7 @@ def nlp():
     assert actors_component.make_actor_recognizer  # importing registers the factory
     pipeline = spacy.blank("nl")
     pipeline.add_pipe("sentencizer")
-    pipeline.add_pipe("explainer_actors", config={"lang": "nl"})
+    pipeline.add_pipe("explainer_actors").initialize(nlp=pipeline)
     return pipeline
 
 
@@ -494,7 +494,7 @@ def hybrid_nlp():
     pipeline = spacy.blank("nl")
     pipeline.add_pipe("sentencizer")
     pipeline.add_pipe("test_fake_ner")
-    pipeline.add_pipe("explainer_actors", config={"lang": "nl", "use_entities": "hybrid"})
+    pipeline.add_pipe("explainer_actors", config={"use_entities": "hybrid"}).initialize(nlp=pipeline)
     return pipeline
 
 
@@ -531,7 +531,7 @@ def test_hybrid_without_an_ner_is_rules_mode():
     register_extensions()
     pipeline = spacy.blank("nl")
     pipeline.add_pipe("sentencizer")
-    pipeline.add_pipe("explainer_actors", config={"lang": "nl", "use_entities": "hybrid"})
+    pipeline.add_pipe("explainer_actors", config={"use_entities": "hybrid"}).initialize(nlp=pipeline)
     assert "Quorilex" in names(actors_of(pipeline, "Volgens de krant steeg Quorilex fors in Brussel."))
 
 
@@ -815,7 +815,7 @@ def tagged_nlp():
     pipeline = spacy.blank("nl")
     pipeline.add_pipe("sentencizer")
     pipeline.add_pipe("test_fake_tagger")
-    pipeline.add_pipe("explainer_actors", config={"lang": "nl"})
+    pipeline.add_pipe("explainer_actors").initialize(nlp=pipeline)
     return pipeline
 
 

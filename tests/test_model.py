@@ -69,23 +69,6 @@ def test_default_pipeline_tokenizes_like_the_saved_tokenizer(nlp):
     assert load_pipeline("default").tokenizer.to_bytes(exclude=["vocab"]) == nlp.tokenizer.to_bytes(exclude=["vocab"])
 
 
-@pytest.mark.slow
-def test_the_bundled_model_loads_with_plain_spacy_in_a_fresh_interpreter():
-    """spaCy finds our NER embedding and components through the package's entry points."""
-    import subprocess
-    import sys
-
-    from pelican.plugins.explainer.extraction.nlp import DEFAULT_MODEL_PATH
-
-    code = ("import spacy, sys; nlp = spacy.load(sys.argv[1]); "
-            "[nlp.add_pipe(n) for n in ('explainer_actors', 'explainer_quotes', 'explainer_timeline')]; "
-            "doc = nlp('Premier Mark Rutte zei het.'); print(nlp.pipe_names, doc._.quotes is not None)")
-    done = subprocess.run([sys.executable, "-c", code, str(DEFAULT_MODEL_PATH)], capture_output=True, text=True,
-                          timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "explainer_quotes" in done.stdout and done.stdout.strip().endswith("True")
-
-
 def test_lexicon_drift_names_words_the_shipped_ner_was_not_trained_with():
     import importlib.util
 

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+import spacy
 
 from pelican.plugins.explainer.extraction.components.quotes.component import QuoteExtractor
 from pelican.plugins.explainer.evaluation.quotes import overlap, speaker_correct
@@ -21,7 +22,10 @@ SEED_GOLD = Path("/work/shared/gold/seed.gold.json")
 
 @pytest.fixture(scope="module")
 def extractor() -> QuoteExtractor:
-    return QuoteExtractor(None, "explainer_quotes", "nl")
+    nlp = spacy.blank("nl")
+    extractor = nlp.add_pipe("explainer_quotes")
+    extractor.initialize(nlp=nlp)
+    return extractor
 
 
 def actors_for(text: str, spec: dict[str, tuple]) -> list[Actor]:

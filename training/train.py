@@ -17,7 +17,10 @@ DATA_DIR defaults to ``../shared/data`` relative to the repository root and must
 4. parser   ``spacy train training/parser.cfg`` (shared tok2vec + morphologizer + parser + edit-tree
             lemmatizer; LassySmall dev only for model selection);
 5. assemble ``spacy assemble training/assemble.cfg`` sources both best models into one pipeline,
-            written to ``generator/models/nl_explainer/`` (meta.json gets licences and scores);
+            written to ``generator/models/nl_explainer/`` (meta.json gets licences and scores), then
+            adds the sentencizer and our extraction components with a copy of their word lists from
+            ``generator/data/nl/`` (:func:`add_components`; alone as the stage ``components``: run it
+            after editing those lists, ``tests/test_pipes.py`` fails until then);
 6. evaluate ``spacy evaluate`` on the dev sets and ``explainer evaluate-parser`` on LassySmall dev
             and the Alpino held-out part, scores in ``training/output/scores.json``.
 
@@ -48,7 +51,8 @@ SHIPPED = REPO / "generator" / "models" / "nl_explainer"
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 DATA = DEFAULT_DATA  # set by main()
 STAGES = ("convert", "lexicon", "ner", "parser", "assemble", "evaluate")
-OPTIONAL_STAGES = ("morph",)
+OPTIONAL_STAGES = ("morph", "components")
+ORDER = ("convert", "lexicon", "ner", "morph", "parser", "assemble", "components", "evaluate")
 # the Alpino sentences used for training are written this many times (the target domain)
 ALPINO_REPEAT = 3
 # every HELD_OUT-th Alpino dev sentence (1-based 5, 10, ...) is held out for our own evaluation
@@ -173,6 +177,18 @@ def _report_lexicon_drift() -> None:
               "retraining the NER will not reproduce the shipped one")
 
 
+DESCRIPTION = (
+    "Small Dutch CPU pipeline of the Explainer project: one CNN tok2vec shared by a "
+    "morphologizer (UPOS + UD features), a dependency parser (UD relations) and an edit-tree "
+    "lemmatizer, trained on UD Dutch LassySmall train + 4/5 of UD Dutch Alpino dev; NER "
+    "(PER/ORG/LOC/MISC) trained on CoNLL-2002 Dutch with word-list, long-affix, document-level and "
+    "training-memory features (generator/extraction/ml/lexicon_embed.py); a rule-based sentencizer and "
+    "the Explainer's extraction components (blocks, language check, actors, quotes, timeline) with their "
+    "word lists. spacy.load(path) finds that code through the package's entry points (pip install "
+    "pelican-explainer). No vectors. See docs/model-card.md."
+)
+
+
 def assemble(data: Path) -> None:
     tmp = OUTPUT / "assembled"
     if tmp.exists():
@@ -197,15 +213,7 @@ def assemble(data: Path) -> None:
         {
             "name": "explainer",
             "version": "0.1.0",
-            "description": (
-                "Small Dutch CPU pipeline of the Explainer project: one CNN tok2vec shared by a "
-                "morphologizer (UPOS + UD features), a dependency parser (UD relations; sets sentence "
-                "boundaries) and an edit-tree lemmatizer, trained on UD Dutch LassySmall train + 4/5 of "
-                "UD Dutch Alpino dev; NER (PER/ORG/LOC/MISC) trained on CoNLL-2002 Dutch with "
-                "word-list, long-affix, document-level and training-memory features (generator/extraction/ml/lexicon_embed.py; "
-                "load with pelican.plugins.explainer.extraction.nlp.load_pipeline, which registers that code). "
-                "No vectors. See docs/model-card.md."
-            ),
+            "description": DESCRIPTION,
             "author": "Explainer project",
             "license": "CoNLL-2002 research-use terms (NER data); CC BY-SA 4.0 (LassySmall, Alpino)",
             "sources": [
@@ -232,6 +240,7 @@ def assemble(data: Path) -> None:
         shutil.rmtree(SHIPPED)
     SHIPPED.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(tmp, SHIPPED)
+    add_components()
     print(f"shipped pipeline -> {SHIPPED.relative_to(REPO)}")
 
 
@@ -280,6 +289,32 @@ def evaluate() -> dict:
     return summary
 
 
+def add_components() -> None:
+    """Our sentencizer and extraction components into the shipped pipeline, with their word lists.
+
+    Only ``config.cfg``, ``meta.json`` and the new components' folders are written; the trained
+    components, the vocab and the tokenizer stay as assembled. ``add_components`` is the function
+    ``load_pipeline`` uses for every other base, so the two pipelines are built alike.
+    """
+    import spacy
+    from pelican.plugins.explainer.extraction.nlp import COMPONENTS, add_components as add
+
+    ours = ["sentencizer", *COMPONENTS]
+    nlp = spacy.load(SHIPPED, exclude=ours)  # a rerun starts again from the assembled pipeline
+    add(nlp, "nl", "default")
+    nlp.meta["description"] = DESCRIPTION
+    nlp.to_disk(SHIPPED, exclude=["vocab", "tokenizer", *(name for name in nlp.pipe_names if name not in ours)])
+    # byte-deterministic files (the cache key hashes the model folder): spaCy writes the sentencizer's
+    # characters in set order, which changes with every interpreter; meta.json as assemble writes it
+    sentencizer = SHIPPED / "sentencizer.json"
+    cfg = json.loads(sentencizer.read_text(encoding="utf-8"))
+    cfg["punct_chars"] = sorted(cfg["punct_chars"])
+    sentencizer.write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
+    meta = json.loads((SHIPPED / "meta.json").read_text(encoding="utf-8"))
+    (SHIPPED / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"components {', '.join(ours)} -> {_rel(SHIPPED / 'config.cfg')}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA)
@@ -301,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     sys.path.insert(0, str(TRAINING))
     t0 = time.monotonic()
-    for stage in STAGES[:3] + OPTIONAL_STAGES + STAGES[3:]:
+    for stage in ORDER:
         if stage not in stages:
             continue
         t = time.monotonic()
@@ -315,6 +350,8 @@ def main(argv: list[str] | None = None) -> int:
             train(stage)
         elif stage == "assemble":
             assemble(data)
+        elif stage == "components":
+            add_components()
         elif stage == "evaluate":
             evaluate()
         print(f"=== {stage} done in {time.monotonic() - t:.0f}s", flush=True)

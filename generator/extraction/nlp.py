@@ -68,15 +68,12 @@ def _actors_use_entities(model: str) -> bool | str:
     return "hybrid" if model == "default" else True
 
 
-@lru_cache(maxsize=8)
-def load_pipeline(model: str = "default", lang: str = "nl") -> Language:
-    """The configured pipeline with ``doc.ents`` labelled and our extraction components on top.
-
-    Cached per process: loading a pipeline is the expensive part of a run.
-    """
-    register_extensions()
-    _import_components()
-    nlp = _base_pipeline(model or "default", lang)
+def add_components(nlp: Language, lang: str, model: str) -> Language:
+    """Put the sentencizer and our components on ``nlp`` (where missing) and read their word lists
+    from ``generator/data/<lang>/``: the one way they are added, at run time for "rules" and a
+    user-installed model, once by ``training/train.py`` (stage ``components``) for the shipped model.
+    ``model``: the name ``nlp`` was loaded by ("default", "rules", a package or path), which decides how
+    the actors use its entities (:func:`_actors_use_entities`)."""
     if not (nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         # Sentence boundaries come from the rule-based sentencizer, also under a parser: it runs
         # first and the parser keeps its boundaries (it respects preset ones) and parses within them.
@@ -84,17 +81,32 @@ def load_pipeline(model: str = "default", lang: str = "nl") -> Language:
         # 0.958 -> 0.900, speaker accuracy 0.926 -> 0.915; seed 13/13 -> 13 of 14 actors); with the
         # sentencizer first every extraction score is as before the parser.
         nlp.add_pipe("sentencizer", **({"first": True} if nlp.has_pipe("parser") else {}))
+    for name in COMPONENTS:
+        if nlp.has_pipe(name):
+            continue
+        config = {"use_entities": _actors_use_entities(model)} if name == "explainer_actors" else {}
+        # a parser keeps preset sentence boundaries but they cannot be changed after it, so the
+        # paragraph/heading boundaries go in before it (after the sentencizer, which resets them)
+        where = {}
+        if name == "explainer_blocks" and nlp.has_pipe("parser"):
+            where = {"after": "sentencizer"} if nlp.has_pipe("sentencizer") else {"first": True}
+        component = nlp.add_pipe(name, config=config, **where)
+        if hasattr(component, "initialize"):
+            component.initialize(nlp=nlp, lang=lang)
+    return nlp
+
+
+@lru_cache(maxsize=8)
+def load_pipeline(model: str = "default", lang: str = "nl") -> Language:
+    """The configured pipeline with ``doc.ents`` labelled and our extraction components on top.
+
+    The bundled model carries them in its ``config.cfg`` (with their word lists); any other base
+    gets them here. Cached per process: loading a pipeline is the expensive part of a run.
+    """
+    register_extensions()
+    _import_components()
+    model = model or "default"
+    nlp = add_components(_base_pipeline(model, lang), lang, model)
     # Memory grows linearly with the text (the parser too): allow 1 MB+ articles.
     nlp.max_length = max(nlp.max_length, 5_000_000)
-    for name in COMPONENTS:
-        if not nlp.has_pipe(name):
-            config = {"lang": lang} if name not in ("explainer_blocks", "explainer_language_check") else {}
-            if name == "explainer_actors":
-                config["use_entities"] = _actors_use_entities(model)
-            # a parser keeps preset sentence boundaries but they cannot be changed after it, so the
-            # paragraph/heading boundaries go in before it (after the sentencizer, which resets them)
-            where = {}
-            if name == "explainer_blocks" and nlp.has_pipe("parser"):
-                where = {"after": "sentencizer"} if nlp.has_pipe("sentencizer") else {"first": True}
-            nlp.add_pipe(name, config=config, **where)
     return nlp

@@ -9,8 +9,12 @@ from spacy.attrs import IDX, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .extensions import register_extensions
 
-@Language.component("explainer_blocks")
+register_extensions()  # reads doc._.blocks, also when spacy.load finds this pipe by its entry point
+
+
+@Language.component("explainer_blocks", assigns=["token.is_sent_start"])
 def mark_block_starts(doc: Doc) -> Doc:
     if doc.has_annotation("DEP"):
         return doc  # a parser decided sentence starts already; they cannot be changed after it

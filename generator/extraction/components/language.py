@@ -10,6 +10,8 @@ from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .extensions import register_extensions
+
 MIN_WORDS = 25  # too little text to judge
 MIN_STOP_WORD_SHARE = 0.12
 
@@ -28,7 +30,10 @@ def stop_word_share(doc: Doc) -> float:
     return stop_words / words if words else 0.0
 
 
-@Language.component("explainer_language_check")
+register_extensions()  # fills doc._.warnings, also when spacy.load finds this pipe by its entry point
+
+
+@Language.component("explainer_language_check", assigns=["doc._.warnings"])
 def check_language(doc: Doc) -> Doc:
     words, stop_words = _word_counts(doc)
     if words >= MIN_WORDS:

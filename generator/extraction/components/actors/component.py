@@ -10,8 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...model import Actor
+from ..language_files import LanguageFilesComponent
 from .candidates import CandidateFinder
-from .lexicon import load_lexicon
+from .lexicon import read_lexicon
 from .mention import Mention
 from .resolve import ActorResolver, name_key
 
@@ -81,20 +82,25 @@ def _label_mentions(doc: Doc, mentions: list[Mention]) -> None:
             m.ner_label = ents.get((m.start, m.end))
 
 
-class ActorRecognizer:
-    """spaCy component: fills ``doc._.actors``."""
+class ActorRecognizer(LanguageFilesComponent):
+    """spaCy component: fills ``doc._.actors``; its word lists are ``data/<lang>/actors/``."""
 
-    def __init__(self, nlp: Language, name: str, lang: str, use_entities: bool | str = True):
-        self.name = name
-        self.lang = lang
+    def __init__(self, nlp: Language, name: str, use_entities: bool | str = True):
+        super().__init__(nlp, name)
         self.use_entities = use_entities
-        self.lexicon = load_lexicon(lang)
+
+    def data_files(self, folder):
+        return ["actors"]
+
+    def read(self, folder, lang: str) -> None:
+        self.lexicon = read_lexicon(folder / "actors", lang)
         self.find_candidates = CandidateFinder(self.lexicon)
-        self.resolve = ActorResolver(self.lexicon, hybrid=use_entities == "hybrid")
+        self.resolve = ActorResolver(self.lexicon, hybrid=self.use_entities == "hybrid")
 
     def mentions(self, doc: Doc) -> tuple[list[Mention], bool]:
         """The mentions the resolver merges into actors, and whether it decides in hybrid mode. A very
         long article (:mod:`generator.extraction.long_articles`) collects them piece by piece and resolves once."""
+        self.require_data()
         blocks = doc._.blocks if Doc.has_extension("blocks") else None
         mentions = self.find_candidates(doc, blocks)
         hybrid = self.use_entities == "hybrid" and doc.has_annotation("ENT_IOB")  # an NER has run
@@ -110,9 +116,9 @@ class ActorRecognizer:
         return doc
 
 
-@Language.factory("explainer_actors", default_config={"lang": "nl", "use_entities": True})
-def make_actor_recognizer(nlp: Language, name: str, lang: str, use_entities: bool | str) -> ActorRecognizer:
+@Language.factory("explainer_actors", assigns=["doc._.actors"], default_config={"use_entities": True})
+def make_actor_recognizer(nlp: Language, name: str, use_entities: bool | str) -> ActorRecognizer:
     """``use_entities``: True lets ``doc.ents`` add candidates, veto MISC names and hint kinds; "hybrid"
     lets an entity decide only where the rules guess and their own evidence agrees (``ActorResolver``:
     a sentence's first word, a name without cue); False ignores ``doc.ents``."""
-    return ActorRecognizer(nlp, name, lang, use_entities)
+    return ActorRecognizer(nlp, name, use_entities)

@@ -226,9 +226,14 @@ def _country_names(lang: str, config: dict) -> dict[str, list[str]]:
     return names
 
 
-@lru_cache(maxsize=4)
 def load_lexicon(lang: str = "nl") -> Lexicon:
-    folder = language_dir(lang) / "actors"
+    """The actor word lists of ``generator/data/<lang>/actors``."""
+    return read_lexicon(language_dir(lang) / "actors", lang)
+
+
+@lru_cache(maxsize=4)
+def read_lexicon(folder: Path, lang: str) -> Lexicon:
+    """The actor word lists in ``folder`` (the language's ``actors`` folder, or a pipeline's copy of it)."""
     nationalities = json.loads((folder / "nationalities.json").read_text(encoding="utf-8")) \
         if (folder / "nationalities.json").exists() else {}
     nationality = {adj: country for country, adjs in nationalities.get("adjectives", {}).items() for adj in adjs}

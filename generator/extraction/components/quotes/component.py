@@ -26,7 +26,8 @@ from ...model import Block, Quote
 from .attribution import ActorIndex, Evidence, SpeakerResolver
 from .cues import (Cue, Sentences, _dat_follows, cue_after, cue_before, cue_next_sentence, mask_quotes, source_in,
                    tokens)
-from .lexicon import Lexicon, load_lexicon
+from ..language_files import LanguageFilesComponent
+from .lexicon import Lexicon, data_files, read_lexicon
 from .marks import MarkScanner, QuoteSpan, find_quote_spans
 from .syntax import has_parse, speaker_of, speaker_token
 
@@ -68,15 +69,19 @@ def is_full_quote(text: str, span: QuoteSpan, masked: str, sentence: tuple[int, 
     return (not before or before.endswith(":")) and (not after or after[0] in ",.!?;-–—")
 
 
-class QuoteExtractor:
-    """The ``explainer_quotes`` component: finds, filters and attributes quotes."""
+class QuoteExtractor(LanguageFilesComponent):
+    """The ``explainer_quotes`` component: finds, filters and attributes quotes; its word lists are
+    ``data/<lang>/quotes.json`` and the given-names file that names."""
 
-    def __init__(self, nlp: Language, name: str, lang: str):
-        self.lang = lang
-        self.lex: Lexicon = load_lexicon(lang)
+    def data_files(self, folder):
+        return data_files(folder)
+
+    def read(self, folder, lang: str) -> None:
+        self.lex: Lexicon = read_lexicon(folder, lang)
         self.scanner = MarkScanner(self.lex.marks, self.lex.elisions)
 
     def __call__(self, doc: Doc) -> Doc:
+        self.require_data()
         doc._.quotes = self.extract(doc.text, blocks_of(doc), list(doc._.actors or []), doc)
         return doc
 
@@ -506,6 +511,6 @@ class QuoteExtractor:
             and bool(before) and (before[-1] in self.lex.prepositions or before[-1] in self.lex.determiners)
 
 
-@Language.factory("explainer_quotes", default_config={"lang": "nl"})
-def make_quote_extractor(nlp: Language, name: str, lang: str) -> QuoteExtractor:
-    return QuoteExtractor(nlp, name, lang)
+@Language.factory("explainer_quotes", assigns=["doc._.quotes"])
+def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name)

@@ -77,9 +77,22 @@ class Lexicon:
         return word in self.say_verbs or word in self.near_verbs or word in self.separable
 
 
-@lru_cache(maxsize=4)
 def load_lexicon(lang: str = "nl") -> Lexicon:
-    path = language_dir(lang) / "quotes.json"
+    """The quote word lists of ``generator/data/<lang>/``."""
+    return read_lexicon(language_dir(lang), lang)
+
+
+def data_files(folder: Path) -> list[str]:
+    """The files :func:`read_lexicon` reads, relative to ``folder``: quotes.json and the given-names
+    file it names."""
+    data = json.loads((folder / "quotes.json").read_text(encoding="utf-8"))
+    return ["quotes.json"] + ([data["given_names_file"]] if "given_names_file" in data else [])
+
+
+@lru_cache(maxsize=4)
+def read_lexicon(folder: Path, lang: str) -> Lexicon:
+    """The quote word lists in ``folder`` (a language folder, or a pipeline's copy of its quote files)."""
+    path = folder / "quotes.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     separable: dict[str, set[str]] = {}
     for verb, particle in data["separable_verbs"]:

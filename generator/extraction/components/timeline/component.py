@@ -20,7 +20,8 @@ from .events import build_entries
 from .normalise import Anchor, NeedsAnchor, Normaliser, OutOfRange
 from .recognise import Recogniser
 from .repeats import repeated_days_agree
-from .resources import load_resources
+from ..language_files import LanguageFilesComponent
+from .resources import DATA_FILES, read_resources
 from .speech import speech_days
 from .tense import TenseDetector
 
@@ -118,11 +119,19 @@ def join_ranges(text: str, timexes: list[TimeExpression], ranges: dict[str, list
     return out
 
 
-class TimelineBuilder:
-    def __init__(self, nlp: Language, name: str, lang: str):
-        self.lang = lang
-        self.nlp = nlp
-        self.res = load_resources(lang)
+class TimelineBuilder(LanguageFilesComponent):
+    """The ``explainer_timeline`` component; its word lists are ``data/<lang>/temporal.json`` and
+    ``abbreviations.txt``."""
+
+    def __init__(self, nlp: Language, name: str):
+        super().__init__(nlp, name)
+        self.nlp = nlp  # which pipes ran before (a morphologizer's tense features)
+
+    def data_files(self, folder):
+        return list(DATA_FILES)
+
+    def read(self, folder, lang: str) -> None:
+        self.res = read_resources(folder)
         self.recogniser = Recogniser(self.res)
         self.normaliser = Normaliser(self.res, self.recogniser)
         self.tense = TenseDetector(self.res)
@@ -221,6 +230,7 @@ class TimelineBuilder:
                               end_value=value.end_value, certain=value.certain, in_quote=in_quote), value
 
     def __call__(self, doc: Doc) -> Doc:
+        self.require_data()
         text, doc_sentences = _text_and_sentences(doc)
         pub = doc._.publication_date
         if doc._.warnings is None:
@@ -282,6 +292,6 @@ class TimelineBuilder:
         return doc
 
 
-@Language.factory("explainer_timeline", default_config={"lang": "nl"})
-def make_timeline_builder(nlp: Language, name: str, lang: str) -> TimelineBuilder:
-    return TimelineBuilder(nlp, name, lang)
+@Language.factory("explainer_timeline", assigns=["doc._.timexes", "doc._.timeline", "doc._.warnings"])
+def make_timeline_builder(nlp: Language, name: str) -> TimelineBuilder:
+    return TimelineBuilder(nlp, name)

@@ -5,6 +5,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from ...language import language_dir
 
@@ -85,9 +86,18 @@ def _expand(template: str, data: dict, macros: dict[str, str], depth: int = 0) -
     return _PLACEHOLDER.sub(replace, template)
 
 
-@lru_cache(maxsize=4)
+DATA_FILES = ("temporal.json", "abbreviations.txt")  # what read_resources reads in a language folder
+
+
 def load_resources(lang: str = "nl") -> Resources:
-    path = language_dir(lang) / "temporal.json"
+    """The date words and patterns of ``generator/data/<lang>/``."""
+    return read_resources(language_dir(lang))
+
+
+@lru_cache(maxsize=4)
+def read_resources(folder: Path) -> Resources:
+    """The date words and patterns in ``folder`` (a language folder, or a pipeline's copy of its files)."""
+    path = folder / DATA_FILES[0]
     data = json.loads(path.read_text(encoding="utf-8"))
     macros = data.get("macros", {})
     patterns = []
@@ -136,7 +146,7 @@ def load_resources(lang: str = "nl") -> Resources:
         playing_seasons=lower(data["playing_seasons"]),
         holidays=lower(data["holidays"]),
         sets=sets,
-        abbreviations=_abbreviations(language_dir(lang) / "abbreviations.txt"),
+        abbreviations=_abbreviations(folder / DATA_FILES[1]),
         dateline=re.compile(data["dateline"]) if data.get("dateline") else None,
         participle=re.compile(r"^(?:(?:" + separable + r")?ge[a-z]{2,}(?:d|t|en)|(?:" + inseparable
                               + r")[a-z]{2,}(?:d|t|en))$"),
