@@ -197,8 +197,7 @@ class ExplainerGenerator(Generator):
                 continue
             for warning in corrected.warnings:
                 logger.warning("%s", warning)
-            article.explainer = LazyExplainer(corrected.extraction, locale, siteurl=siteurl, urls=urls,
-                                              figures=corrected.key_figures)
+            article.explainer = LazyExplainer(corrected.extraction, locale, siteurl=siteurl, urls=urls)
             article.explainer.corrections = corrected
             article.explainer_url = urls.overview
             if link:
