@@ -61,7 +61,7 @@ def test_money_keeps_its_currency_symbol_or_word():
 
 def test_a_figure_in_the_headline_is_found_and_comes_first():
     text = "Het ministerie kocht 179 nieuwe tankvliegtuigen.\n\nDe order levert 44.000 nieuwe banen op."
-    title = "Airbus wint contract van $40 miljard"
+    title = "Scheepswerf in Vlissingen wint order van $40 miljard"
     figures = _extraction(text, title=title).figures
     assert [f.text for f in figures] == ["$40 miljard", "179 nieuwe tankvliegtuigen", "44.000 nieuwe banen"]
     assert figures[0].in_headline and figures[0].start == -1
