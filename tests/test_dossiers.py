@@ -81,7 +81,7 @@ def test_every_dossier_builds(dossier_site):
     for slug in TOPICS + ("oorlog-in-oekraine",):
         folder = dossier_site / "dossiers" / slug
         for page in ("index.html", "tijdlijn/index.html", "actoren/index.html", "citaten/index.html",
-                     "dossier.json", "timeline.json"):
+                     "dossier.json", "timeline.json", "share.png"):
             assert (folder / page).is_file(), f"{slug}/{page}"
         data = _data(dossier_site, slug)
         for actor in data["actors"]:

@@ -1,4 +1,5 @@
-"""Key figures (generator/extraction/figures.py) on Dutch sentences, and the editors' figure corrections."""
+"""Key figures (the ``explainer_figures`` pipe, generator/extraction/components/figures/) on Dutch
+sentences, their place in the extraction JSON, and the editors' figure corrections."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,25 +8,27 @@ import pytest
 
 from pelican.plugins.explainer.editorial.corrections import apply_corrections
 from pelican.plugins.explainer.editorial.schema import parse_corrections
+from pelican.plugins.explainer.extraction.components.figures.component import find_figures
+from pelican.plugins.explainer.extraction.components.figures.rank import shown_figures
+from pelican.plugins.explainer.extraction.components.figures.resources import load_resources
 from pelican.plugins.explainer.extraction.model import ArticleMeta, Block, Extraction, TimelineEntry
-from pelican.plugins.explainer.extraction.figures import key_figures
+from pelican.plugins.explainer.extraction.nlp import load_pipeline
+from pelican.plugins.explainer.extraction.reading import ArticleSource
+from pelican.plugins.explainer.extraction.run import extract
 
 
-def _extraction(text: str, title: str = "Kop", **kwargs) -> Extraction:
+def _extraction(text: str, title: str = "Kop") -> Extraction:
+    """The rule pipeline's extraction of ``text`` (its first paragraph the lead) under ``title``."""
     first = text.find("\n\n")
-    lead_end = first if first > 0 else len(text)
-    sentences, start = [], 0
-    for index, char in enumerate(text):
-        if char in ".!?" and (index + 1 == len(text) or text[index + 1] in " \n"):
-            sentences.append((start, index + 1))
-            start = index + 2
-    return Extraction(article=ArticleMeta(slug="x", title=title, date=dt.date(2022, 1, 28)), text=text,
-                      blocks=[Block("paragraph", 0, lead_end)], sentences=sentences or [(0, len(text))],
-                      **kwargs)
+    blocks = [Block("paragraph", 0, first if first > 0 else len(text))]
+    if first > 0:
+        blocks.append(Block("paragraph", first + 2, len(text)))
+    source = ArticleSource(ArticleMeta("x", title, dt.date(2022, 1, 28)), text, blocks, {})
+    return extract(source, load_pipeline("rules"))
 
 
 def figures_of(text: str, **kwargs) -> list[str]:
-    return [f.text for f in key_figures(_extraction(text, **kwargs), limit=10)]
+    return [f.text for f in _extraction(text, **kwargs).figures]
 
 
 def test_a_clock_time_is_not_a_figure():
@@ -51,14 +54,19 @@ def test_a_range_is_kept_whole():
 def test_money_keeps_its_currency_symbol_or_word():
     assert figures_of("Boeing verliest een contract van US$ 40 miljard aan Airbus.") == ["US$ 40 miljard"]
     assert figures_of("Het kabinet trekt 744 miljoen euro uit voor de zorg.") == ["744 miljoen euro"]
+    # after an article an amount is still one ("de twee landen" is a reference, "het 3 miljoen euro" is not)
+    assert figures_of("Volgens de gemeente kost het 3 miljoen euro.") == ["3 miljoen euro"]
     assert figures_of("Een aandeel leverde 26 dollarcent op.") == ["26 dollarcent"]
 
 
 def test_a_figure_in_the_headline_is_found_and_comes_first():
     text = "Het ministerie kocht 179 nieuwe tankvliegtuigen.\n\nDe order levert 44.000 nieuwe banen op."
-    figures = key_figures(_extraction(text, title="Airbus wint contract van $40 miljard"))
+    title = "Scheepswerf in Vlissingen wint order van $40 miljard"
+    figures = _extraction(text, title=title).figures
     assert [f.text for f in figures] == ["$40 miljard", "179 nieuwe tankvliegtuigen", "44.000 nieuwe banen"]
     assert figures[0].in_headline and figures[0].start == -1
+    start, end = figures[0].title_span
+    assert title[start:end] == "$40 miljard"  # a headline figure keeps its offsets, into the title
 
 
 def test_units_are_kept_and_a_bare_percentage_is_left_out():
@@ -74,15 +82,41 @@ def test_years_dates_durations_and_references_are_not_figures():
 
 
 def test_dates_on_the_timeline_are_left_out():
-    text = "Op 18 juni kwamen 300 leveranciers bijeen."
-    entry = TimelineEntry("t1", "2022-06-18", "day", "18 juni", 3, 10, "x")
-    assert [f.text for f in key_figures(_extraction(text, timeline=[entry]))] == ["300 leveranciers"]
+    extraction = _extraction("Op 18 juni 2022 kwamen 300 leveranciers bijeen.")
+    assert [t.expression for t in extraction.timeline] == ["18 juni 2022"]
+    assert [f.text for f in extraction.figures] == ["300 leveranciers"]
+    text = "Rond 1900 telde het dorp 300 boerderijen."
+    data = load_resources("nl")
+    assert [f.text for f in find_figures(text, "", [len(text)], 0, [], data)] == ["300 boerderijen"]
+    # a span the timeline took is never a figure, whatever follows it
+    entry = TimelineEntry("t1", "1900", "year", "300", 25, 28, "x")
+    assert find_figures(text, "", [len(text)], 0, [entry], data) == []
 
 
 def test_a_language_without_figure_data_has_no_key_figures():
-    extraction = _extraction("The company cut 3,000 jobs.")
-    extraction.article.lang = "xx"
-    assert key_figures(extraction) == []
+    assert find_figures("The company cut 3,000 jobs.", "", [], 0, [], None) == []
+
+
+def test_every_figure_keeps_its_offsets_and_travels_with_the_extraction_json():
+    text = "Het waterschap investeert 3,2 miljoen euro.\n\nVolgens de raming verdwijnen 120 tot 150 banen."
+    extraction = _extraction(text)
+    for figure in extraction.figures:
+        assert " ".join(text[figure.start:figure.end].split()) == figure.text
+    assert [(f.text, f.kind, f.low, f.value) for f in extraction.figures] == [
+        ("3,2 miljoen euro", "money", None, 3_200_000.0), ("120 tot 150 banen", "count", 120.0, 150.0)]
+    again = Extraction.from_json(extraction.to_json())
+    assert again.figures == extraction.figures and again.to_json() == extraction.to_json()
+
+
+def test_a_page_lists_five_figures_technical_units_last_and_every_figure_an_editor_added():
+    text = ("Het scherm telt 326 pixels. Er komen 12 nieuwe scholen, 30 nieuwe bruggen, 45 nieuwe parken, "
+            "60 nieuwe wijken en 80 nieuwe fietspaden.")
+    figures = _extraction(text).figures
+    assert figures[-1].text == "326 pixels"  # a technical unit ranks after the rest
+    shown = [f.text for f in shown_figures(figures)]
+    assert len(shown) == 5 and "326 pixels" not in shown
+    result = apply_corrections(_extraction(text), parse_corrections('figures:\n  - add: "7 stadions"\n', "x.explainer.yaml"))
+    assert [f.text for f in shown_figures(result.extraction.figures)][5:] == ["7 stadions"]
 
 
 CORRECTIONS = """
@@ -99,8 +133,9 @@ figures:
 def test_editors_hide_fix_and_add_key_figures():
     extraction = _extraction("De order levert 2.000 banen op. De Airbus vloog 17.446 kilometer.")
     result = apply_corrections(extraction, parse_corrections(CORRECTIONS, "x.explainer.yaml"))
-    assert [f.text for f in result.key_figures] == ["1.500 tot 2.000 nieuwe banen", "$40 miljard"]
-    fixed = result.key_figures[0]
+    assert [f.text for f in result.extraction.figures] == ["1.500 tot 2.000 nieuwe banen", "$40 miljard"]
+    assert [f.text for f in extraction.figures] == ["2.000 banen", "17.446 kilometer"]  # a corrected copy
+    fixed = result.extraction.figures[0]
     assert fixed.corrected and fixed.number == "1.500 tot 2.000" and fixed.phrase == "nieuwe banen"
     assert [a.action for a in result.applied] == ["figure_corrected", "figure_hidden", "figure_added"]
     assert not result.warnings
@@ -171,7 +206,7 @@ def test_what_a_figure_counts_may_be_a_type_number_an_uninflected_adjective_or_f
 
 def test_a_written_compound_number_is_a_number():
     assert figures_of("Het bedrijf ontslaat drieduizend werknemers.") == ["drieduizend werknemers"]
-    assert key_figures(_extraction("Er kwamen vijfhonderd bezoekers."), limit=10)[0].value == 500
+    assert _extraction("Er kwamen vijfhonderd bezoekers.").figures[0].value == 500
 
 
 def test_small_lengths_count_and_minutes_are_a_duration():

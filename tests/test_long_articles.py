@@ -78,14 +78,15 @@ def _summary(extraction):
     return ([(a.name, a.kind, a.mentions, a.roles) for a in extraction.actors],
             [(q.id, q.start, q.end, q.cue, names.get(q.speaker)) for q in extraction.quotes],
             [(t.id, t.date, t.start, t.sources, sorted(names[i] for i in t.actors)) for t in extraction.timeline],
-            extraction.sentences)
+            extraction.sentences, extraction.figures)
 
 
 def test_a_very_long_article_extracted_in_text_pieces_equals_the_whole(nlp, monkeypatch):
     from pelican.plugins.explainer.extraction.run import extract
 
-    source = _paragraphs(PARAGRAPHS * 6)
+    source = _paragraphs(PARAGRAPHS * 6 + "Langs de nieuwe brug komen 140 lantaarnpalen.\n\n")
     whole = extract(source, nlp)
+    assert [f.text for f in whole.figures] == ["3 miljoen euro", "140 lantaarnpalen"]  # the lead's first
     monkeypatch.setattr(long_articles, "MAX_CHARS", 700)
     pieces = long_articles.split_source(source)
     assert len(pieces) >= 3

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "n
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 SITEURL = "https://example.org/explainers"
+DOSSIER = "Oorlog in Oekraïne"
 
 DRAFT = """Title: Een concept dat niet mag verschijnen
 Date: 2022-02-01
@@ -32,6 +33,9 @@ def publish_copy(tmp_path: Path) -> Path:
     """publishconf.py + pelicanconf.py copied next to a copy of content/ (plus a draft)."""
     shutil.copytree(ROOT / "content", tmp_path / "content")
     (tmp_path / "content" / "geheim-concept.md").write_text(DRAFT, encoding="utf-8")
+    article = tmp_path / "content" / "poetin-macron-oekraine.md"  # in a dossier: its pages are published too
+    first, rest = article.read_text(encoding="utf-8").split("\n", 1)
+    article.write_text(f"{first}\nDossier: {DOSSIER}\n{rest}", encoding="utf-8")
     (tmp_path / "pelicanconf.py").write_text(
         (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
         + f"\nPATH = {str(tmp_path / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
@@ -88,6 +92,17 @@ def test_every_page_names_the_feeds_an_icon_and_a_share_card(published):
     assert '<meta name="twitter:card" content="summary_large_image">' in overview
     assert f'<meta property="og:image" content="{SITEURL}/poetin-macron-oekraine/share.png">' in overview
     assert (published / "poetin-macron-oekraine" / "share.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_site_index_and_each_dossier_have_their_own_share_card(published):
+    for page, image in ((published / "index.html", "share.png"),
+                        (published / "dossiers" / "oorlog-in-oekraine" / "index.html",
+                         "dossiers/oorlog-in-oekraine/share.png")):
+        html = page.read_text(encoding="utf-8")
+        assert f'<meta property="og:image" content="{SITEURL}/{image}">' in html, page
+        assert '<meta name="twitter:card" content="summary_large_image">' in html, page
+        assert (published / image).read_bytes().startswith(b"\x89PNG"), image
+    assert (published / "share.png").read_bytes() != (published / "dossiers" / "oorlog-in-oekraine" / "share.png").read_bytes()
 
 
 def test_the_timeline_can_be_embedded_elsewhere(published):

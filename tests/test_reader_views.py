@@ -173,3 +173,19 @@ def test_the_share_card_names_site_headline_date_and_counts_and_renders_to_the_s
     assert "3 maart 2024" in card and "4 actoren" in card
     png = share.share_png(card)
     assert png.startswith(b"\x89PNG") and png == share.share_png(card)
+
+
+def test_a_share_card_is_rasterised_once_and_again_only_when_it_changed(tmp_path, monkeypatch):
+    from pelican.plugins.explainer.site import share
+
+    drawn = []
+    rasterise = share.share_png
+    monkeypatch.setattr(share, "share_png", lambda card: drawn.append(card) or rasterise(card))
+    card = share.share_svg("Explainers", "Explainers", "3 maart 2024", "12 explainers · 2 dossiers")
+    first = share.cached_png(card, tmp_path)
+    assert first.startswith(b"\x89PNG") and share.cached_png(card, tmp_path) == first and len(drawn) == 1
+    changed = card.replace("12 explainers", "13 explainers")
+    assert share.cached_png(changed, tmp_path) != first and len(drawn) == 2
+    for entry in (tmp_path / "share-images").iterdir():  # a damaged entry is drawn again, never served
+        entry.write_bytes(b"garbage")
+    assert share.cached_png(card, tmp_path) == first and len(drawn) == 3

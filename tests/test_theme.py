@@ -17,10 +17,9 @@ import pytest
 from babel.messages.pofile import read_po
 from jinja2.ext import babel_extract
 
-from pelican.plugins.explainer.extraction.model import Actor, ArticleMeta, Block, Extraction, Quote
+from pelican.plugins.explainer.extraction.model import Actor, ArticleMeta, Block, Extraction, KeyFigure, Quote
 from pelican.plugins.explainer.formats import dates
 from pelican.plugins.explainer.site import jsonld, svg
-from pelican.plugins.explainer.extraction.figures import key_figures
 from pelican.plugins.explainer.site.views import build_explainer, telling_quotes
 
 pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
@@ -294,15 +293,12 @@ def test_periods_coarser_than_a_month_are_named_in_the_pages_language():
     assert dates.format_value("2022-W03", "week", "de") == "2022-W03"  # no words for it: the ISO value
 
 
-def test_key_figures():
-    text = ("Oekraïne is ongerust over de ruim 100.000 Russische soldaten aan de grens. Rusland brengt "
-            "duizenden gevechtstroepen over. Sinds 2017 is de band slechter; de twee landen praten. "
-            "Het kost 1,5 miljoen euro en 40 procent van de burgers twijfelt.")
-    figures = [f.text for f in key_figures(_extraction(text))]
-    assert figures[0] == "ruim 100.000 Russische soldaten"  # in the order of the text (see test_figures.py)
-    assert "duizenden gevechtstroepen" in figures and "1,5 miljoen euro" in figures
-    assert "40 procent van de burgers" in figures
-    assert not any("2017" in f or "twee" in f for f in figures)
+def test_the_overview_lists_the_extractions_key_figures_and_never_reads_them_from_the_text():
+    text = "Het kost 1,5 miljoen euro en 300 nieuwe woningen komen er."
+    money = KeyFigure(text="1,5 miljoen euro", number="1,5 miljoen euro", phrase="", value=1.5e6, start=9,
+                      end=25, kind="money")
+    assert build_explainer(_extraction(text, figures=[money]), "nl", gettext=lambda s: s).key_figures == [money]
+    assert build_explainer(_extraction(text), "nl", gettext=lambda s: s).key_figures == []
 
 
 def test_telling_quotes_prefers_whole_quotes_and_varied_speakers():

@@ -27,7 +27,7 @@ longer match anything (errors when strict)::
         date: "2022-01-21"
         summary: "Lavrov en Blinken spreken in Genève over veiligheid in Europa."
       - add: {date: "2022-02-24", summary: "Rusland valt Oekraïne binnen.", actors: ["Rusland"]}
-    figures:                     # key figures (generator/extraction/figures.py), matched by their text
+    figures:                     # key figures (Extraction.figures), matched by their text
       - match: "60 %"
         hide: true
       - match: "2.000 banen"
@@ -45,7 +45,8 @@ import copy
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..extraction.model import Actor, Extraction, TimelineEntry
+from ..extraction.components.figures.rank import figure_key
+from ..extraction.model import Actor, Extraction, KeyFigure, TimelineEntry
 from ..extraction.reading import slugify
 from .schema import Corrections, Entry, _QUOTE_MARKS, _before, load_for_article, parse_date
 
@@ -73,7 +74,6 @@ class Result:
     applied: list[Applied] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     path: str | None = None
-    key_figures: list | None = None  # the corrected key figures; None: the extraction's own
     date: str | None = None  # the corrections file's `date:` (when the editors corrected)
 
 
@@ -97,7 +97,7 @@ def _mark(item, **flags) -> None:
 class _Applier:
     def __init__(self, extraction: Extraction, path: str):
         self.ex = copy.deepcopy(extraction)
-        for item in [*self.ex.actors, *self.ex.quotes, *self.ex.timeline]:
+        for item in [*self.ex.actors, *self.ex.quotes, *self.ex.timeline, *self.ex.figures]:
             item.corrected = False
             if isinstance(item, Actor):
                 item.featured = 0
@@ -316,23 +316,40 @@ class _Applier:
 
 
     # ---- key figures
-    def figures(self, entries: list[Entry]) -> None:
-        from ..extraction.figures import apply_figure_corrections, key_figures
+    def figure(self, entry: Entry) -> None:
+        """``add`` a figure the extraction missed (shown after the extracted ones), or ``match`` figures
+        by their text (a part is enough) to ``hide`` them or give their ``text`` (and ``phrase``)."""
+        values = entry.values
+        if "add" in values:
+            text, phrase = values["add"], values.get("phrase", "")
+            number = _figure_number(text, phrase)
+            added = KeyFigure(text=text, number=number, phrase=phrase if number != text else "", value=0.0,
+                              start=-1, end=-1, kind="added")
+            added.corrected = True
+            self.ex.figures.append(added)
+            self.applied.append(Applied("figure_added", text))
+            return
+        key = figure_key(values["match"])
+        hits = [f for f in self.ex.figures if key in figure_key(f.text)]
+        if not hits:
+            self.warn(entry, "matches no key figure")
+        for figure in hits:
+            if values.get("hide"):
+                self.ex.figures.remove(figure)
+                self.applied.append(Applied("figure_hidden", figure.text))
+                continue
+            old = figure.text
+            text = values.get("text", figure.text)
+            phrase = values.get("phrase", figure.phrase if text.endswith(figure.phrase) else "")
+            number = _figure_number(text, phrase)
+            figure.text, figure.number, figure.phrase = text, number, phrase if number != text else ""
+            _mark(figure)
+            self.applied.append(Applied("figure_corrected", old, text))
 
-        figures, matched = apply_figure_corrections(key_figures(self.ex), [e.values for e in entries])
-        for entry, hits in zip(entries, matched):
-            values = entry.values
-            if "add" in values:
-                self.applied.append(Applied("figure_added", values["add"]))
-            elif not hits:
-                self.warn(entry, "matches no key figure")
-            else:
-                for hit in hits:
-                    if values.get("hide"):
-                        self.applied.append(Applied("figure_hidden", hit))
-                    else:
-                        self.applied.append(Applied("figure_corrected", hit, values.get("text", hit)))
-        self.key_figures = figures
+
+def _figure_number(text: str, phrase: str) -> str:
+    """A figure's number: its text without what it counts ("1.500 tot 2.000" of "1.500 tot 2.000 banen")."""
+    return text[:len(text) - len(phrase)].strip() if phrase and text.endswith(phrase) else text
 
 
 def _excerpt(text: str, words: int = 8) -> str:
@@ -357,10 +374,9 @@ def apply_corrections(extraction: Extraction, corrections: Corrections | None) -
         applier.quote(entry)
     for entry in corrections.timeline:
         applier.event(entry)
-    if corrections.figures:
-        applier.figures(corrections.figures)
-    return Result(applier.ex, applier.applied, applier.warnings, corrections.path,
-                  key_figures=getattr(applier, "key_figures", None), date=corrections.date)
+    for entry in corrections.figures:
+        applier.figure(entry)
+    return Result(applier.ex, applier.applied, applier.warnings, corrections.path, date=corrections.date)
 
 
 def correct(extraction: Extraction, article_path, strict: bool = False) -> Result:

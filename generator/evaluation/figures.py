@@ -1,11 +1,11 @@
-"""Scoring key figures (``site/figures.py``) against a figures gold: span P/R/F1 and value P/R/F1.
+"""Scoring key figures (``Extraction.figures``, the ``explainer_figures`` pipe) against a figures gold: span P/R/F1 and value P/R/F1.
 
 The gold (``benchmarks/gold/*.figures.json``, guide in ``benchmarks/gold/FIGURES.md``) stores no article
 text, only offsets into the article file and normalised values, so it may sit in the repository while the
 articles stay in ``../shared``. A gold figure is located in ``extraction.text`` as the same-numbered
 occurrence of the file's text between its offsets, counted after the header.
 
-Every figure :func:`key_figures` finds in the body is scored (not only the five a page shows: those are
+Every figure the extraction has in the body is scored (not only the five a page shows: those are
 ``shown``); a figure only the headline has is not, as the gold annotates the body. Predicted and gold
 spans match one-to-one when they overlap; gold marked ``optional`` (a judgement call: a bare index level,
 a small written count, a conversion in brackets) counts neither way.
@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from ..extraction.figures import key_figures
+from ..extraction.components.figures.rank import shown_figures
 from .gold import prf
 
 CLASS = {"money": "money", "percent": "percent"}  # every other kind is a quantity
@@ -57,8 +57,8 @@ def value_correct(predicted, gold: dict) -> bool:
 
 def score_document(gold: dict, extraction, file_text: str) -> dict:
     located = locate_gold(file_text, extraction.text, gold.get("figures", []))
-    predicted = [f for f in key_figures(extraction, limit=None) if f.start >= 0]
-    shown = {(f.start, f.end) for f in key_figures(extraction) if f.start >= 0}
+    predicted = [f for f in extraction.figures if f.start >= 0]
+    shown = {(f.start, f.end) for f in shown_figures(extraction.figures) if f.start >= 0}
     matched: set[int] = set()
     pairs, false_figures, ignored, shown_good, shown_scored = [], [], 0, 0, 0
     for figure in predicted:

@@ -66,9 +66,9 @@ class LanguageData:
 
     @property
     def figures(self):
-        from .figures import language_data
+        from .components.figures.resources import load_resources
 
-        return language_data(self.code)
+        return load_resources(self.code)
 
     @property
     def display(self):

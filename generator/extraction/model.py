@@ -2,7 +2,7 @@
 
 Every extracted item carries character offsets into :attr:`Extraction.text` so that readers and
 editors can check it against the article. Fields beyond the schema's required ones (roles'
-affiliation, quote cues, timeline sources) are allowed by the schema and used by the site.
+affiliation, quote cues, timeline sources, the key figures) are allowed by the schema and used by the site.
 """
 from __future__ import annotations
 
@@ -155,6 +155,43 @@ class TimelineEntry:
 
 
 @dataclass
+class KeyFigure:
+    """A figure a reader can use: a number with its currency, unit or what it counts ("$40 miljard",
+    "ruim 1.500 tot 2.000 banen", "daalde 2,4 procent"), with its offsets into the text.
+
+    A figure only the headline has is no part of the body: ``start == end == -1`` and ``title_span``
+    gives its offsets into the article's title (which is where a reader checks it)."""
+
+    text: str  # "ruim 1.500 tot 2.000 banen" (as in the article, whitespace made single)
+    number: str  # "ruim 1.500 tot 2.000": the figure without what it counts
+    phrase: str  # "banen" ("" for money and units without a noun)
+    value: float  # the (upper) value: 2000 for "1.500 tot 2.000 banen"
+    start: int
+    end: int
+    kind: str = "count"  # money, count, percent, measure, trivial (technical units); editors add "added"
+    in_headline: bool = False
+    low: float | None = None  # a range's lower value (1500); None for a single number
+    title_span: Offsets | None = None  # offsets into the title when the headline has it
+
+    def to_json(self) -> dict:
+        data = {"text": self.text, "number": self.number, "phrase": self.phrase, "kind": self.kind,
+                "value": self.value, "start": self.start, "end": self.end}
+        if self.low is not None:
+            data["low"] = self.low
+        if self.in_headline:
+            data["in_headline"] = True
+        if self.title_span:
+            data["title_span"] = [self.title_span[0], self.title_span[1]]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> "KeyFigure":
+        return cls(text=data["text"], number=data["number"], phrase=data["phrase"], value=data["value"],
+                   start=data["start"], end=data["end"], kind=data["kind"], in_headline=data.get("in_headline", False),
+                   low=data.get("low"), title_span=tuple(data["title_span"]) if data.get("title_span") else None)
+
+
+@dataclass
 class Extraction:
     """Everything the site needs about one article; the site layer never re-parses text."""
 
@@ -165,6 +202,7 @@ class Extraction:
     actors: list[Actor] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
+    figures: list[KeyFigure] = field(default_factory=list)  # ranked: headline, lead, then the text
     warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -175,6 +213,7 @@ class Extraction:
             "actors": [a.to_json() for a in self.actors],
             "quotes": [q.to_json() for q in self.quotes],
             "timeline": [t.to_json() for t in self.timeline],
+            "figures": [f.to_json() for f in self.figures],
             "blocks": [[b.kind, b.start, b.end] for b in self.blocks],
             "sentences": [[s, e] for s, e in self.sentences],
             "warnings": list(self.warnings),
@@ -222,5 +261,6 @@ class Extraction:
                 )
                 for t in data["timeline"]
             ],
+            figures=[KeyFigure.from_json(f) for f in data.get("figures", [])],
             warnings=list(data.get("warnings", [])),
         )

@@ -15,7 +15,8 @@ from ..errors import ConfigurationError
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL_PATH = PACKAGE_DIR / "models" / "nl_explainer"
-COMPONENTS = ("explainer_blocks", "explainer_language_check", "explainer_actors", "explainer_quotes", "explainer_timeline")
+COMPONENTS = ("explainer_blocks", "explainer_language_check", "explainer_actors", "explainer_quotes", "explainer_timeline",
+              "explainer_figures")
 
 def _import_components() -> None:
     """Importing the component modules registers their factories (and our NER's embedding) with spaCy."""
@@ -23,6 +24,7 @@ def _import_components() -> None:
     from .components import blocks, language  # noqa: F401
     from .components.quotes import component as quotes  # noqa: F401
     from .components.timeline import component as timeline  # noqa: F401
+    from .components.figures import component as figures  # noqa: F401
     from .ml import lexicon_embed  # noqa: F401
 
 

@@ -44,6 +44,7 @@ def make_doc(nlp: Language, source: ArticleSource) -> Doc:
     """A tokenised Doc carrying what the components need besides the text."""
     doc = tokenize(nlp, source.text)
     doc._.publication_date = source.meta.date
+    doc._.title = source.meta.title
     doc._.blocks = list(source.blocks)
     doc._.warnings = []
     return doc
@@ -58,12 +59,13 @@ def doc_to_extraction(doc: Doc, source: ArticleSource) -> Extraction:
         actors=list(doc._.actors or []),
         quotes=list(doc._.quotes or []),
         timeline=list(doc._.timeline or []),
+        figures=list(doc._.figures or []),
         warnings=list(doc._.warnings or []),
     )
 
 
 def extract(source: ArticleSource, nlp: Language) -> Extraction:
-    """Extract actors, quotes and timeline from one article."""
+    """Extract actors, quotes, timeline and key figures from one article."""
     if is_very_long(source):
         return extract_in_pieces(source, nlp)
     return doc_to_extraction(extract_doc(nlp, source), source)

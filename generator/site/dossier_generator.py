@@ -5,7 +5,7 @@ second, and plugin generators' ``generate_context`` run in that order). ``genera
 articles' explainers by dossier, resolves actors across them (:mod:`generator.dossier.dossiers`), attaches
 ``article.dossier_view`` to each member article and sets ``context["dossiers"]``; ``generate_output``
 writes ``dossiers/<slug>/`` (overview, tijdlijn, actoren, actoren/<id>, citaten, timeline.json,
-dossier.json) and the list ``dossiers/``.
+dossier.json, share.png) and the list ``dossiers/``.
 """
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ from ..dossier.timeline import dossier_timelinejs
 from . import i18n
 from .annotate import block_anchor
 from ..formats.dates import format_period, format_value
-from .settings import setting
+from .settings import local_cache_folder, setting
+from .share import SHARE_IMAGE, dossier_card
 from .views import KIND_ORDER, is_shown_quote
 
 logger = logging.getLogger(__name__)
@@ -236,6 +237,15 @@ class DossierGenerator(Generator):
                                   relative_urls=relative, page_name="actor", actor=actor, url=actor.url, **base)
             self._write_json(view.urls.data("dossier.json"), dossier_json(view.dossier))
             self._write_json(view.urls.data("timeline.json"), dossier_timelinejs(view.dossier, locale))
+            self._write_bytes(view.urls.data(SHARE_IMAGE), dossier_card(
+                view, self.settings.get("SITENAME", ""), i18n.translations_for(locale).ngettext, locale,
+                local_cache_folder(self.settings)))
+
+    def _write_bytes(self, relative_path: str, data: bytes) -> None:
+        path = os.path.join(self.output_path, relative_path)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as out:
+            out.write(data)
 
     def _write_json(self, relative_path: str, data: dict) -> None:
         path = os.path.join(self.output_path, relative_path)

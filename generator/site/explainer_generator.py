@@ -22,7 +22,7 @@ from ..dossier.dossiers import dossier_slug
 from ..errors import InputError
 from . import articles as reading, guard, i18n, refusals, render_cache
 from .settings import extractor as settings_extractor, local_cache_folder, setting
-from .share import SHARE_IMAGE, explainer_card
+from .share import SHARE_IMAGE, explainer_card, site_card
 from ..formats.timelinejs import timelinejs
 from .views import EMBED_PAGE, PAGES, ArticlePage, LazyActor, LazyExplainer, urls_for
 from .writer import SESSION
@@ -197,8 +197,7 @@ class ExplainerGenerator(Generator):
                 continue
             for warning in corrected.warnings:
                 logger.warning("%s", warning)
-            article.explainer = LazyExplainer(corrected.extraction, locale, siteurl=siteurl, urls=urls,
-                                              figures=corrected.key_figures)
+            article.explainer = LazyExplainer(corrected.extraction, locale, siteurl=siteurl, urls=urls)
             article.explainer.corrections = corrected
             article.explainer_url = urls.overview
             if link:
@@ -245,6 +244,12 @@ class ExplainerGenerator(Generator):
         for article, explainer, _ in self.session.items:
             self._render(writer, article, explainer, relative, page_mode)
         self.session.finish()
+        if self.explainers:  # the site index's og:image (the index itself is Pelican's page)
+            locale = setting(self.settings, "EXPLAINER_UI_LANG")
+            self._write_bytes(SHARE_IMAGE, site_card(self.settings.get("SITENAME", ""), self.explainers,
+                                                     len(self.context.get("dossiers") or []),
+                                                     i18n.translations_for(locale).ngettext, locale,
+                                                     self.session.cache_folder))
 
     def _copy_static(self) -> None:
         """The explainer's CSS, for themes other than the bundled one (whose base.html links its own)."""

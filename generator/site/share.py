@@ -1,15 +1,23 @@
-"""The share image of an explainer (``og:image``): a 1200×630 card drawn as SVG, rasterised to PNG.
+"""Share images (``og:image``): 1200×630 cards drawn as SVG, rasterised to PNG, for each explainer, each
+dossier and the site index.
 
-What a link preview should say: the site, the headline, the publication date and how much the explainer
-holds (actors, quotes, dates). Drawn with shapes and text only, so the PNG depends on nothing but the
+What a link preview should say: the site, a headline (the explainer's, the dossier's title), a date and
+how much the page holds (actors, quotes, dates; articles; explainers and dossiers). The index's card
+shows its newest explainer. Drawn with shapes and text only, so the PNG depends on nothing but the
 card and the fonts; rasterised with resvg through the ``resvg-py`` wheel (no system libraries; the
 system's sans-serif font, DejaVu on Debian). Same explainer, same fonts: the same bytes.
 """
 from __future__ import annotations
 
+import hashlib
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
 from markupsafe import escape
 
-SHARE_IMAGE = "share.png"  # next to explainer.json (``EXPLAINER_DATA_SAVE_AS``)
+from ..files import write_atomically
+
+SHARE_IMAGE = "share.png"  # next to explainer.json (``EXPLAINER_DATA_SAVE_AS``), dossier.json, the site index
 WIDTH, HEIGHT = 1200, 630
 TITLE_SIZE, TITLE_CHARS, TITLE_LINES = 56, 27, 4
 
@@ -51,13 +59,71 @@ def share_png(svg: str) -> bytes:
     return bytes(svg_to_bytes(svg_string=svg))
 
 
+def _rasteriser() -> str:
+    try:
+        return version("resvg-py")
+    except PackageNotFoundError:  # pragma: no cover - resvg-py is a dependency
+        return "?"
+
+
+def cached_png(svg: str, folder: str | Path | None) -> bytes:
+    """:func:`share_png`, rasterised only when the card changed: the PNG of an SVG is kept in
+    ``folder/share-images/`` under the hash of the SVG and the rasteriser's version (the index and
+    the dossier cards are drawn on every build; rasterising is their whole cost). A missing,
+    unreadable or foreign entry is drawn again; ``folder`` None: no cache."""
+    if folder is None:
+        return share_png(svg)
+    name = hashlib.sha256(f"{_rasteriser()}\x00{svg}".encode("utf-8")).hexdigest()
+    path = Path(folder) / "share-images" / f"{name}.png"
+    try:
+        data = path.read_bytes()
+        if data.startswith(b"\x89PNG\r\n\x1a\n"):
+            return data
+    except OSError:
+        pass
+    data = share_png(svg)
+    try:
+        write_atomically(path, data)
+    except OSError:
+        pass  # a read-only cache costs a rasterisation next time, nothing worse
+    return data
+
+
+def _counts(ngettext, *pairs: tuple[str, str, int]) -> str:
+    return " · ".join(ngettext(one, many, n) % {"num": n} for one, many, n in pairs)
+
+
+def site_card(site_name: str, explainers: list, dossiers: int, ngettext, lang: str = "nl",
+              folder: str | Path | None = None) -> bytes:
+    """The site index's share image: the site's name, its newest explainer (headline and date: what
+    is new there) and how many explainers and dossiers it holds."""
+    newest = max(explainers, key=lambda e: (e.extraction.article.date is not None, e.extraction.article.date
+                                             or 0, e.extraction.article.slug), default=None)
+    facts = _counts(ngettext, ("%(num)d explainer", "%(num)d explainers", len(explainers)),
+                    *([("%(num)d dossier", "%(num)d dossiers", dossiers)] if dossiers else []))
+    title = newest.extraction.article.title if newest else site_name
+    return cached_png(share_svg(title or site_name, site_name, newest.published if newest else "", facts, lang),
+                      folder)
+
+
+def dossier_card(view, site_name: str, ngettext, lang: str = "nl", folder: str | Path | None = None) -> bytes:
+    """A dossier's share image: its title, the dates of its first and last article, how much it holds."""
+    explainers = [a.explainer for a in view.articles]
+    dates = [e.published for e in explainers if e.extraction.article.date]
+    span = dates[0] if len(set(dates)) <= 1 else f"{dates[0]} – {dates[-1]}"
+    facts = _counts(ngettext, ("%(num)d article", "%(num)d articles", len(view.articles)),
+                    ("%(num)d actor", "%(num)d actors", len(view.actors)),
+                    ("%(num)d quote", "%(num)d quotes", len(view.quotes)))
+    return cached_png(share_svg(view.title, site_name, span if dates else "", facts, lang), folder)
+
+
 def explainer_card(explainer, site_name: str, ngettext) -> bytes:
-    """An explainer's share image, with the counts in the UI language (``ngettext``)."""
+    """An explainer's share image, with the counts in the UI language (``ngettext``). Not cached here:
+    an unchanged explainer's whole folder, image included, comes from the previous build
+    (:mod:`.render_cache`)."""
     extraction = explainer.extraction
-    counts = [ngettext("%(num)d actor", "%(num)d actors", len(extraction.actors)),
-              ngettext("%(num)d quote", "%(num)d quotes", len(explainer.quotes)),
-              ngettext("%(num)d date", "%(num)d dates", len(extraction.timeline))]
-    facts = " · ".join(c % {"num": n} for c, n in zip(
-        counts, (len(extraction.actors), len(explainer.quotes), len(extraction.timeline))))
+    facts = _counts(ngettext, ("%(num)d actor", "%(num)d actors", len(extraction.actors)),
+                    ("%(num)d quote", "%(num)d quotes", len(explainer.quotes)),
+                    ("%(num)d date", "%(num)d dates", len(extraction.timeline)))
     return share_png(share_svg(extraction.article.title or "", site_name, explainer.published, facts,
                                extraction.article.lang or "nl"))

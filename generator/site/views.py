@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..extraction.language import display_data
-from ..extraction.model import Actor, Extraction, Quote, TimelineEntry
+from ..extraction.model import Actor, Extraction, KeyFigure, Quote, TimelineEntry
 from . import jsonld, svg
 from .annotate import annotated_blocks, block_anchor
 from ..formats.dates import format_period, format_publication_date, format_value, sort_key
-from ..extraction.figures import KeyFigure, key_figures
+from ..extraction.components.figures.rank import shown_figures
 
 KIND_ORDER = ("person", "organisation", "country", "place", "group")
 # how much a mention of each kind says about who the story is about (people and organisations act)
@@ -148,7 +148,7 @@ class Explainer:
     lead: str
     published: str
     quotes: list[Quote] = field(default_factory=list)  # what readers see as quotes (:func:`shown_quotes`)
-    key_figures: list[KeyFigure] = field(default_factory=list)
+    key_figures: list[KeyFigure] = field(default_factory=list)  # the ones the overview lists
     main_actors: list[ActorView] = field(default_factory=list)
     telling_quotes: list[Quote] = field(default_factory=list)
     network_edges: list[tuple["ActorView", "ActorView", int]] = field(default_factory=list)
@@ -380,11 +380,9 @@ NETWORK_SIZE = 14
 
 
 def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
-                    siteurl: str | None = None, urls: ExplainerUrls | None = None,
-                    figures: list[KeyFigure] | None = None) -> Explainer:
-    """All template data for one explainer; ``gettext`` (UI language) labels the charts,
-    ``siteurl`` makes the annotated article's links absolute (publish builds) and ``figures`` are
-    the editors' corrected key figures (else the extraction's)."""
+                    siteurl: str | None = None, urls: ExplainerUrls | None = None) -> Explainer:
+    """All template data for one explainer; ``gettext`` (UI language) labels the charts and
+    ``siteurl`` makes the annotated article's links absolute (publish builds)."""
     gettext = gettext or _ui_gettext(locale)
     urls = urls or ExplainerUrls(extraction.article.slug)
     views = [ActorView(actor=a, url=urls.actor(a.id)) for a in extraction.actors]
@@ -463,7 +461,7 @@ def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
         anchors=anchors,
         lead=lead_of(extraction),
         published=format_publication_date(extraction.article.date, locale),
-        key_figures=key_figures(extraction) if figures is None else figures,
+        key_figures=shown_figures(extraction.figures),
         main_actors=main_actors(views),
         telling_quotes=telling_quotes(extraction),
         network_edges=[(by_id[a], by_id[b], count)
@@ -485,9 +483,8 @@ class LazyExplainer:
     """
 
     def __init__(self, extraction: Extraction, locale: str = "nl", siteurl: str | None = None,
-                 urls: ExplainerUrls | None = None, figures: list[KeyFigure] | None = None):
+                 urls: ExplainerUrls | None = None):
         self.extraction = extraction
-        self._figures = figures
         self.locale = locale
         self.urls = urls or ExplainerUrls(extraction.article.slug)
         self._siteurl = siteurl
@@ -508,8 +505,7 @@ class LazyExplainer:
     @property
     def built(self) -> Explainer:
         if self._built is None:
-            self._built = build_explainer(self.extraction, self.locale, siteurl=self._siteurl, urls=self.urls,
-                                          figures=self._figures)
+            self._built = build_explainer(self.extraction, self.locale, siteurl=self._siteurl, urls=self.urls)
         return self._built
 
     def __getattr__(self, name: str):

@@ -6,11 +6,13 @@ from spacy.tokens import Doc
 
 DOC_EXTENSIONS = {
     "publication_date": None,  # datetime.date | None: the anchor for relative dates
+    "title": None,  # str | None: the headline (its figures rank first)
     "blocks": None,  # list[model.Block]: paragraphs and headings of the body
     "actors": None,  # list[model.Actor]
     "quotes": None,  # list[model.Quote]
     "timexes": None,  # list[model.TimeExpression]
     "timeline": None,  # list[model.TimelineEntry]
+    "figures": None,  # list[model.KeyFigure]: ranked, headline and lead first
     "warnings": None,  # list[str]: problems a build should report (e.g. dates without anchor)
 }
 
