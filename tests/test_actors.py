@@ -105,6 +105,14 @@ def test_company_short_name_merges_onto_long_name(nlp):
     assert "iPod" not in names(actors)
 
 
+
+def test_company_name_without_its_honorific_prefix_and_legal_suffix_is_its_short_form(nlp):
+    text = "Koninklijke Zwanenberg N.V. verkocht minder bier. Volgens Zwanenberg komt dat door het weer."
+    assert by_name(actors_of(nlp, text), "Koninklijke Zwanenberg N.V.").aliases == ["Zwanenberg"]
+    text = "De Koninklijke Marechaussee controleert de grens. De Marechaussee zwijgt."
+    assert names(actors_of(nlp, text)) == {"Koninklijke Marechaussee"}
+
+
 # -- roles and role mentions ----------------------------------------------------------------------
 
 def test_role_compound_before_name_and_later_role_mention(nlp):
@@ -844,3 +852,57 @@ def test_a_word_with_its_number_names_a_thing_unless_it_is_a_street(nlp):
 def test_inhabitant_noun_of_an_unknown_place_before_a_name_is_a_descriptor(nlp):
     actors = actors_of(nlp, "Dat is belangrijk, meent Zwammerdammer Joost Kalverda.")
     assert names_and_kinds(actors) == {"Joost Kalverda": "person"}
+
+
+def test_inhabitant_noun_of_a_country_alone_or_before_a_name_is_no_actor(nlp):
+    actors = actors_of(nlp, ",,Dit is een zwarte dag,'' zei de Zweed. Marokkaan Yassin Amrani en Griek Nikos "
+                            "Papadakis keken toe.")
+    assert names(actors) == {"Yassin Amrani", "Nikos Papadakis"}
+
+
+def test_sentence_adverbs_and_interjections_opening_a_sentence_are_no_names(nlp):
+    actors = actors_of(nlp, "Kortom, de gemeente Zwolle moet kiezen. ,,Tja, zo gaat dat,'' zei Karin Mulder.")
+    assert names(actors) == {"Zwolle", "Karin Mulder"}
+
+
+def test_a_ministry_with_coordinated_portfolios_is_one_organisation(nlp):
+    actors = actors_of(nlp, "Het ministerie van Onderwijs, Cultuur en Wetenschap wil meer geld. Het ministerie "
+                            "van Visserij en Kustwacht van Noorwegen zweeg.")
+    assert names(actors) == {"ministerie van Onderwijs, Cultuur en Wetenschap",
+                             "ministerie van Visserij en Kustwacht", "Noorwegen"}
+
+
+def test_a_ministry_is_not_coordinated_with_a_person_or_a_known_name(nlp):
+    actors = actors_of(nlp, "Het ministerie van Visserij, Bram de Vlieger en Rijkswaterstaat zwegen.")
+    assert names(actors) == {"ministerie van Visserij", "Bram de Vlieger", "Rijkswaterstaat"}
+
+
+def test_a_clubs_founding_year_after_an_apostrophe_belongs_to_its_name(nlp):
+    actors = actors_of(nlp, "Bij de amateurs won Excelsior '31 van Quick '20 uit Oldenzaal.")
+    assert {"Excelsior '31", "Quick '20"} <= names(actors)
+    assert "Excelsior" not in names(actors)
+
+
+def test_a_hyphenated_given_name_makes_a_person(nlp):
+    actors = actors_of(nlp, "Volgens Pieter-Jan Vermeersch is de zaak rond. Vermeersch tekent morgen.")
+    assert [(a.name, a.kind, a.aliases) for a in actors] == [("Pieter-Jan Vermeersch", "person", ["Vermeersch"])]
+
+
+def test_a_preposition_opening_the_sentence_is_not_part_of_the_place_after_it(nlp):
+    actors = actors_of(nlp, "In Ter Apel sliepen vorige nacht weer mensen buiten. In Den Helder niet.")
+    assert [(a.name, a.kind) for a in actors] == [("Ter Apel", "place"), ("Den Helder", "place")]
+
+
+def test_a_party_written_in_lowercase_with_an_ampersand_is_found(nlp):
+    actors = actors_of(nlp, "Ook Groen en cd&v willen duidelijkheid over de begroting.")
+    assert ("cd&v", "organisation") in {(a.name, a.kind) for a in actors}
+
+
+def test_a_known_clubs_youth_team_is_an_organisation(nlp):
+    actors = actors_of(nlp, "Jong PSV speelde gelijk tegen Jong Ajax.")
+    assert {(a.name, a.kind) for a in actors} == {("Jong PSV", "organisation"), ("Jong Ajax", "organisation")}
+
+
+def test_a_compound_saying_what_a_name_is_does_not_open_the_name(nlp):
+    actors = actors_of(nlp, "Scheepsbouwer Damen groeit. Kledingmaker Zeeman krimpt. Filmmaker Joris Brand won.")
+    assert names(actors) == {"Damen", "Zeeman", "Joris Brand"}

@@ -61,6 +61,14 @@ def test_coordinated_month_borrows_the_year_and_the_range_is_one_period(nlp):
     assert values(doc) == {"tussen september en oktober 2007": ("2007-09", "2007-10")}
 
 
+def test_coordinated_month_borrows_the_year_a_modifier_names(nlp):
+    doc = run(nlp, "De wethouder verwacht dat de huren tussen januari en maart volgend jaar dalen. "
+                   "De huren stegen tussen oktober en december vorig jaar.", pub="2024-11-07")
+    found = values(doc)
+    assert found["tussen januari en maart volgend jaar"] == ("2025-01", "2025-03")
+    assert found["tussen oktober en december vorig jaar"] == ("2023-10", "2023-12")
+
+
 def test_coordinated_month_without_range_word_borrows_the_year(nlp):
     doc = run(nlp, "De koersen stegen in september en oktober 2007 sterk.", pub="2009-04-04")
     found = values(doc)
@@ -419,6 +427,25 @@ def test_since_a_season_runs_to_the_publication_month(nlp):
     found = values(doc)
     assert found["Sinds de zomer van 2020"] == ("2020-06", "2022-04")
     assert found["Sinds de zomer"] == ("2021-06", "2022-04")
+
+
+def test_a_season_bounded_by_voor_or_na_is_the_nearest_one_in_the_clauses_tense(nlp):
+    doc = run(nlp, "De gemeente Assen wil vóór de zomer een besluit nemen.", pub="2025-03-12")
+    assert values(doc) == {"de zomer": ("2025-06", "2025-08")}
+    doc = run(nlp, "De gemeente Assen wil na de zomer een besluit nemen.", pub="2025-10-12")
+    assert values(doc) == {"de zomer": ("2026-06", "2026-08")}  # this summer is over: the next one
+    doc = run(nlp, "Na de zomer daalden de prijzen in Assen flink.", pub="2025-03-12")
+    assert values(doc) == {"de zomer": ("2024-06", "2024-08")}
+
+
+def test_a_season_without_year_or_bound_is_any_season(nlp):
+    found = values(run(nlp, "In de zomer is het druk op het strand van Zandvoort.", pub="2025-03-12"))
+    assert not [v for v in found.values() if v[0]]  # recognised at most, never dated
+
+
+def test_in_a_season_of_a_past_clause_is_the_last_one(nlp):
+    doc = run(nlp, "In de zomer woonde de bakker nog in Zwolle.", pub="2025-03-12")
+    assert values(doc) == {"de zomer": ("2024-06", "2024-08")}
 
 
 def test_a_quotes_relative_days_count_from_the_day_its_attribution_names(nlp):

@@ -50,9 +50,7 @@ class CandidateFinder:
                     compound_mention(lex, doc, i, mentions, is_name)
                 elif tok.lower_ == lex.ministry_word and i + 2 < n and toks[i + 1].lower_ == lex.of_word \
                         and toks[i + 2].is_alpha:
-                    end = i + 3
-                    while end < n and is_name[end] and end - i < 5:
-                        end += 1
+                    end = ministry_end(lex, doc, i, is_name)
                     m = make_mention(doc, i, end)
                     m.kind = "organisation"
                     mentions.append(m)
@@ -75,6 +73,30 @@ class CandidateFinder:
         mentions.extend(role_mentions(lex, doc, is_name))
         mentions.sort(key=lambda m: m.start_char)
         return mentions
+
+
+def ministry_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
+    """End of "ministerie van X" at token i: a listed ministry's full name ("ministerie van Onderwijs,
+    Cultuur en Wetenschap"), else (a foreign ministry) its portfolios as written, coordinated by commas and
+    a last "en" ("ministerie van Visserij en Kustwacht"), but not into a name of its own ("... en
+    Rijkswaterstaat") or a person's ("..., Bram de Vlieger en ...")."""
+    toks, n = doc.tokens, len(doc)
+    end = i + 3
+    while end < n and is_name[end] and end - i < 5:
+        end += 1
+    listed = [k for k in range(end, min(n, i + 12) + 1) if lex.lookup(doc[i:k].text) is not None]
+    if listed:
+        return max(listed)  # a listed name is whole: "ministerie van Defensie en Heineken" are two
+    k = end  # a list of portfolios: ", X" items closed by "en X"; a given name starts a person instead
+    while k + 1 < n and (toks[k].text == "," or toks[k].lower_ in lex.enumeration_joiners) and is_name[k + 1] \
+            and lex.lookup(toks[k + 1].text) is None and toks[k + 1].text not in lex.first_names:
+        item_end = k + 1
+        while item_end < n and is_name[item_end] and lex.lookup(toks[item_end].text) is None and item_end - i < 12:
+            item_end += 1
+        if toks[k].text != ",":
+            return item_end
+        k = item_end
+    return end
 
 
 def compound_mention(lex: Lexicon, doc: Doc, i: int, mentions: list[Mention], is_name: list[bool]) -> None:

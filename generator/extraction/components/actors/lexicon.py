@@ -22,6 +22,17 @@ def normalise(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
 
 
+class GivenNames(frozenset):
+    """Given names, and a hyphenated one made of them ("Peter-Jan", "Marie-Louise", "Jan-Willem"): Dutch and
+    Flemish parents join given names freely, so the list cannot hold every pair."""
+
+    def __contains__(self, word) -> bool:
+        if frozenset.__contains__(self, word):
+            return True
+        parts = word.split("-") if isinstance(word, str) and "-" in word else ()
+        return len(parts) == 2 and all(p and frozenset.__contains__(self, p) for p in parts)
+
+
 @dataclass
 class Lexicon:
     particles: frozenset[str]
@@ -57,6 +68,7 @@ class Lexicon:
     road_pattern: "re.Pattern[str] | None" = None
     feminine_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()  # female ending -> male endings of its role
     plural_endings: tuple[str, ...] = ()  # "Dreamliners": a name that also occurs in the plural is a product
+    honorific_org_prefixes: frozenset[str] = frozenset()  # "Koninklijke Philips": a title, not part of the name
     # a ministry's short name is its portfolio after a minister ("minister van Buitenlandse Zaken")
     portfolios: frozenset[str] = frozenset()
     # context_words.json: the words around a name that tell what it names (see its notes)
@@ -82,6 +94,8 @@ class Lexicon:
     caption_words: frozenset[str] = frozenset()
     name_generations: frozenset[str] = frozenset()  # "jr.", "sr."
     descriptor_words: frozenset[str] = frozenset()  # "X Europe": another entity than X
+    team_prefixes: frozenset[str] = frozenset()  # "Jong PSV": a club's team, an organisation
+    descriptor_tails: frozenset[str] = frozenset()  # "chipmaker": a compound that says what a name is
     enumeration_joiners: frozenset[str] = frozenset()  # "en", "of": join the members of an enumeration
     articles: frozenset[str] = frozenset()  # "de", "het", "een"
     definite_articles: frozenset[str] = frozenset()  # "de", "het"
@@ -260,7 +274,7 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
         non_actors=frozenset(line.lower() for line in _lines(folder / "non_actors.txt")),
         common_words=frozenset(_lines(folder / "common_words.txt")) | stop_words,
         stop_words=stop_words,
-        first_names=frozenset(_lines(folder / "first_names.txt")),
+        first_names=GivenNames(_lines(folder / "first_names.txt")),
         org_suffixes=org_suffixes,
         org_prefixes=org_prefixes,
         place_suffixes=place_suffixes,
@@ -309,6 +323,7 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
     lex.place_tails = tuple(forms.get("place_tails", []))
     lex.road_pattern = re.compile(forms["road_pattern"]) if forms.get("road_pattern") else None
     lex.plural_endings = tuple(forms.get("plural_endings", []))
+    lex.honorific_org_prefixes = frozenset(forms.get("honorific_org_prefixes", []))
     lex.feminine_endings = tuple((female, tuple(males)) for female, males in forms.get("feminine_role_endings", []))
     context = json.loads((folder / "context_words.json").read_text(encoding="utf-8")) \
         if (folder / "context_words.json").exists() else {}
@@ -322,7 +337,7 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
     for name in ("employer_roles", "employer_links", "portfolio_roles", "apposition_articles", "apposition_links",
                  "name_suffixes_after_comma", "place_words_after", "place_words_before", "new_adjectives",
                  "making_verbs", "production_nouns", "title_words", "list_intros", "list_glue", "caption_words",
-                 "name_generations", "descriptor_words", "enumeration_joiners", "articles", "definite_articles",
+                 "name_generations", "descriptor_words", "team_prefixes", "descriptor_tails", "enumeration_joiners", "articles", "definite_articles",
                  "portfolio_links"):
         setattr(lex, name, frozenset(context.get(name, ())))
     for filename in ("places.txt", "places_nl_be.txt"):

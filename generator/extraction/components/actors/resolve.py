@@ -207,6 +207,9 @@ class ActorResolver:
             return "person"  # "Roberto 'Bobby' Santini": a nickname in quote marks
         if len(words) > 1 and (words[-1] in lex.org_suffixes or words[-1].rstrip(".") in lex.org_suffixes):
             return "organisation"
+        if len(words) > 1 and words[0] in lex.team_prefixes and (lex.lookup(" ".join(words[1:])) or ("", ""))[1] \
+                == "organisation":
+            return "organisation"  # "Jong PSV": a known club's team
         if any(m.org_cue for m in ms) and not any(m.place_cue or m.person_cue for m in ms) \
                 and not (words[0] in lex.first_names and len(words) > 1):
             return "organisation"  # "het bedrijf Unified Aircraft", "woordvoerder van Blue Harbor"
@@ -311,8 +314,9 @@ class ActorResolver:
                         org_targets.add(other)  # "Air Force" → "United States Air Force"
                     if n == 1 and kind == "organisation" and words[-1] == short[0] and self._generic_head(original):
                         head_targets.add(other)  # "de Raad" → "Hoge Raad"
-                    if tuple(words[:n]) == short and kind in {"organisation", "place", "person"}:
-                        rest = original[n:]
+                    skip = 1 if kind == "organisation" and original[0] in lex.honorific_org_prefixes else 0
+                    if tuple(words[skip:skip + n]) == short and kind in {"organisation", "place", "person"}:
+                        rest = original[skip + n:]  # "Philips" → "Koninklijke Philips N.V."
                         suffixes_only = all(w in lex.org_suffixes or w.rstrip(".,") in lex.org_suffixes for w in rest)
                         if (kind != "person" or original[0] not in lex.first_names) and (
                                 suffixes_only or len(rest) == 1 and not self._descriptor(rest[0])):

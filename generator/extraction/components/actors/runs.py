@@ -5,15 +5,17 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .lexicon import Lexicon, normalise
-from .shapes import MODEL_NUMBER, adjective_like, ends_sentence, is_acronym
+from .shapes import CLUB_YEAR, MODEL_NUMBER, adjective_like, ends_sentence, is_acronym
 
 # a nickname between given name and surname: "Roberto 'Bobby' Santini" (opening mark → closing mark)
 _NICKNAME_MARKS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
+_APOSTROPHES = frozenset("'’")
 
 
 def digit_name(lex: Lexicon, text: str) -> bool:
-    """A name with digits the gazetteers know ("D66", "50PLUS") or a numbered road ("A12")."""
-    return bool(MODEL_NUMBER.search(text)) and text[:1].isalnum() and (
+    """A name with digits or an ampersand the gazetteers know ("D66", "50PLUS", "cd&v": parties write
+    themselves so) or a numbered road ("A12")."""
+    return bool(MODEL_NUMBER.search(text) or "&" in text) and text[:1].isalnum() and (
         lex.lookup(text) is not None or lex.is_road(text))
 
 
@@ -126,6 +128,10 @@ def run_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
                 and not lex.lookup(toks[j].text) and not lex.lookup(toks[k + 1].text) \
                 and toks[k + 1].lower_ not in lex.common_words:
             j = k + 1  # "Wal - Mart", not a rubric before its headline ("Sport - Zege ...")
+            break
+        if nxt.text in _APOSTROPHES and k + 1 < n and CLUB_YEAR.fullmatch(toks[k + 1].text) \
+                and toks[j].whitespace_ and not nxt.whitespace_:
+            j = k + 1  # "Excelsior '31", "Quick '20": a club's founding year belongs to its name
             break
         if nxt.text == "," and k + 1 < n and toks[k + 1].text in lex.name_suffixes_after_comma:
             j = k + 1

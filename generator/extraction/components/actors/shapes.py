@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,}|[A-Z][a-z]?[A-Z]+[a-z]?|(?:[A-Z]\.){2,}[A-Z]?|[A-Z]{1,4}&[A-Z]{1,4})$")
 MODEL_NUMBER = re.compile(r"\d")
+CLUB_YEAR = re.compile(r"\d{2}")  # the two digits after an apostrophe in a club's name ("Quick '20")
 CURRENCY = re.compile(r"[$€£¥#]")
 # Adjectives and inhabitant nouns made from place names ("Brusselse", "Vlaams-Brabantse", "Israëlische",
 # "Rwandese", "Palestijnen", "Braziliaan"): capitalised, but no actor. Strong endings always; a consonant

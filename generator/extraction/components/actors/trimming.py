@@ -46,6 +46,15 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
         low = tok.lower_
         if known_name(lex, doc, start, end, initial):
             break
+        if end - start > 1 and low in lex.stop_words and start in initial and not tok.text.isupper() \
+                and low != lex.of_word and low not in lex.definite_articles and toks[start + 1].text[:1].isupper() \
+                and (lex.lookup(doc[start + 1:end].text) or doc[start + 1:end].text in lex.world_places):
+            start += 1  # "In Ter Apel": a preposition opens the sentence before a place ("In" is also a particle)
+            continue
+        if end - start > 1 and start in initial and tok.text[1:].islower() and tok.text not in lex.first_names \
+                and any(low.endswith(tail) and len(low) > len(tail) + 2 for tail in lex.descriptor_tails):
+            start += 1  # "Chipmaker ASML", "Scheepsbouwer Damen": a noun opening the sentence says what it is
+            continue
         if end - start > 1 and low in lex.stop_words and low not in lex.particles \
                 and low not in lex.connectors and tok.text not in lex.first_names and not tok.text.isupper():
             start += 1  # "Terwijl Van Houten": a function word opens a sentence after a run-in intertitle

@@ -132,8 +132,11 @@ class Normaliser:
         months = "|".join(sorted(map(re.escape, res.months), key=len, reverse=True))
         joiners = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in self.data["date_coordinators"]),
                                   key=len, reverse=True))
+        mods = "|".join(sorted(map(re.escape, res.modifiers), key=len, reverse=True))
+        years = "|".join(sorted(re.escape(w) for w, unit in self.data["units"].items() if unit == "year"))
         self._coordinated = re.compile(r"\s*(?:" + joiners + r")\s*(?:\d{1,2}\s+)?(?:" + months
-                                       + r")\s+((?:1[0-9]|20)[0-9]{2})\b", re.IGNORECASE)
+                                       + r")\s+(?:((?:1[0-9]|20)[0-9]{2})|(" + mods + r")\s+(?:" + years
+                                       + r"))\b", re.IGNORECASE)
 
     # pub: publication date; anchor: last mentioned date; tense: callable giving past/future/None
     def normalise(self, c: Candidate, text: str, pub: dt.date | None, anchor: Anchor | None,
@@ -261,9 +264,16 @@ class Normaliser:
         return anchor.date.year
 
     def _coordinated_year(self, text: str, end: int) -> int | None:
-        """'tussen september en oktober 2007': a month coordinated with a dated one takes its year."""
+        """'tussen september en oktober 2007', 'tussen januari en maart volgend jaar': a month
+        coordinated with a dated one takes its year."""
         match = self._coordinated.match(text[end:end + 40])
-        return int(match.group(1)) if match else None
+        if not match:
+            return None
+        if match.group(1):
+            return int(match.group(1))
+        # "tussen januari en maart volgend jaar": the year the modifier names
+        step = {"last": -1, "next": 1, "this": 0}.get(self.res.modifiers.get(match.group(2).lower()))
+        return None if step is None else self._need_pub().year + step
 
     def _season(self, c, text, pub, anchor, tense):
         g = c.groups
@@ -281,6 +291,14 @@ class Normaliser:
                 year += 1
             elif self._is_since(c) and start > pub:
                 year -= 1  # "sinds de zomer", written in April: last summer
+            elif "bounded" in g:
+                t = tense()  # "na de zomer" in a past clause: the last one begun; else the next one not over
+                if t is None and g["bounded"] in self.res.sets["season_tensed_before"]:
+                    return None  # "In de zomer is het druk": any summer
+                if t == "past" and start > pub:
+                    year -= 1
+                elif t != "past" and add_months(end_month, 1) <= pub:
+                    year += 1
         start = dt.date(year, first, 1)
         end = dt.date(year + (1 if last < first else 0), last, 1)
         value = Value(fmt("month", start), "month", fmt("month", end), certain=False, anchor=start)

@@ -221,7 +221,9 @@ class Recogniser:
             return None  # "binnen 60 dagen": a deadline counted from some event, not from today
         if c.kind == "season" and not ({"year", "yearmod", "mod"} & g.keys()) \
                 and g.get("since") not in self.sets["since_words"]:
-            return None  # "in de zomer" (any summer), but "sinds de zomer": the last one, up to today
+            if prev1 not in self.sets["season_anchoring_before"] | self.sets["season_tensed_before"]:
+                return None  # "de zomer is warm" (any summer), but "sinds de zomer": the last one, up to today
+            c.groups["bounded"] = prev1  # "vóór de zomer", "na de zomer": the nearest one, by tense
         if c.kind == "quarter" and "ord" in g and not 1 <= res.ordinals.get(g["ord"], 0) <= 4:
             return None
         if c.kind == "rolling" and g.get("mod") in self.sets["rolling_singular_last"] and "num" not in g \
