@@ -801,3 +801,62 @@ def test_a_role_given_in_an_apposition_still_names_the_person(extractor):
             "'We beginnen', zei de burgemeester.")
     text, quotes = run(extractor, body, {"Ria Mol": ("person",), "Karel Smit": ("person",)})
     assert quotes[0].speaker == "ria-mol"
+
+
+# --- held-out challenge, third round: low marks, run-in intertitles, passive citing, unnamed groups -------
+
+def test_a_low_single_opening_mark_closes_with_the_high_one(extractor):
+    body = "Beleggers schrokken. ‚Dit hadden we niet verwacht‘, zei analist Joris Lammers."
+    text, quotes = run(extractor, body, {"Joris Lammers": ("person", "Lammers")})
+    assert [(q.text, q.speaker) for q in quotes] == [("Dit hadden we niet verwacht", "joris-lammers")]
+
+
+def test_a_high_single_mark_alone_still_opens_a_quote(extractor):
+    body = "‘Het water staat hoog’, zei dijkgraaf Joris Lammers."
+    text, quotes = run(extractor, body, {"Joris Lammers": ("person", "Lammers")})
+    assert texts(quotes) == ["Het water staat hoog"]
+
+
+def test_an_intertitle_run_into_the_text_does_not_hide_the_subject_of_the_next_sentence(extractor):
+    body = ("De gemeente sluit het zwembad. Boze ouders De oudervereniging noemt het besluit in een brief "
+            "'kortzichtig'.")
+    text, quotes = run(extractor, body, {"Hanna Peeters": ("person",)})
+    (quote,) = quotes
+    assert (quote.text, quote.speaker, quote.speaker_label) == ("kortzichtig", None, "De oudervereniging")
+
+
+def test_a_surname_with_a_capital_article_is_no_intertitle(extractor):
+    body = "Ria Mol verwijt De Vries dat hij 'nooit luistert'."
+    text, quotes = run(extractor, body, {"Ria Mol": ("person", "Mol"), "Jan de Vries": ("person", "De Vries")})
+    assert [(q.text, q.speaker) for q in quotes] == [("nooit luistert", "ria-mol")]
+
+
+def test_the_subject_of_a_passive_cite_said_the_words_not_the_agent(extractor):
+    body = ("De beurs daalde. 'Dit is nog maar het begin', werd econoom Sara Dijkman van de bank geciteerd "
+            "door persbureau Belga.")
+    text, quotes = run(extractor, body, {"Sara Dijkman": ("person", "Dijkman"), "Belga": ("organisation",)})
+    assert [q.speaker for q in quotes] == ["sara-dijkman"]
+
+
+def test_a_zo_clause_later_in_the_sentence_attributes_a_short_quote(extractor):
+    body = "Zij wil af van de 'blinde muren' in de wijk, zo noemt wethouder Ria Mol de lege gevels."
+    text, quotes = run(extractor, body, {"Ria Mol": ("person", "Mol")})
+    assert [(q.text, q.partial, q.speaker) for q in quotes] == [("blinde muren", True, "ria-mol")]
+
+
+def test_a_bare_plural_group_after_a_plural_verb_is_kept_as_the_speaker_label(extractor):
+    body = "De koers steeg. 'Het herstel is begonnen', zeggen economen."
+    text, quotes = run(extractor, body, {})
+    assert (quotes[0].speaker, quotes[0].speaker_label) == (None, "economen")
+
+
+def test_an_adverb_after_a_singular_verb_is_no_speaker(extractor):
+    body = "'Het herstel is begonnen', zei vanochtend."
+    text, quotes = run(extractor, body, {})
+    assert quotes[0].speaker_label is None
+
+
+def test_an_unnamed_subject_with_a_relative_clause_is_labelled_without_the_clause(extractor):
+    body = "Een omwonende die zijn naam niet wil noemen, reageert boos: 'Dit had nooit mogen gebeuren.'"
+    text, quotes = run(extractor, body, {})
+    assert (quotes[0].speaker, quotes[0].speaker_label) == (None, "Een omwonende")

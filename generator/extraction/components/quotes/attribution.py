@@ -475,6 +475,10 @@ class SpeakerResolver:
             self._note("unnamed", span, None)
             return None, True, span  # "aldus veel hulporganisaties": a group, kept as written
         if not (has_name or word in self.lex.determiners):
+            group = self._bare_group(start, toks, i)
+            if group is not None:
+                self._note("unnamed", group, None)
+                return None, True, group  # "zeggen analisten": an unnamed group, kept as written
             return None, False, None  # "voegde daar aan toe": no subject phrase here
         if word in self.lex.determiners and word not in self.lex.indefinite_determiners:
             actor_id = self.role(toks[i][1], np_end, toks[i][1])
@@ -482,6 +486,27 @@ class SpeakerResolver:
             return actor_id, True, span
         self._note("unnamed", span, None)
         return None, True, span
+
+    def _bare_group(self, cue_end: int, toks: list, i: int) -> tuple[int, int] | None:
+        """The offsets of "analisten" in "…”, zeggen analisten.": one to three lowercase words without an
+        article that close the sentence right after a plural reporting verb or "aldus" (a plural verb
+        needs a plural subject, so this is no adverb)."""
+        cue = tokens(self.index.masked, max(0, cue_end - 30), cue_end)
+        if not cue or not self.lex.plural_verb_ending:
+            return None
+        verb = cue[-1][0]
+        if not (verb in self.lex.source_markers or (self.lex.is_cue_verb(verb)
+                                                      and verb.endswith(self.lex.plural_verb_ending))):
+            return None
+        words = self.lex.skip_words | self.lex.np_stop_words | self.lex.prepositions | self.lex.person_pronouns
+        for j in range(i, min(len(toks), i + 3)):
+            word, _, t_end = toks[j]
+            original = self.index.masked[toks[j][1]:t_end]
+            if not (word.isalpha() and original.islower() and word not in words):
+                return None
+            if j + 1 == len(toks) or toks[j + 1][0] in (".", "!", "?"):
+                return toks[i][1], t_end
+        return None
 
     def subject_before(self, clause_start: int, verb_start: int) -> tuple[str | None, bool]:
         """The subject before a cue verb in its clause ("Stoltenberg stelde", "De minister zei").
@@ -516,13 +541,15 @@ class SpeakerResolver:
             actor = self.pronoun(toks[-1][1])
             self._note("pronoun", (toks[-1][1], toks[-1][2]), actor)
             return actor, True
-        if i < len(toks) and toks[i][0] in self.lex.determiners and len(toks) - i <= 6 \
-                and not any(t[0] in self.lex.np_stop_words for t in toks[i + 1:]):
-            span = (toks[i][1], toks[-1][2])
+        # "Een buurtbewoner die anoniem wil blijven, reageert": the phrase ends where its relative clause opens
+        end_k = next((k for k in range(i + 2, len(toks)) if toks[k][0] in self.lex.relative_pronouns), len(toks))
+        if i < len(toks) and toks[i][0] in self.lex.determiners and end_k - i <= 6 \
+                and not any(t[0] in self.lex.np_stop_words for t in toks[i + 1:end_k]):
+            span = (toks[i][1], toks[end_k - 1][2])
             if toks[i][0] in self.lex.indefinite_determiners:
                 self._note("unnamed", span, None)
                 return None, True  # an unnamed speaker: "een woordvoerder zei"
-            actor = self.role(toks[i][1], verb_start, toks[i][1])
+            actor = self.role(toks[i][1], verb_start if end_k == len(toks) else span[1], toks[i][1])
             self._note("role" if actor else "unnamed", span, actor)
             return actor, True
         return None, False
