@@ -860,3 +860,38 @@ def test_an_unnamed_subject_with_a_relative_clause_is_labelled_without_the_claus
     body = "Een omwonende die zijn naam niet wil noemen, reageert boos: 'Dit had nooit mogen gebeuren.'"
     text, quotes = run(extractor, body, {})
     assert (quotes[0].speaker, quotes[0].speaker_label) == (None, "Een omwonende")
+
+
+def test_a_noun_after_an_article_is_no_reporting_verb(extractor):
+    body = "De bewonersraad noemt het besluit 'voorbarig'."
+    text, quotes = run(extractor, body, {"Bewonersraad": ("organisation", "De bewonersraad")})
+    assert [(q.text, q.speaker) for q in quotes] == [("voorbarig", "bewonersraad")]
+
+
+def test_a_reporting_verb_far_before_its_dat_clause_attributes_a_short_quote(extractor):
+    body = ("Wethouder Ria Mol erkent in een lange brief aan de gemeenteraad dat de dienst 'grote fouten' "
+            "heeft gemaakt.")
+    text, quotes = run(extractor, body, {"Ria Mol": ("person", "Mol")})
+    assert [(q.text, q.partial, q.speaker) for q in quotes] == [("grote fouten", True, "ria-mol")]
+
+
+def test_an_unnamed_speaker_placed_by_a_complement_keeps_the_whole_phrase(extractor):
+    body = "Een docent uit Deventer zegt dat hij 'het niet meer trekt'."
+    text, quotes = run(extractor, body, {"Deventer": ("place",)})
+    assert (quotes[0].speaker, quotes[0].speaker_label) == (None, "Een docent uit Deventer")
+
+
+def test_a_spokesperson_compound_speaks_for_the_organisation_in_it(extractor):
+    body = ("De Autoriteit Consument en Markt (ACM) opent een onderzoek. 'We nemen de klachten serieus', "
+            "zegt een ACM-woordvoerder.")
+    text, quotes = run(extractor, body, {"Autoriteit Consument en Markt": ("organisation", "ACM")})
+    assert quotes[0].speaker == "autoriteit-consument-en-markt"
+
+
+def test_volgens_a_role_nobody_has_keeps_the_role_as_written_not_a_person_with_another_role(extractor):
+    body = "Verdachte Karel Smit ontkent alles. Volgens de aanklager is dat 'onzin'."
+    text, _ = body_to_plain_text(body)
+    (smit,) = actors_for(text, {"Karel Smit": ("person", "Smit")})
+    smit.roles = ["verdachte"]
+    quotes = extractor.extract(*body_to_plain_text(body), [smit])
+    assert (quotes[0].speaker, quotes[0].speaker_label) == (None, "de aanklager")

@@ -22,6 +22,7 @@ def _actor_roles(lang: str):
 
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-zà-ÿ]+)")
 _LAST_WORD = re.compile(r"(\w+)[ \t]+$")
+_COMPOUND_TAIL = re.compile(r"-([a-zà-ÿ]+)")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»]*\s+|\n")
 _KIND_RANK = {"person": 0, "organisation": 1, "group": 1, "country": 2}
 
@@ -122,6 +123,17 @@ class ActorIndex:
 
         return min(found, key=lambda m: (_KIND_RANK.get(m[2].kind, 3), attributive(m), self.is_role_mention(m),
                                          m[0]))[2]
+
+    def affiliation_of_spokesperson(self, start: int, end: int) -> Actor | None:
+        """The organisation in "een NVWA-woordvoerder" (a modifier glued to a spokesperson noun inside
+        [start, end)): a spokesperson's words are the organisation's."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        for m_start, m_end, actor in self.mentions[lo:hi]:
+            after = _COMPOUND_TAIL.match(self.text, m_end)
+            if actor.kind in ("organisation", "group") and self._is_modifier(m_start, m_end) and after \
+                    and after.group(1) in self.lex.spokesperson_nouns:
+                return actor
+        return None
 
     def is_role_mention(self, mention) -> bool:
         """"De Senator", "de minister": a description, weaker evidence than a name in the same phrase."""
@@ -373,6 +385,8 @@ class SpeakerResolver:
         nearby = False
         for m_start, _, actor in self.index.persons_before(position, limit=limit):
             nearby = True
+            if actor.roles:
+                continue  # the text gave them another role ("oud-burgemeester X" is not "de procureur")
             if (speaker is not None and speaker.actor == actor.id) or self.opens_clause(m_start):
                 return actor.id
         if not nearby and complement >= end and speaker is not None and speaker.position >= position - limit \
@@ -451,6 +465,9 @@ class SpeakerResolver:
                 continue
             if j > i and token in self.lex.np_stop_words and original.islower():
                 break
+            if j > i and token in self.lex.passive_auxiliaries and original.islower() \
+                    and toks[j - 1][0] not in self.lex.np_prepositions:
+                break  # "volgens de aanklager | is dat …": the finite verb after the phrase
             if j > i + 1 and token in self.lex.determiners and original.islower() \
                     and toks[j - 1][0] not in self.lex.np_prepositions:
                 break  # "lichtte de fractievoorzitter | het standpunt van de SP toe": a second noun phrase
@@ -467,6 +484,7 @@ class SpeakerResolver:
         actor = self.index.best_in_window(toks[i][1], np_end)
         if window_end < np_end and actor is not None and actor.kind != "person":
             actor = self.index.best_in_window(toks[i][1], window_end)
+        actor = actor or self.index.affiliation_of_spokesperson(toks[i][1], np_end)
         span = (toks[i][1], np_end)
         if actor:
             self._note("name", span, actor.id)
@@ -543,10 +561,17 @@ class SpeakerResolver:
             return actor, True
         # "Een buurtbewoner die anoniem wil blijven, reageert": the phrase ends where its relative clause opens
         end_k = next((k for k in range(i + 2, len(toks)) if toks[k][0] in self.lex.relative_pronouns), len(toks))
+        indefinite = i < len(toks) and toks[i][0] in self.lex.indefinite_determiners
+        # someone new may be placed by a complement: "een moeder uit Rotterdam", "een professor aan de universiteit"
+        inside = self.lex.np_stop_words - self.lex.np_prepositions if indefinite else self.lex.np_stop_words
         if i < len(toks) and toks[i][0] in self.lex.determiners and end_k - i <= 6 \
-                and not any(t[0] in self.lex.np_stop_words for t in toks[i + 1:end_k]):
+                and not any(t[0] in inside for t in toks[i + 1:end_k]):
             span = (toks[i][1], toks[end_k - 1][2])
-            if toks[i][0] in self.lex.indefinite_determiners:
+            if indefinite:
+                organisation = self.index.affiliation_of_spokesperson(*span)
+                if organisation is not None:  # "een NVWA-woordvoerder zegt"
+                    self._note("name", span, organisation.id)
+                    return organisation.id, True
                 self._note("unnamed", span, None)
                 return None, True  # an unnamed speaker: "een woordvoerder zei"
             actor = self.role(toks[i][1], verb_start if end_k == len(toks) else span[1], toks[i][1])

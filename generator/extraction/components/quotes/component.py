@@ -318,8 +318,8 @@ class QuoteExtractor:
         source = source_in(masked, self.lex, sentence[0], sentence[1])
         if source is not None:
             actor, found, _ = resolver.subject_after(source.end, source.subject[1])
-            if actor:
-                return source, actor, True
+            if actor or (found and resolver.evidence and resolver.evidence.label):
+                return source, actor, True  # "volgens de procureur is dat ‘…’": kept as written
         if cue is None and after is None:
             following = sentences.around(sentence[1])
             if following[0] == sentence[1]:

@@ -216,6 +216,8 @@ def cue_before(masked: str, lex: Lexicon, sentence_start: int, open_start: int) 
             verb = "near"  # beschreef het plan als ``…''
         elif word in lex.near_verbs and _dat_follows(toks, i, lex):
             verb = "near"  # vertelde ook dat …: a reporting verb with its complement
+        elif word in lex.near_verbs and _complement_before_quote(toks, i, lex):
+            verb = "near"  # erkent in een brief aan de Kamer dat X ‘…’: its complement holds the quote
         if verb and i > 0 and toks[i - 1][0] in lex.determiners:
             verb = None  # "noemt het besluit ‘…’": a noun that looks like a verb form
         if verb:
@@ -237,6 +239,17 @@ def _dat_follows(toks: list, i: int, lex: Lexicon) -> bool:
     while j < len(toks) and toks[j][0] in lex.skip_words:
         j += 1
     return j < len(toks) and toks[j][0] in lex.reported_speech_openers
+
+
+def _complement_before_quote(toks: list, i: int, lex: Lexicon) -> bool:
+    """A "dat" after the verb at ``i`` and before the quote, with no comma or other quote between: the
+    quote sits in the verb's reported-speech complement, however far the verb is."""
+    for word, _, _ in toks[i + 1:]:
+        if word in (",", ";", ":") or word[0] == "_":
+            return False
+        if word in lex.reported_speech_openers:
+            return True
+    return False
 
 
 def clause_start_index(toks: list, clause_start: int) -> int:
