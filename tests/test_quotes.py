@@ -895,3 +895,25 @@ def test_volgens_a_role_nobody_has_keeps_the_role_as_written_not_a_person_with_a
     smit.roles = ["verdachte"]
     quotes = extractor.extract(*body_to_plain_text(body), [smit])
     assert (quotes[0].speaker, quotes[0].speaker_label) == (None, "de aanklager")
+
+
+def test_a_bare_plural_group_before_a_plural_verb_is_kept_as_the_speaker_label(extractor):
+    body = "Deskundigen verwachten dat de prijzen 'flink zullen stijgen'."
+    text, quotes = run(extractor, body, {})
+    assert (quotes[0].text, quotes[0].speaker, quotes[0].speaker_label) == (
+        "flink zullen stijgen", None, "Deskundigen")
+
+
+def test_a_singular_verb_after_a_bare_word_gives_no_group(extractor):
+    body = "Daarna verwacht dat de prijzen 'flink zullen stijgen'."
+    text, quotes = run(extractor, body, {})
+    assert not quotes or quotes[0].speaker_label is None
+
+
+def test_the_company_is_the_organisation_the_text_was_about_not_the_news_agency_it_spoke_to(extractor):
+    body = ("Bouwbedrijf Heijstra schrapt banen. 'Het is pijnlijk', vertelde directeur Kim Bos aan persbureau ANP. "
+            "Het bedrijf zei later dat de vestiging in Zwolle 'voorlopig' open blijft.")
+    text, quotes = run(extractor, body, {"Heijstra": ("organisation", "Bouwbedrijf Heijstra"),
+                                         "Kim Bos": ("person", "Bos"), "ANP": ("organisation",),
+                                         "Zwolle": ("place",)})
+    assert [(q.text, q.speaker) for q in quotes] == [("Het is pijnlijk", "kim-bos"), ("voorlopig", "heijstra")]

@@ -417,9 +417,10 @@ class SpeakerResolver:
 
     def organisation(self, noun: str, position: int, limit: int = 3000) -> str | None:
         """The organisation a description refers to: the latest one whose name has the noun
-        ("het ministerie" → "ministerie van Justitie"), else the latest organisation named before."""
+        ("het ministerie" → "ministerie van Justitie"), else the latest organisation that opened its clause
+        (not "persbureau Reuters" in "vertelde X aan persbureau Reuters"), else the latest one named before."""
         hi = bisect_right(self.index.starts, position)
-        latest = None
+        latest = clause_opening = None  # an organisation that opened its clause was what the text was about
         for start, end, actor in reversed(self.index.mentions[:hi]):
             if start < position - limit:
                 break
@@ -427,8 +428,10 @@ class SpeakerResolver:
                 continue
             if noun in actor.name.lower():
                 return actor.id
+            if clause_opening is None and self.opens_clause(start):
+                clause_opening = actor.id
             latest = latest or actor.id
-        return latest
+        return clause_opening or latest
 
     def subject_after(self, start: int, end: int) -> tuple[str | None, bool, tuple[int, int] | None]:
         """The inverted subject right after a cue ("zei Lavrov", "aldus het Kremlin", "zei hij").
@@ -526,6 +529,21 @@ class SpeakerResolver:
                 return toks[i][1], t_end
         return None
 
+    def _bare_group_before(self, toks: list, verb_start: int) -> tuple[int, int] | None:
+        """The offsets of "Analisten" in "Analisten verwachten dat …": one to three words without an article
+        (and no name) that make up the whole clause before a plural reporting verb."""
+        verb = tokens(self.index.masked, verb_start, verb_start + 30)
+        if not toks or len(toks) > 3 or not verb or not self.lex.plural_verb_ending \
+                or not verb[0][0].endswith(self.lex.plural_verb_ending):
+            return None
+        words = self.lex.skip_words | self.lex.np_stop_words | self.lex.prepositions | self.lex.person_pronouns \
+            | self.lex.determiners | self.lex.clause_boundaries
+        if any(not w.isalpha() or w in words for w, _, _ in toks):
+            return None
+        if any(self.index.masked[s:s + 1].isupper() for _, s, _ in toks[1:]):
+            return None  # a name, not a group
+        return toks[0][1], toks[-1][2]
+
     def subject_before(self, clause_start: int, verb_start: int) -> tuple[str | None, bool]:
         """The subject before a cue verb in its clause ("Stoltenberg stelde", "De minister zei").
 
@@ -559,6 +577,10 @@ class SpeakerResolver:
             actor = self.pronoun(toks[-1][1])
             self._note("pronoun", (toks[-1][1], toks[-1][2]), actor)
             return actor, True
+        group = self._bare_group_before(toks[i:], verb_start)
+        if group is not None:
+            self._note("unnamed", group, None)
+            return None, True  # "Analisten verwachten dat …": an unnamed group
         # "Een buurtbewoner die anoniem wil blijven, reageert": the phrase ends where its relative clause opens
         end_k = next((k for k in range(i + 2, len(toks)) if toks[k][0] in self.lex.relative_pronouns), len(toks))
         indefinite = i < len(toks) and toks[i][0] in self.lex.indefinite_determiners
