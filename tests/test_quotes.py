@@ -826,8 +826,8 @@ def test_an_intertitle_run_into_the_text_does_not_hide_the_subject_of_the_next_s
 
 
 def test_a_surname_with_a_capital_article_is_no_intertitle(extractor):
-    body = "Ria Mol verwijt De Vries dat hij 'nooit luistert'."
-    text, quotes = run(extractor, body, {"Ria Mol": ("person", "Mol"), "Jan de Vries": ("person", "De Vries")})
+    body = "Ria Mol verwijt De Wilde dat hij 'nooit luistert'."
+    text, quotes = run(extractor, body, {"Ria Mol": ("person", "Mol"), "Jan de Wilde": ("person", "De Wilde")})
     assert [(q.text, q.speaker) for q in quotes] == [("nooit luistert", "ria-mol")]
 
 
