@@ -917,3 +917,20 @@ def test_the_company_is_the_organisation_the_text_was_about_not_the_news_agency_
                                          "Kim Bos": ("person", "Bos"), "ANP": ("organisation",),
                                          "Zwolle": ("place",)})
     assert [(q.text, q.speaker) for q in quotes] == [("Het is pijnlijk", "kim-bos"), ("voorlopig", "heijstra")]
+
+
+def test_a_pronoun_after_an_unnamed_speaker_stays_with_that_speaker(extractor):
+    body = ("Verdachte Karel Smit ontkent alles. Volgens de aanklager is dat 'onzin'. "
+            "'Het bewijs ligt op tafel', zei hij.")
+    text, _ = body_to_plain_text(body)
+    (smit,) = actors_for(text, {"Karel Smit": ("person", "Smit")})
+    smit.roles = ["verdachte"]
+    quotes = extractor.extract(*body_to_plain_text(body), [smit])
+    assert [(q.speaker, q.speaker_label) for q in quotes] == [(None, "de aanklager"), (None, "de aanklager")]
+
+
+def test_a_pronoun_after_an_unnamed_group_still_finds_the_person_named_before(extractor):
+    body = ("Econoom Karel Smit is somber. 'De groei stopt', zeggen analisten. "
+            "'Ik zie het ook zo', zei hij.")
+    text, quotes = run(extractor, body, {"Karel Smit": ("person", "Smit")})
+    assert quotes[-1].speaker == "karel-smit"

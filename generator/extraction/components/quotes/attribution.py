@@ -240,9 +240,25 @@ class SpeakerResolver:
         described, found = self.description_before(position, floor, word, named)
         if found:  # "De dierenarts was somber. ‘…’, zei hij": not the person named last
             return described
+        unnamed = self._unnamed_speaker_since(position, floor)
+        if unnamed is not None:  # "Volgens de aanklager is dat ‘onzin’. ‘…’, zei hij": the unnamed speaker
+            self.pronoun_label = unnamed
+            return None
         if named is None:  # “‘Halt!’, roept ze. Het is conciërge Anna Mol.”: named in the next sentence
             return self.named_next(position, word)
         return named[1]
+
+    def _unnamed_speaker_since(self, position: int, floor: int) -> str | None:
+        """The label of the latest speaker before ``position`` when that speaker is one unnamed person
+        ("de aanklager", not "analisten") and nobody was named after ``floor`` since."""
+        latest = next((e for e in reversed(self.events) if e.position < position), None)
+        if latest is None or latest.actor is not None or not latest.label or latest.position <= floor:
+            return None
+        words = [w.lower() for w in re.findall(r"[\w-]+", latest.label)]
+        if words and words[0] in self.lex.indefinite_determiners | self.lex.determiners \
+                and any(self.is_person_noun(w) or w in self.lex.spokesperson_nouns for w in words[1:]):
+            return latest.label
+        return None
 
     def description_before(self, position: int, floor: int, pronoun: str,
                            named: tuple[int, str] | None = None) -> tuple[str | None, bool]:
