@@ -22,6 +22,7 @@ def _actor_roles(lang: str):
 
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-zà-ÿ]+)")
 _LAST_WORD = re.compile(r"(\w+)[ \t]+$")
+_COMPOUND_TAIL = re.compile(r"-([a-zà-ÿ]+)")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»]*\s+|\n")
 _KIND_RANK = {"person": 0, "organisation": 1, "group": 1, "country": 2}
 
@@ -122,6 +123,17 @@ class ActorIndex:
 
         return min(found, key=lambda m: (_KIND_RANK.get(m[2].kind, 3), attributive(m), self.is_role_mention(m),
                                          m[0]))[2]
+
+    def affiliation_of_spokesperson(self, start: int, end: int) -> Actor | None:
+        """The organisation in "een NVWA-woordvoerder" (a modifier glued to a spokesperson noun inside
+        [start, end)): a spokesperson's words are the organisation's."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        for m_start, m_end, actor in self.mentions[lo:hi]:
+            after = _COMPOUND_TAIL.match(self.text, m_end)
+            if actor.kind in ("organisation", "group") and self._is_modifier(m_start, m_end) and after \
+                    and after.group(1) in self.lex.spokesperson_nouns:
+                return actor
+        return None
 
     def is_role_mention(self, mention) -> bool:
         """"De Senator", "de minister": a description, weaker evidence than a name in the same phrase."""
@@ -228,9 +240,25 @@ class SpeakerResolver:
         described, found = self.description_before(position, floor, word, named)
         if found:  # "De dierenarts was somber. ‘…’, zei hij": not the person named last
             return described
+        unnamed = self._unnamed_speaker_since(position, floor)
+        if unnamed is not None:  # "Volgens de aanklager is dat ‘onzin’. ‘…’, zei hij": the unnamed speaker
+            self.pronoun_label = unnamed
+            return None
         if named is None:  # “‘Halt!’, roept ze. Het is conciërge Anna Mol.”: named in the next sentence
             return self.named_next(position, word)
         return named[1]
+
+    def _unnamed_speaker_since(self, position: int, floor: int) -> str | None:
+        """The label of the latest speaker before ``position`` when that speaker is one unnamed person
+        ("de aanklager", not "analisten") and nobody was named after ``floor`` since."""
+        latest = next((e for e in reversed(self.events) if e.position < position), None)
+        if latest is None or latest.actor is not None or not latest.label or latest.position <= floor:
+            return None
+        words = [w.lower() for w in re.findall(r"[\w-]+", latest.label)]
+        if words and words[0] in self.lex.indefinite_determiners | self.lex.determiners \
+                and any(self.is_person_noun(w) or w in self.lex.spokesperson_nouns for w in words[1:]):
+            return latest.label
+        return None
 
     def description_before(self, position: int, floor: int, pronoun: str,
                            named: tuple[int, str] | None = None) -> tuple[str | None, bool]:
@@ -373,6 +401,8 @@ class SpeakerResolver:
         nearby = False
         for m_start, _, actor in self.index.persons_before(position, limit=limit):
             nearby = True
+            if actor.roles:
+                continue  # the text gave them another role ("oud-burgemeester X" is not "de procureur")
             if (speaker is not None and speaker.actor == actor.id) or self.opens_clause(m_start):
                 return actor.id
         if not nearby and complement >= end and speaker is not None and speaker.position >= position - limit \
@@ -403,9 +433,10 @@ class SpeakerResolver:
 
     def organisation(self, noun: str, position: int, limit: int = 3000) -> str | None:
         """The organisation a description refers to: the latest one whose name has the noun
-        ("het ministerie" → "ministerie van Justitie"), else the latest organisation named before."""
+        ("het ministerie" → "ministerie van Justitie"), else the latest organisation that opened its clause
+        (not "persbureau Reuters" in "vertelde X aan persbureau Reuters"), else the latest one named before."""
         hi = bisect_right(self.index.starts, position)
-        latest = None
+        latest = clause_opening = None  # an organisation that opened its clause was what the text was about
         for start, end, actor in reversed(self.index.mentions[:hi]):
             if start < position - limit:
                 break
@@ -413,8 +444,10 @@ class SpeakerResolver:
                 continue
             if noun in actor.name.lower():
                 return actor.id
+            if clause_opening is None and self.opens_clause(start):
+                clause_opening = actor.id
             latest = latest or actor.id
-        return latest
+        return clause_opening or latest
 
     def subject_after(self, start: int, end: int) -> tuple[str | None, bool, tuple[int, int] | None]:
         """The inverted subject right after a cue ("zei Lavrov", "aldus het Kremlin", "zei hij").
@@ -451,6 +484,9 @@ class SpeakerResolver:
                 continue
             if j > i and token in self.lex.np_stop_words and original.islower():
                 break
+            if j > i and token in self.lex.passive_auxiliaries and original.islower() \
+                    and toks[j - 1][0] not in self.lex.np_prepositions:
+                break  # "volgens de aanklager | is dat …": the finite verb after the phrase
             if j > i + 1 and token in self.lex.determiners and original.islower() \
                     and toks[j - 1][0] not in self.lex.np_prepositions:
                 break  # "lichtte de fractievoorzitter | het standpunt van de SP toe": a second noun phrase
@@ -467,6 +503,7 @@ class SpeakerResolver:
         actor = self.index.best_in_window(toks[i][1], np_end)
         if window_end < np_end and actor is not None and actor.kind != "person":
             actor = self.index.best_in_window(toks[i][1], window_end)
+        actor = actor or self.index.affiliation_of_spokesperson(toks[i][1], np_end)
         span = (toks[i][1], np_end)
         if actor:
             self._note("name", span, actor.id)
@@ -475,6 +512,10 @@ class SpeakerResolver:
             self._note("unnamed", span, None)
             return None, True, span  # "aldus veel hulporganisaties": a group, kept as written
         if not (has_name or word in self.lex.determiners):
+            group = self._bare_group(start, toks, i)
+            if group is not None:
+                self._note("unnamed", group, None)
+                return None, True, group  # "zeggen analisten": an unnamed group, kept as written
             return None, False, None  # "voegde daar aan toe": no subject phrase here
         if word in self.lex.determiners and word not in self.lex.indefinite_determiners:
             actor_id = self.role(toks[i][1], np_end, toks[i][1])
@@ -482,6 +523,42 @@ class SpeakerResolver:
             return actor_id, True, span
         self._note("unnamed", span, None)
         return None, True, span
+
+    def _bare_group(self, cue_end: int, toks: list, i: int) -> tuple[int, int] | None:
+        """The offsets of "analisten" in "…”, zeggen analisten.": one to three lowercase words without an
+        article that close the sentence right after a plural reporting verb or "aldus" (a plural verb
+        needs a plural subject, so this is no adverb)."""
+        cue = tokens(self.index.masked, max(0, cue_end - 30), cue_end)
+        if not cue or not self.lex.plural_verb_ending:
+            return None
+        verb = cue[-1][0]
+        if not (verb in self.lex.source_markers or (self.lex.is_cue_verb(verb)
+                                                      and verb.endswith(self.lex.plural_verb_ending))):
+            return None
+        words = self.lex.skip_words | self.lex.np_stop_words | self.lex.prepositions | self.lex.person_pronouns
+        for j in range(i, min(len(toks), i + 3)):
+            word, _, t_end = toks[j]
+            original = self.index.masked[toks[j][1]:t_end]
+            if not (word.isalpha() and original.islower() and word not in words):
+                return None
+            if j + 1 == len(toks) or toks[j + 1][0] in (".", "!", "?"):
+                return toks[i][1], t_end
+        return None
+
+    def _bare_group_before(self, toks: list, verb_start: int) -> tuple[int, int] | None:
+        """The offsets of "Analisten" in "Analisten verwachten dat …": one to three words without an article
+        (and no name) that make up the whole clause before a plural reporting verb."""
+        verb = tokens(self.index.masked, verb_start, verb_start + 30)
+        if not toks or len(toks) > 3 or not verb or not self.lex.plural_verb_ending \
+                or not verb[0][0].endswith(self.lex.plural_verb_ending):
+            return None
+        words = self.lex.skip_words | self.lex.np_stop_words | self.lex.prepositions | self.lex.person_pronouns \
+            | self.lex.determiners | self.lex.clause_boundaries
+        if any(not w.isalpha() or w in words for w, _, _ in toks):
+            return None
+        if any(self.index.masked[s:s + 1].isupper() for _, s, _ in toks[1:]):
+            return None  # a name, not a group
+        return toks[0][1], toks[-1][2]
 
     def subject_before(self, clause_start: int, verb_start: int) -> tuple[str | None, bool]:
         """The subject before a cue verb in its clause ("Stoltenberg stelde", "De minister zei").
@@ -516,13 +593,26 @@ class SpeakerResolver:
             actor = self.pronoun(toks[-1][1])
             self._note("pronoun", (toks[-1][1], toks[-1][2]), actor)
             return actor, True
-        if i < len(toks) and toks[i][0] in self.lex.determiners and len(toks) - i <= 6 \
-                and not any(t[0] in self.lex.np_stop_words for t in toks[i + 1:]):
-            span = (toks[i][1], toks[-1][2])
-            if toks[i][0] in self.lex.indefinite_determiners:
+        group = self._bare_group_before(toks[i:], verb_start)
+        if group is not None:
+            self._note("unnamed", group, None)
+            return None, True  # "Analisten verwachten dat …": an unnamed group
+        # "Een buurtbewoner die anoniem wil blijven, reageert": the phrase ends where its relative clause opens
+        end_k = next((k for k in range(i + 2, len(toks)) if toks[k][0] in self.lex.relative_pronouns), len(toks))
+        indefinite = i < len(toks) and toks[i][0] in self.lex.indefinite_determiners
+        # someone new may be placed by a complement: "een moeder uit Rotterdam", "een professor aan de universiteit"
+        inside = self.lex.np_stop_words - self.lex.np_prepositions if indefinite else self.lex.np_stop_words
+        if i < len(toks) and toks[i][0] in self.lex.determiners and end_k - i <= 6 \
+                and not any(t[0] in inside for t in toks[i + 1:end_k]):
+            span = (toks[i][1], toks[end_k - 1][2])
+            if indefinite:
+                organisation = self.index.affiliation_of_spokesperson(*span)
+                if organisation is not None:  # "een NVWA-woordvoerder zegt"
+                    self._note("name", span, organisation.id)
+                    return organisation.id, True
                 self._note("unnamed", span, None)
                 return None, True  # an unnamed speaker: "een woordvoerder zei"
-            actor = self.role(toks[i][1], verb_start, toks[i][1])
+            actor = self.role(toks[i][1], verb_start if end_k == len(toks) else span[1], toks[i][1])
             self._note("role" if actor else "unnamed", span, actor)
             return actor, True
         return None, False

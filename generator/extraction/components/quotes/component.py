@@ -24,8 +24,8 @@ from spacy.tokens import Doc
 
 from ...model import Block, Quote
 from .attribution import ActorIndex, Evidence, SpeakerResolver
-from .cues import (Cue, Sentences, _dat_follows, cue_after, cue_before, cue_next_sentence, mask_quotes, source_in,
-                   tokens)
+from .cues import (Cue, Sentences, _dat_follows, cue_after, cue_before, cue_next_sentence, later_cue, mask_quotes,
+                   source_in, tokens)
 from ..language_files import LanguageFilesComponent
 from .lexicon import Lexicon, data_files, read_lexicon
 from .marks import MarkScanner, QuoteSpan, find_quote_spans
@@ -89,7 +89,7 @@ class QuoteExtractor(LanguageFilesComponent):
         self.doc = doc if has_parse(doc) else None
         spans = find_quote_spans(text, blocks, self.scanner)
         masked = mask_quotes(text, spans)
-        sentences = Sentences(masked, text, spans)
+        sentences = Sentences(masked, text, spans, self.lex.run_in_boundary)
         index = ActorIndex(actors, text, masked, self.lex)
         resolver = SpeakerResolver(index, self.lex)
         block_starts = [b.start for b in blocks]
@@ -323,8 +323,8 @@ class QuoteExtractor(LanguageFilesComponent):
         source = source_in(masked, self.lex, sentence[0], sentence[1])
         if source is not None:
             actor, found, _ = resolver.subject_after(source.end, source.subject[1])
-            if actor:
-                return source, actor, True
+            if actor or (found and resolver.evidence and resolver.evidence.label):
+                return source, actor, True  # "volgens de procureur is dat ‘…’": kept as written
         if cue is None and after is None:
             following = sentences.around(sentence[1])
             if following[0] == sentence[1]:
@@ -444,7 +444,7 @@ class QuoteExtractor(LanguageFilesComponent):
             if first.islower():
                 line_end = masked.find("\n", nxt.start)
                 return cue_after(masked, self.lex, nxt.start, nxt.end if line_end < 0 else min(line_end, nxt.end))
-        return None
+        return later_cue(masked, self.lex, span.close_end, end)
 
     def _is_headline(self, text: str, span: QuoteSpan, blocks: list[Block], block: int) -> bool:
         """A heading (or a one-line block) that is a quote, possibly after "Name:"."""

@@ -51,12 +51,16 @@ def mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
 
 
 class Sentences:
-    """Sentence extents of the masked text (a quote never splits its sentence)."""
+    """Sentence extents of the masked text (a quote never splits its sentence; ``run_in`` finds where a
+    sentence restarts after an intertitle that lost its line break)."""
 
-    def __init__(self, masked: str, text: str | None = None, spans: list[QuoteSpan] | None = None):
+    def __init__(self, masked: str, text: str | None = None, spans: list[QuoteSpan] | None = None,
+                 run_in: re.Pattern | None = None):
         starts = [0]
         for match in _SENTENCE_END.finditer(masked):
             starts.append(match.end())
+        if run_in is not None:
+            starts.extend(match.end() for match in run_in.finditer(masked))
         # a quote that ends its sentence inside the marks (“… ernstig.” Volgens X …) ends the sentence
         for span in spans or ():
             if text[span.start:span.end].rstrip()[-1:] in (".", "!", "?", "…"):
@@ -102,11 +106,41 @@ def cue_after(masked: str, lex: Lexicon, start: int, end: int) -> Cue | None:
             return Cue(cue_start, cue_end, "context")
     if word in lex.source_markers:
         return Cue(cue_start, cue_end, "source", (cue_end, end))
+    cited = _cited_passive(lex, toks, i)
+    if cited is not None:
+        return Cue(cue_start, cue_end, "verb", (cue_end, cited))
     if word in lex.say_verbs or word in lex.near_verbs or (
             word in lex.separable and lex.separable[word] & {t[0] for t in toks[i + 1:]}):
         return Cue(cue_start, cue_end, "verb", (cue_end, end))
     if _inverted_verb(masked, lex, toks, i):
         return Cue(cue_start, cue_end, "verb", (cue_end, end))
+    return None
+
+
+def _cited_passive(lex: Lexicon, toks: list, i: int) -> int | None:
+    """“…”, werd Jansen geciteerd door de krant: where the participle starts when ``toks[i]`` is the
+    auxiliary of a passive "citeren" (its subject, between the two, said the words), else None."""
+    if toks[i][0] not in lex.passive_auxiliaries:
+        return None
+    for word, start, _ in toks[i + 1:i + 14]:
+        if word in (".", ";", ":", "!", "?") or word[0] == "_":
+            return None
+        if word in lex.cited_participles:
+            return start if start > toks[i][2] else None
+    return None
+
+
+def later_cue(masked: str, lex: Lexicon, start: int, end: int) -> Cue | None:
+    """“…” in woonstraten, zo noemt Jansen de magazijnen: a ", zo <reporting verb> X" clause later in
+    the quote's sentence (no other quote between) attributes it."""
+    toks = tokens(masked, start, end)
+    for k in range(len(toks) - 2):
+        if toks[k][0][0] == "_":
+            return None
+        if toks[k][0] == "," and toks[k + 1][0] in lex.cue_openers:
+            word, s, e = toks[k + 2]
+            if word in lex.say_verbs or word in lex.near_verbs or word in lex.predicative_verbs:
+                return Cue(s, e, "verb", (e, end))
     return None
 
 
@@ -182,6 +216,10 @@ def cue_before(masked: str, lex: Lexicon, sentence_start: int, open_start: int) 
             verb = "near"  # beschreef het plan als ``…''
         elif word in lex.near_verbs and _dat_follows(toks, i, lex):
             verb = "near"  # vertelde ook dat …: a reporting verb with its complement
+        elif word in lex.near_verbs and _complement_before_quote(toks, i, lex):
+            verb = "near"  # erkent in een brief aan de Kamer dat X ‘…’: its complement holds the quote
+        if verb and i > 0 and toks[i - 1][0] in lex.determiners:
+            verb = None  # "noemt het besluit ‘…’": a noun that looks like a verb form
         if verb:
             best = Cue(s, e, "verb", (e, open_start), subject_after=False, clause_start=clause_start)
     if best is None:
@@ -201,6 +239,17 @@ def _dat_follows(toks: list, i: int, lex: Lexicon) -> bool:
     while j < len(toks) and toks[j][0] in lex.skip_words:
         j += 1
     return j < len(toks) and toks[j][0] in lex.reported_speech_openers
+
+
+def _complement_before_quote(toks: list, i: int, lex: Lexicon) -> bool:
+    """A "dat" after the verb at ``i`` and before the quote, with no comma or other quote between: the
+    quote sits in the verb's reported-speech complement, however far the verb is."""
+    for word, _, _ in toks[i + 1:]:
+        if word in (",", ";", ":") or word[0] == "_":
+            return False
+        if word in lex.reported_speech_openers:
+            return True
+    return False
 
 
 def clause_start_index(toks: list, clause_start: int) -> int:

@@ -72,6 +72,9 @@ class Lexicon:
     subordinators: frozenset[str] = frozenset()  # "Als Jansen …": the name after it is a subject
     coordinators: frozenset[str] = frozenset()  # "… en Jansen weet": a name opening a coordinated clause
     prepositions: frozenset[str] = frozenset()  # "achter de burgemeester": a name inside a prepositional phrase
+    plural_verb_ending: str = ""  # "zeggen analisten": a plural verb, a bare group as its subject
+    cited_participles: frozenset[str] = frozenset()  # "werd X geciteerd door Y": X said it
+    run_in_boundary: re.Pattern | None = None  # "… winkels Boze reacties De vereniging …": a sentence restarts
 
     def is_cue_verb(self, word: str) -> bool:
         return word in self.say_verbs or word in self.near_verbs or word in self.separable
@@ -157,7 +160,18 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
         subordinators=frozenset(data.get("subordinators", ())),
         coordinators=frozenset(data.get("coordinators", ())),
         prepositions=frozenset(data.get("prepositions", ())),
+        plural_verb_ending=data.get("plural_verb_ending", ""),
+        cited_participles=frozenset(data.get("cited_participles", ())),
+        run_in_boundary=_run_in_boundary(data.get("run_in_openers", ())),
     )
+
+
+def _run_in_boundary(openers) -> re.Pattern | None:
+    """Where a sentence restarts without punctuation: before an opener that sits between lowercase words."""
+    if not openers:
+        return None
+    alternatives = "|".join(re.escape(o) for o in openers)
+    return re.compile(rf"(?<=[a-zà-ÿ]) +(?=(?:{alternatives}) +[a-zà-ÿ])")
 
 
 def _given_names(path: Path) -> dict[str, str]:

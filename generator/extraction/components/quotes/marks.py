@@ -77,6 +77,7 @@ class MarkScanner:
         self.single_open = set(marks["single_open"])
         self.single_close = set(marks["single_close"])
         self.single_ambiguous = set(marks["single_ambiguous"])
+        self.low_pairs = dict(marks.get("low_pairs", {}))  # „ -> “: the closer of a low opening mark
         every = sorted(self.double_open | self.double_close | self.double_ambiguous | self.single_open
                        | self.single_close | self.single_ambiguous, key=len, reverse=True)
         self.pattern = re.compile("|".join(re.escape(m) for m in every))
@@ -209,7 +210,7 @@ def find_quote_spans(text: str, blocks: list[Block], scanner: MarkScanner, max_c
             if role == "ambiguous":
                 role = "close" if double is not None else "open"
             char = text[mark.start:mark.end]
-            if double is not None and role == "open" and char == "“" and text[double.start:double.end] == "„":
+            if double is not None and role == "open" and scanner.low_pairs.get(text[double.start:double.end]) == char:
                 role = "close"  # „…“
             if double is not None and role == "open" and char == '"' and text[double.start:double.end] == '"' \
                     and text[mark.start - 1:mark.start] not in (" ", "\n", ""):
@@ -228,6 +229,9 @@ def find_quote_spans(text: str, blocks: list[Block], scanner: MarkScanner, max_c
             continue
         # single family
         role = mark.role
+        if single is not None and role == "open" \
+                and scanner.low_pairs.get(text[single.start:single.end]) == text[mark.start:mark.end]:
+            role = "close"  # ‚…‘
         if single is not None and role in ("close", "ambiguous"):
             if double is None:
                 emit(single, mark.start, mark.end)
@@ -238,7 +242,8 @@ def find_quote_spans(text: str, blocks: list[Block], scanner: MarkScanner, max_c
                 emit(double, mark.start, mark.end)  # ``… jaarafsluiting.  ' (half a closing mark)
                 double = None
             continue
-        if role in ("open", "ambiguous") and _has_single_closer(text, marks, index, block_end_at(mark.end)):
+        closer = scanner.low_pairs.get(text[mark.start:mark.end])
+        if role in ("open", "ambiguous") and _has_single_closer(text, marks, index, block_end_at(mark.end), closer):
             single = mark
     if double is not None:
         limit = block_end_at(double.end)
@@ -252,13 +257,14 @@ def _ends_line(text: str, mark: _Mark) -> bool:
     return bool(before) and before[-1] in ".!?," and (after == "" or after.startswith("\n"))
 
 
-def _has_single_closer(text: str, marks: list[_Mark], index: int, limit: int) -> bool:
-    """A single opening mark counts only when a closing single mark follows in the same block."""
+def _has_single_closer(text: str, marks: list[_Mark], index: int, limit: int, closer: str | None = None) -> bool:
+    """A single opening mark counts only when a closing single mark follows in the same block
+    (``closer``: the mark that closes a low opening mark, ‚…‘, though it opens elsewhere)."""
     for later in marks[index + 1:]:
         if later.start > limit:
             return False
         if later.family == "single":
-            return later.role in ("close", "ambiguous")
+            return later.role in ("close", "ambiguous") or text[later.start:later.end] == closer
     return False
 
 
