@@ -26,6 +26,7 @@ from .annotate import block_anchor
 from ..formats.dates import format_period, format_value
 from .settings import setting
 from .views import KIND_ORDER, is_shown_quote
+from .writer import write_json
 
 logger = logging.getLogger(__name__)
 
@@ -234,11 +235,6 @@ class DossierGenerator(Generator):
             for actor in view.actors:
                 writer.write_file(view.urls.actor_save_as(actor.actor.id), template, self.context,
                                   relative_urls=relative, page_name="actor", actor=actor, url=actor.url, **base)
-            self._write_json(view.urls.data("dossier.json"), dossier_json(view.dossier))
-            self._write_json(view.urls.data("timeline.json"), dossier_timelinejs(view.dossier, locale))
+            write_json(self.output_path, view.urls.data("dossier.json"), dossier_json(view.dossier))
+            write_json(self.output_path, view.urls.data("timeline.json"), dossier_timelinejs(view.dossier, locale))
 
-    def _write_json(self, relative_path: str, data: dict) -> None:
-        path = os.path.join(self.output_path, relative_path)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as out:
-            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

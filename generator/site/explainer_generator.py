@@ -25,7 +25,7 @@ from .settings import extractor as settings_extractor, local_cache_folder, setti
 from .share import SHARE_IMAGE, explainer_card
 from ..formats.timelinejs import timelinejs
 from .views import EMBED_PAGE, PAGES, ArticlePage, LazyActor, LazyExplainer, urls_for
-from .writer import SESSION
+from .writer import SESSION, write_data_file, write_json
 
 logger = logging.getLogger(__name__)
 
@@ -275,26 +275,13 @@ class ExplainerGenerator(Generator):
                     **base)
         data = urls.data("explainer.json")
         if not self.session.reuse(data):
-            self._write_text(data, json.dumps(export_json(explainer.corrections), ensure_ascii=False, indent=2) + "\n")
+            write_json(self.output_path, data, export_json(explainer.corrections))
         data = urls.data("timeline.json")
         if not self.session.reuse(data):
-            self._write_json(data, timelinejs(explainer.extraction, explainer.locale))
+            write_json(self.output_path, data, timelinejs(explainer.extraction, explainer.locale))
         image = urls.data(SHARE_IMAGE)
         if not self.session.reuse(image):
-            self._write_bytes(image, explainer_card(explainer, self.settings.get("SITENAME", ""),
-                                                    i18n.translations_for(explainer.locale).ngettext))
+            card = explainer_card(explainer, self.settings.get("SITENAME", ""),
+                                  i18n.translations_for(explainer.locale).ngettext)
+            write_data_file(self.output_path, image, card)
 
-    def _write_json(self, relative_path: str, data: dict) -> None:
-        self._write_text(relative_path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
-
-    def _write_bytes(self, relative_path: str, data: bytes) -> None:
-        path = os.path.join(self.output_path, relative_path)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as out:
-            out.write(data)
-
-    def _write_text(self, relative_path: str, text: str) -> None:
-        path = os.path.join(self.output_path, relative_path)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as out:
-            out.write(text)
