@@ -1,7 +1,7 @@
 """Reusing the rendered pages of unchanged articles between builds.
 
 Each article's explainer files (the overview ``<slug>/index.html``, ``<slug>/tijdlijn/index.html`` …,
-``<slug>/actoren/<id>/index.html``, ``explainer.json``, ``timeline.json``) depend only on:
+``<slug>/<actors page>/<id>/index.html``, ``explainer.json``, ``timeline.json``) depend only on:
 
 * the article's corrected extraction (its extraction cache key, which covers the text, metadata and
   pipeline version, plus the corrections file) and the Pelican metadata the templates print (title,
