@@ -423,7 +423,7 @@ def test_site_build_reflects_corrections(targets, tmp_path, caplog, monkeypatch)
     timeline_json = json.loads((site / "timeline.json").read_text(encoding="utf-8"))
     assert any(e["text"]["text"] == "Rusland valt Oekraïne binnen." for e in timeline_json["events"])
 
-    methode_template = (ROOT / "generator" / "templates" / "explainer_methode.html").read_text(encoding="utf-8")
+    methode_template = (ROOT / "generator" / "templates" / "explainer_method.html").read_text(encoding="utf-8")
     if "explainer_corrections.html" in methode_template:
         method = (site / "methode" / "index.html").read_text(encoding="utf-8")
         assert "explainer-corrections" in method and targets.new_name in method

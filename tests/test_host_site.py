@@ -159,6 +159,6 @@ def test_the_wheel_holds_templates_and_css_and_no_generator_package(tmp_path):
     wheel = next(tmp_path.glob("pelican_explainer-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "pelican/plugins/explainer/templates/explainer_base.html" in names
-    assert "pelican/plugins/explainer/templates/explainer_tijdlijn.html" in names
+    assert "pelican/plugins/explainer/templates/explainer_timeline.html" in names
     assert "pelican/plugins/explainer/static/css/explainer.css" in names
     assert not [n for n in names if re.match(r"generator/", n)]

@@ -108,8 +108,8 @@ def test_one_changed_article_is_rendered_alone_and_matches_a_scratch_build(site,
 def test_template_change_renders_everything(site, caplog):
     """A theme that overrides one of the plugin's templates: every explainer is rendered again."""
     build(site, caplog)
-    template = site / "theme" / "templates" / "explainer_tijdlijn.html"
-    packaged = render_cache.PACKAGE_DIR / "templates" / "explainer_tijdlijn.html"
+    template = site / "theme" / "templates" / "explainer_timeline.html"
+    packaged = render_cache.PACKAGE_DIR / "templates" / "explainer_timeline.html"
     template.write_text(packaged.read_text(encoding="utf-8").replace("{% block explainer %}",
                                                                     "{% block explainer %}<!-- nieuw -->"),
                         encoding="utf-8")

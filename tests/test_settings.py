@@ -30,3 +30,37 @@ def test_html_to_text_keeps_paragraphs_and_headings_and_drops_code_tables_and_fo
     assert text == "Raad stemt in\n\nDe raad zei ja."
     assert [(b.kind, text[b.start:b.end]) for b in blocks] == [("heading", "Raad stemt in"),
                                                                 ("paragraph", "De raad zei ja.")]
+
+
+# --- the pages' URL segments: settings, with today's Dutch segments as defaults ----------------------
+
+class _Article:
+    slug, url, save_as, lang, date = "raad-stemt-in", "raad-stemt-in/", "raad-stemt-in/index.html", "nl", None
+
+
+def test_page_urls_keep_the_dutch_segments_of_the_data_by_default_whatever_the_ui_language():
+    from pelican.plugins.explainer.extraction.language import display_data
+    from pelican.plugins.explainer.site.views import urls_for
+
+    dutch = display_data("nl")["page_segments"]
+    for ui in ("nl", "en"):
+        urls = urls_for(_Article(), {"EXPLAINER_UI_LANG": ui})
+        assert urls.page("timeline") == f"raad-stemt-in/{dutch['timeline']}/"
+        assert urls.actor_save_as("a1") == f"raad-stemt-in/{dutch['actors']}/a1/index.html"
+        assert urls.embed() == f"raad-stemt-in/{dutch['embed']}/"
+
+
+def test_a_page_setting_moves_that_page_of_explainers_and_dossiers_and_its_actor_pages():
+    from pelican.plugins.explainer.site.dossier_generator import DossierUrls
+    from pelican.plugins.explainer.site.settings import page_segments
+    from pelican.plugins.explainer.site.views import urls_for
+
+    settings = {"EXPLAINER_ACTORS_PAGE": "actors", "EXPLAINER_OVERVIEW": "page",
+                "EXPLAINER_OVERVIEW_PAGE": "summary"}
+    urls = urls_for(_Article(), settings)
+    assert urls.page("actors") == "raad-stemt-in/actors/" and urls.actor("a1") == "raad-stemt-in/actors/a1/"
+    assert urls.overview == "raad-stemt-in/summary/"
+    assert urls.page("quotes") == urls_for(_Article(), {}).page("quotes")  # the others stay
+    dossier = DossierUrls("raad", page_segments(settings))
+    assert dossier.page("actors") == "dossiers/raad/actors/"
+    assert dossier.actor_save_as("a1") == "dossiers/raad/actors/a1/index.html"

@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 
 from ..extraction.model import Extraction
 from ..extraction.reading import slugify
+from ..unionfind import UnionFind
 from .model import DossierActor, Mention
 from .names import (PersonName, _is_descriptive, _looks_like_acronym, _strip_legal_form, acronym, name_key,
                     names_compatible, person_name)
@@ -12,18 +13,12 @@ from .names import (PersonName, _is_descriptive, _looks_like_acronym, _strip_leg
 
 # --------------------------------------------------------------------------- actor identity
 
-class _Groups:
+class _Groups(UnionFind):
     """Union-find over (article, local id) nodes that refuses to join two actors of one article."""
 
     def __init__(self, nodes):
-        self.parent = {n: n for n in nodes}
+        super().__init__(nodes)
         self.articles = {n: {n[0]} for n in nodes}
-
-    def find(self, node):
-        while self.parent[node] != node:
-            self.parent[node] = self.parent[self.parent[node]]
-            node = self.parent[node]
-        return node
 
     def can_union(self, a, b) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -35,16 +30,9 @@ class _Groups:
             return True
         if self.articles[ra] & self.articles[rb]:
             return False
-        ra, rb = sorted((ra, rb))
-        self.parent[rb] = ra
-        self.articles[ra] |= self.articles.pop(rb)
+        root = super().union(ra, rb)
+        self.articles[root] |= self.articles.pop(rb if root == ra else ra)
         return True
-
-    def members(self) -> dict:
-        out = defaultdict(list)
-        for node in self.parent:
-            out[self.find(node)].append(node)
-        return out
 
 
 def _kind_class(kind: str) -> str:
@@ -151,7 +139,7 @@ def resolve_actors(extractions: list[Extraction]) -> tuple[list[DossierActor], d
         return [p for n in root_members for p in person_names.get(n, [])]
 
     def person_groups():
-        return {root: members for root, members in groups.members().items()
+        return {root: members for root, members in groups.groups().items()
                 if actors_by_node[members[0]].kind == "person"}
 
     by_surname: dict[str, list] = defaultdict(list)
@@ -163,7 +151,7 @@ def resolve_actors(extractions: list[Extraction]) -> tuple[list[DossierActor], d
             for second in roots[i + 1:]:
                 if groups.find(first) == groups.find(second):
                     continue
-                members = groups.members()
+                members = groups.groups()
                 a_names = [p for p in group_names(members[groups.find(first)]) if p.full and p.surname == surname]
                 b_names = [p for p in group_names(members[groups.find(second)]) if p.full and p.surname == surname]
                 if all(names_compatible(a, b) for a in a_names for b in b_names):
@@ -171,7 +159,7 @@ def resolve_actors(extractions: list[Extraction]) -> tuple[list[DossierActor], d
                 else:
                     report("first-name", f"same surname {surname!r} with different first names; kept apart",
                            members[groups.find(first)] + members[groups.find(second)])
-    members = groups.members()
+    members = groups.groups()
     full_by_surname: dict[str, set] = defaultdict(set)
     for root, group in person_groups().items():
         for p in group_names(group):
@@ -204,7 +192,7 @@ def resolve_actors(extractions: list[Extraction]) -> tuple[list[DossierActor], d
     result: list[DossierActor] = []
     mapping: dict[tuple[str, str], str] = {}
     used: set[str] = set()
-    grouped = sorted(groups.members().values(), key=lambda ms: min((order[n[0]], n[1]) for n in ms))
+    grouped = sorted(groups.groups().values(), key=lambda ms: min((order[n[0]], n[1]) for n in ms))
     for group in grouped:
         group.sort(key=lambda n: (order[n[0]], n[1]))
         members_ = [actors_by_node[n] for n in group]

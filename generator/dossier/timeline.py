@@ -7,6 +7,7 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 
 from ..extraction.model import Extraction
+from ..formats.timelinejs import timelinejs_document
 from .model import Dossier, DossierEvent
 from .names import _WORD
 
@@ -81,21 +82,9 @@ def merge_timeline(extractions: list[Extraction], actor_ids: dict) -> list[Dossi
 
 def dossier_timelinejs(dossier: Dossier, locale: str = "nl") -> dict:
     """The merged timeline in Knight Lab TimelineJS JSON; each event names its source articles."""
-    from ..formats.dates import format_period
-    from ..formats.timelinejs import _date_parts, _html  # TimelineJS renders text fields as HTML
-
     titles = {e.article.slug: e.article.title for e in dossier.extractions}
-    events = []
-    for event in dossier.timeline:
-        sources = ", ".join(titles.get(s, s) for s in event.articles)
-        item = {
-            "unique_id": event.id,
-            "start_date": _date_parts(event.date),
-            "display_date": _html(format_period(event.date, event.end_date, event.precision, locale)),
-            "text": {"headline": _html(event.expression), "text": _html(f"{event.summary} ({sources})")},
-            "group": event.precision,
-        }
-        if event.end_date:
-            item["end_date"] = _date_parts(event.end_date)
-        events.append(item)
-    return {"title": {"text": {"headline": _html(dossier.title), "text": ""}}, "events": events}
+
+    def text(event: DossierEvent) -> str:
+        return f"{event.summary} ({', '.join(titles.get(s, s) for s in event.articles)})"
+
+    return timelinejs_document(dossier.title, dossier.timeline, locale, text)

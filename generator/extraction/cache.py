@@ -25,7 +25,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from ..files import write_atomically
+from ..files import digest_tree, write_atomically
 from .model import Extraction
 from .reading import ArticleSource
 
@@ -48,28 +48,11 @@ def cache_key(source: ArticleSource, fingerprint: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 
-def _digest_files(root: Path, digest, suffixes: set[str] | None = None, skip_top: tuple[str, ...] = ()) -> None:
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if any(relative.parts[:skip.count("/") + 1] == tuple(skip.split("/")) for skip in skip_top):
-            continue
-        if "__pycache__" in relative.parts or not path.is_file():
-            continue
-        if suffixes is not None and path.suffix not in suffixes:
-            continue
-        digest.update(str(relative).encode())
-        digest.update(b"\x00")
-        with open(path, "rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-        digest.update(b"\x01")
-
-
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """Our extraction code, rules and data under ``generator/`` (not the site layer): once per process."""
     digest = hashlib.sha256()
-    _digest_files(PACKAGE_DIR, digest, _CODE_SUFFIXES, skip_top=_NOT_EXTRACTION)
+    digest_tree(PACKAGE_DIR, digest, _CODE_SUFFIXES, skip=_NOT_EXTRACTION)
     return digest.hexdigest()
 
 
@@ -99,7 +82,7 @@ def model_digest(model: str) -> str:
             return f"unresolved:{model}"  # loading it will fail with a ConfigurationError
         folder = Path(list(spec.submodule_search_locations)[0])
     digest = hashlib.sha256(f"{model}\x00".encode())
-    _digest_files(folder.resolve(), digest)
+    digest_tree(folder.resolve(), digest)
     return digest.hexdigest()
 
 

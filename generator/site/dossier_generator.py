@@ -4,14 +4,12 @@ It runs after :class:`~.explainer_generator.ExplainerGenerator` (``plugin.add_ge
 second, and plugin generators' ``generate_context`` run in that order). ``generate_context`` groups the
 articles' explainers by dossier, resolves actors across them (:mod:`generator.dossier.dossiers`), attaches
 ``article.dossier_view`` to each member article and sets ``context["dossiers"]``; ``generate_output``
-writes ``dossiers/<slug>/`` (overview, tijdlijn, actoren, actoren/<id>, citaten, timeline.json,
-dossier.json, share.png) and the list ``dossiers/``.
+writes ``dossiers/<slug>/`` (overview, timeline, actors, an actor's page, quotes, under the pages' URL
+segments; timeline.json, dossier.json, share.png) and the list ``dossiers/``.
 """
 from __future__ import annotations
 
-import json
 import logging
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -24,37 +22,40 @@ from ..dossier.timeline import dossier_timelinejs
 from . import i18n
 from .annotate import block_anchor
 from ..formats.dates import format_period, format_value
-from .settings import local_cache_folder, setting
+from .settings import local_cache_folder, page_segments, setting
 from .share import SHARE_IMAGE, dossier_card
-from .views import KIND_ORDER, is_shown_quote
+from .views import KIND_ORDER, default_segments, is_shown_quote
+from .writer import write_data_file, write_json
 
 logger = logging.getLogger(__name__)
 
-DOSSIER_PAGES = ("tijdlijn", "actoren", "citaten")
+DOSSIER_PAGES = ("timeline", "actors", "quotes")  # template dossier_<page>.html each
 _ID = re.compile(r'id="([^"]+)"')
 
 
 @dataclass
 class DossierUrls:
-    """Where each page of one dossier lives (relative to the site root)."""
+    """Where each page of one dossier lives (relative to the site root); ``segments``: page → URL segment,
+    as for an explainer (the ``EXPLAINER_<PAGE>_PAGE`` settings)."""
 
     slug: str
+    segments: dict = field(default_factory=default_segments)
 
     @property
     def overview(self) -> str:
         return f"dossiers/{self.slug}/"
 
     def page(self, name: str) -> str:
-        return f"dossiers/{self.slug}/{name}/"
+        return f"dossiers/{self.slug}/{self.segments[name]}/"
 
     def save_as(self, name: str | None = None) -> str:
-        return f"dossiers/{self.slug}/{name + '/' if name else ''}index.html"
+        return f"dossiers/{self.slug}/{self.segments[name] + '/' if name else ''}index.html"
 
     def actor(self, actor_id: str) -> str:
-        return f"dossiers/{self.slug}/actoren/{actor_id}/"
+        return f"dossiers/{self.slug}/{self.segments['actors']}/{actor_id}/"
 
     def actor_save_as(self, actor_id: str) -> str:
-        return f"dossiers/{self.slug}/actoren/{actor_id}/index.html"
+        return f"dossiers/{self.slug}/{self.segments['actors']}/{actor_id}/index.html"
 
     def data(self, name: str) -> str:
         return f"dossiers/{self.slug}/{name}"
@@ -106,16 +107,17 @@ class DossierView:
         return self.actors_by_id.get(quote.speaker) if quote.speaker else None
 
     def link(self, article: str, anchor: str, offset: int) -> str:
-        """``<slug>/artikel/#<anchor>``; the paragraph (``#p3``) when the annotated text left the mark out."""
+        """``<slug>/<article page>/#<anchor>``; the paragraph (``#p3``) when the annotated text left the mark out."""
         if anchor not in self.anchors.get(article, ()):
             extraction = next(e for e in self.dossier.extractions if e.article.slug == article)
             anchor = block_anchor(extraction, offset)
         page = self.article(article)
-        folder = page.explainer.urls.page("artikel") if page is not None else f"{article}/artikel/"
+        folder = page.explainer.urls.page("article") if page is not None \
+            else f"{article}/{self.urls.segments['article']}/"
         return f"{folder}#{anchor}"
 
     def quote_link(self, quote: DossierQuote) -> str:
-        """The quote in its article's annotated text (``<slug>/artikel/#q3``)."""
+        """The quote in its article's annotated text (``<slug>/<article page>/#q3``)."""
         return self.link(quote.article, quote.quote.id, quote.quote.start)
 
     def event_link(self, source: dict) -> str:
@@ -128,9 +130,11 @@ def _context(extraction, start: int, end: int) -> dict:
     return {"before": text[sent_start:start], "mention": text[start:end], "after": text[end:sent_end]}
 
 
-def build_dossier_view(dossier: Dossier, articles: list, locale: str = "nl") -> DossierView:
-    """Template data for one dossier; ``articles`` are its Pelican articles (with ``.explainer``)."""
-    urls = DossierUrls(dossier.slug)
+def build_dossier_view(dossier: Dossier, articles: list, locale: str = "nl",
+                       segments: dict | None = None) -> DossierView:
+    """Template data for one dossier; ``articles`` are its Pelican articles (with ``.explainer``);
+    ``segments``: the pages' URL segments (:func:`.settings.page_segments`; default: the defaults')."""
+    urls = DossierUrls(dossier.slug, segments) if segments else DossierUrls(dossier.slug)
     by_slug = {a.slug: a for a in articles}
     ordered = [by_slug[slug] for slug in dossier.articles if slug in by_slug]
     extraction_of = {e.article.slug: e for e in dossier.extractions}
@@ -210,7 +214,8 @@ class DossierGenerator(Generator):
             for conflict in dossier.conflicts:
                 names = ", ".join(f"{c['name']} ({c['article']})" for c in conflict["actors"])
                 logger.warning("dossier %s: %s: %s", dossier.slug, conflict["message"], names)
-            view = build_dossier_view(dossier, [by_slug[s] for s in dossier.articles if s in by_slug], locale)
+            view = build_dossier_view(dossier, [by_slug[s] for s in dossier.articles if s in by_slug], locale,
+                                      page_segments(self.settings))
             for article in view.articles:
                 article.dossier_view = view
             self.dossiers.append(view)
@@ -235,20 +240,9 @@ class DossierGenerator(Generator):
             for actor in view.actors:
                 writer.write_file(view.urls.actor_save_as(actor.actor.id), template, self.context,
                                   relative_urls=relative, page_name="actor", actor=actor, url=actor.url, **base)
-            self._write_json(view.urls.data("dossier.json"), dossier_json(view.dossier))
-            self._write_json(view.urls.data("timeline.json"), dossier_timelinejs(view.dossier, locale))
-            self._write_bytes(view.urls.data(SHARE_IMAGE), dossier_card(
+            write_json(self.output_path, view.urls.data("dossier.json"), dossier_json(view.dossier))
+            write_json(self.output_path, view.urls.data("timeline.json"), dossier_timelinejs(view.dossier, locale))
+            write_data_file(self.output_path, view.urls.data(SHARE_IMAGE), dossier_card(
                 view, self.settings.get("SITENAME", ""), i18n.translations_for(locale).ngettext, locale,
                 local_cache_folder(self.settings)))
 
-    def _write_bytes(self, relative_path: str, data: bytes) -> None:
-        path = os.path.join(self.output_path, relative_path)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as out:
-            out.write(data)
-
-    def _write_json(self, relative_path: str, data: dict) -> None:
-        path = os.path.join(self.output_path, relative_path)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as out:
-            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -10,7 +10,6 @@ and the article's content links to it.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 from pathlib import Path
@@ -25,7 +24,7 @@ from .settings import extractor as settings_extractor, local_cache_folder, setti
 from .share import SHARE_IMAGE, explainer_card, site_card
 from ..formats.timelinejs import timelinejs
 from .views import EMBED_PAGE, PAGES, ArticlePage, LazyActor, LazyExplainer, urls_for
-from .writer import SESSION
+from .writer import SESSION, write_data_file, write_json
 
 logger = logging.getLogger(__name__)
 
@@ -246,10 +245,9 @@ class ExplainerGenerator(Generator):
         self.session.finish()
         if self.explainers:  # the site index's og:image (the index itself is Pelican's page)
             locale = setting(self.settings, "EXPLAINER_UI_LANG")
-            self._write_bytes(SHARE_IMAGE, site_card(self.settings.get("SITENAME", ""), self.explainers,
-                                                     len(self.context.get("dossiers") or []),
-                                                     i18n.translations_for(locale).ngettext, locale,
-                                                     self.session.cache_folder))
+            write_data_file(self.output_path, SHARE_IMAGE, site_card(
+                self.settings.get("SITENAME", ""), self.explainers, len(self.context.get("dossiers") or []),
+                i18n.translations_for(locale).ngettext, locale, self.session.cache_folder))
 
     def _copy_static(self) -> None:
         """The explainer's CSS, for themes other than the bundled one (whose base.html links its own)."""
@@ -280,26 +278,13 @@ class ExplainerGenerator(Generator):
                     **base)
         data = urls.data("explainer.json")
         if not self.session.reuse(data):
-            self._write_text(data, json.dumps(export_json(explainer.corrections), ensure_ascii=False, indent=2) + "\n")
+            write_json(self.output_path, data, export_json(explainer.corrections))
         data = urls.data("timeline.json")
         if not self.session.reuse(data):
-            self._write_json(data, timelinejs(explainer.extraction, explainer.locale))
+            write_json(self.output_path, data, timelinejs(explainer.extraction, explainer.locale))
         image = urls.data(SHARE_IMAGE)
         if not self.session.reuse(image):
-            self._write_bytes(image, explainer_card(explainer, self.settings.get("SITENAME", ""),
-                                                    i18n.translations_for(explainer.locale).ngettext))
+            card = explainer_card(explainer, self.settings.get("SITENAME", ""),
+                                  i18n.translations_for(explainer.locale).ngettext)
+            write_data_file(self.output_path, image, card)
 
-    def _write_json(self, relative_path: str, data: dict) -> None:
-        self._write_text(relative_path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
-
-    def _write_bytes(self, relative_path: str, data: bytes) -> None:
-        path = os.path.join(self.output_path, relative_path)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as out:
-            out.write(data)
-
-    def _write_text(self, relative_path: str, text: str) -> None:
-        path = os.path.join(self.output_path, relative_path)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as out:
-            out.write(text)

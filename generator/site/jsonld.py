@@ -65,7 +65,8 @@ def news_article(explainer, siteurl: str, source_url: str | None = None) -> dict
         "headline": meta.title,
         "inLanguage": meta.lang,
         "url": join_url(siteurl, explainer.urls.overview),
-        "isBasedOn": source_url or join_url(siteurl, explainer.urls.page("artikel")) or "artikel/",
+        "isBasedOn": source_url or join_url(siteurl, explainer.urls.page("article"))
+        or f"{explainer.urls.segments['article']}/",
         "mentions": [actor_thing(v.actor, join_url(siteurl, v.url)) for v in explainer.actors],
     }
     if meta.date:
@@ -81,7 +82,7 @@ def timeline_list(explainer, siteurl: str) -> dict:
         entry = row["entry"]
         event = {"@type": "Event", "name": entry.summary or entry.expression, "startDate": entry.date,
                  "description": f"{row['label']}: {entry.summary}",
-                 "url": join_url(siteurl, explainer.urls.page("artikel"), f"#{entry.id}")}
+                 "url": join_url(siteurl, explainer.urls.page("article"), f"#{entry.id}")}
         if entry.end_date:
             event["endDate"] = entry.end_date
         actors = [explainer.actors_by_id[a].actor for a in entry.actors if a in explainer.actors_by_id]
@@ -96,7 +97,7 @@ def quotations(explainer, siteurl: str) -> dict:
     graph = []
     for quote in explainer.quotes:
         item = {"@type": "Quotation", "text": quote.text,
-                "url": join_url(siteurl, explainer.urls.page("artikel"), f"#{quote.id}"),
+                "url": join_url(siteurl, explainer.urls.page("article"), f"#{quote.id}"),
                 "isPartOf": {"@type": "NewsArticle", "headline": explainer.article.title}}
         speaker = explainer.speaker(quote)
         if speaker:
@@ -143,12 +144,12 @@ def for_page(explainer, page: str, siteurl: str, actor=None, source_url: str | N
     absolute = siteurl if siteurl.startswith(("http://", "https://")) else ""
     if page == "overview":
         return script(provenance(news_article(explainer, absolute, source_url), metadata))
-    if page == "tijdlijn":
+    if page == "timeline":
         return script(timeline_list(explainer, absolute))
-    if page == "citaten":
+    if page == "quotes":
         return script(quotations(explainer, absolute))
     if page == "actor" and actor is not None:
         return script(actor_page(actor, absolute))
-    if page == "actoren":
+    if page == "actors":
         return script(actor_index(explainer, absolute))
     return Markup("")

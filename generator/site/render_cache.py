@@ -1,7 +1,7 @@
 """Reusing the rendered pages of unchanged articles between builds.
 
 Each article's explainer files (the overview ``<slug>/index.html``, ``<slug>/tijdlijn/index.html`` …,
-``<slug>/actoren/<id>/index.html``, ``explainer.json``, ``timeline.json``) depend only on:
+``<slug>/<actors page>/<id>/index.html``, ``explainer.json``, ``timeline.json``) depend only on:
 
 * the article's corrected extraction (its extraction cache key, which covers the text, metadata and
   pipeline version, plus the corrections file) and the Pelican metadata the templates print (title,
@@ -45,7 +45,7 @@ import shutil
 from functools import lru_cache
 from pathlib import Path
 
-from ..files import write_atomically
+from ..files import digest_tree, write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -64,22 +64,6 @@ _moves: list[tuple[Path, Path, str, list[str]]] = []  # (previous, staging, base
 last_counts: dict[str, int] = {}  # the last generate_output's {"rendered": n, "reused": m} (tests, logs)
 
 
-def _digest_tree(root: Path, digest, suffixes: set[str] | None = None, top_only: bool = False) -> None:
-    if not root.is_dir():
-        digest.update(f"missing:{root}".encode())
-        return
-    paths = root.glob("*") if top_only else root.rglob("*")
-    for path in sorted(paths):
-        relative = path.relative_to(root)
-        if "__pycache__" in relative.parts or not path.is_file():
-            continue
-        if suffixes is not None and path.suffix not in suffixes:
-            continue
-        digest.update(str(relative).encode() + b"\x00")
-        digest.update(path.read_bytes())
-        digest.update(b"\x01")
-
-
 @lru_cache(maxsize=8)
 def _code_fingerprint(theme: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
@@ -90,14 +74,14 @@ def _code_fingerprint(theme: str) -> str:
             digest.update(f"{package}={version(package)}\x00".encode())
         except PackageNotFoundError:
             digest.update(f"{package}=?\x00".encode())
-    _digest_tree(Path(theme), digest)                   # templates and static files
-    _digest_tree(SITE_DIR, digest)                      # site code, locale catalogues
-    _digest_tree(PACKAGE_DIR / "templates", digest)     # the explainer's own templates …
-    _digest_tree(PACKAGE_DIR / "static", digest)        # … and its CSS
-    _digest_tree(PACKAGE_DIR, digest, {".py"}, top_only=True)  # errors, sanitise …
-    _digest_tree(PACKAGE_DIR / "extraction", digest, {".py"}, top_only=True)  # model …
+    digest_tree(Path(theme), digest)                   # templates and static files
+    digest_tree(SITE_DIR, digest)                      # site code, locale catalogues
+    digest_tree(PACKAGE_DIR / "templates", digest)     # the explainer's own templates …
+    digest_tree(PACKAGE_DIR / "static", digest)        # … and its CSS
+    digest_tree(PACKAGE_DIR, digest, {".py"}, top_only=True)  # errors, sanitise …
+    digest_tree(PACKAGE_DIR / "extraction", digest, {".py"}, top_only=True)  # model, figures …
     for layer in ("editorial", "dossier", "formats", "build"):  # corrections, dossiers, dates …
-        _digest_tree(PACKAGE_DIR / layer, digest, {".py"})
+        digest_tree(PACKAGE_DIR / layer, digest, {".py"})
     return digest.hexdigest()
 
 

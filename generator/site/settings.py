@@ -17,6 +17,19 @@ logger = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
+# The pages of an explainer (templates explainer_<page>.html; a dossier has timeline, actors and quotes)
+# and the setting that names each one's URL segment, the {page} of EXPLAINER_URL/EXPLAINER_SAVE_AS.
+PAGE_SETTINGS = {page: f"EXPLAINER_{page.upper()}_PAGE"
+                 for page in ("overview", "timeline", "actors", "quotes", "article", "method", "embed")}
+
+
+def _dutch_segments() -> dict[str, str]:
+    """Today's URL segments ("tijdlijn", "actoren", …), from the Dutch display data."""
+    from ..extraction.language import display_data
+
+    return display_data("nl")["page_segments"]
+
+
 DEFAULTS: dict[str, object] = {
     # the spaCy pipeline: "default" (the bundled one), "rules" (no statistical model) or an installed
     # pipeline's name or path; the environment variable of the same name overrides it
@@ -39,13 +52,18 @@ DEFAULTS: dict[str, object] = {
     "EXPLAINER_OVERVIEW": "page",
     # Explainer page URLs, in Pelican's *_URL/*_SAVE_AS style. Fields: {base} (the article's folder,
     # derived from its URL: "2024/05/my-post/" for "2024/05/my-post.html" or ".../my-post/"),
-    # {page} (section: "tijdlijn", "actoren", "actoren/<actor id>", "overzicht" …), {slug}, {lang},
-    # {date} (a datetime: {date:%Y}). Data files (explainer.json, timeline.json) go to {base}.
+    # {page} (a page's segment, below: "tijdlijn", "actoren", "actoren/<actor id>", "overzicht" …), {slug},
+    # {lang}, {date} (a datetime: {date:%Y}). Data files (explainer.json, timeline.json) go to {base}.
     "EXPLAINER_URL": "{base}{page}/",
     "EXPLAINER_SAVE_AS": "{base}{page}/index.html",
     "EXPLAINER_DATA_SAVE_AS": "{base}{name}",
-    # the section name of the overview page when EXPLAINER_OVERVIEW is "page"
-    "EXPLAINER_OVERVIEW_PAGE": "overzicht",
+    # The URL segment ({page}) of each page, for an explainer and a dossier alike: EXPLAINER_OVERVIEW_PAGE
+    # (the overview when EXPLAINER_OVERVIEW is "page"), EXPLAINER_TIMELINE_PAGE, EXPLAINER_ACTORS_PAGE
+    # (an actor's page is below it: "actoren/<actor id>"), EXPLAINER_QUOTES_PAGE, EXPLAINER_ARTICLE_PAGE
+    # (the annotated article), EXPLAINER_METHOD_PAGE, EXPLAINER_EMBED_PAGE (the timeline for other sites'
+    # <iframe>). Defaults: the Dutch segments of generator/data/nl/display.json, whatever EXPLAINER_UI_LANG
+    # is, so a site's URLs never move when its labels change language ("timeline", "actors", … for English).
+    **{name: _dutch_segments()[page] for page, name in PAGE_SETTINGS.items()},
     # with EXPLAINER_OVERVIEW = "page": append a link to the explainer to the article's content, so
     # the article page links to its explainer in any theme (themes can print article.explainer_url)
     "EXPLAINER_ARTICLE_LINK": True,
@@ -72,6 +90,11 @@ DEPRECATED = {"DOSSIER_TITLES": "EXPLAINER_DOSSIER_TITLES"}
 # settings the environment may override (``EXPLAINER_SPACY_MODEL=rules make html``)
 FROM_ENVIRONMENT = ("EXPLAINER_SPACY_MODEL", "EXPLAINER_PROCESSES", "EXPLAINER_STRICT_CORRECTIONS",
                     "EXPLAINER_SCHEDULER")
+
+
+def page_segments(settings: dict) -> dict[str, str]:
+    """{page: its URL segment} under these settings (see :data:`PAGE_SETTINGS`)."""
+    return {page: setting(settings, name) for page, name in PAGE_SETTINGS.items()}
 
 
 def setting(settings: dict, name: str):

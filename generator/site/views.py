@@ -15,8 +15,13 @@ from ..extraction.language import display_data
 from ..extraction.model import Actor, Extraction, KeyFigure, Quote, TimelineEntry
 from . import jsonld, svg
 from .annotate import annotated_blocks, block_anchor
+from .settings import page_segments, setting
 from ..formats.dates import format_period, format_publication_date, format_value, sort_key
 from ..extraction.components.figures.rank import shown_figures
+
+# an explainer's pages besides its overview and actors' pages: template explainer_<page>.html each
+PAGES = ("timeline", "actors", "quotes", "article", "method")
+EMBED_PAGE = "embed"  # the timeline for other sites' <iframe> (no navigation, not in PAGES)
 
 KIND_ORDER = ("person", "organisation", "country", "place", "group")
 # how much a mention of each kind says about who the story is about (people and organisations act)
@@ -24,28 +29,35 @@ KIND_WEIGHT = {"person": 1.0, "organisation": 1.0, "country": 0.8, "place": 0.5,
 MAIN_ACTORS = 5
 
 
+def default_segments() -> dict[str, str]:
+    """The pages' URL segments under the default settings (an explainer built outside a site)."""
+    return page_segments({})
+
+
 @dataclass
 class ExplainerUrls:
     """Where each page of one explainer lives (relative to the site root), from the
-    ``EXPLAINER_URL``/``EXPLAINER_SAVE_AS`` patterns (see :mod:`.settings`). ``base`` is the article's
+    ``EXPLAINER_URL``/``EXPLAINER_SAVE_AS`` patterns and the pages' URL segments (``segments``: page →
+    segment, the ``EXPLAINER_<PAGE>_PAGE`` settings; see :mod:`.settings`). ``base`` is the article's
     folder (derived from its URL, so articles that share a slug on different URLs do not collide);
-    the overview is the article's own page (``overview_url``) or the section ``overview_page``."""
+    the overview is the article's own page (``overview_url``) or its own page (``overview_page``: True)."""
 
     slug: str
     base: str = ""
     fields: dict = field(default_factory=dict)
+    segments: dict = field(default_factory=default_segments)
     url_pattern: str = "{base}{page}/"
     save_pattern: str = "{base}{page}/index.html"
     data_pattern: str = "{base}{name}"
     overview_url: str = ""
     overview_save: str = ""
-    overview_page: str | None = None
+    overview_page: bool = False
 
     def __post_init__(self):
         self.base = self.base or f"{self.slug}/"
         if self.overview_page:
-            self.overview_url = self.page(self.overview_page)
-            self.overview_save = self.save_as(self.overview_page)
+            self.overview_url = self.page("overview")
+            self.overview_save = self.save_as("overview")
         self.overview_url = self.overview_url or self.base
         self.overview_save = self.overview_save or f"{self.base}index.html"
 
@@ -60,20 +72,21 @@ class ExplainerUrls:
         return self.overview_save
 
     def page(self, name: str) -> str:
-        return self._format(self.url_pattern, page=name)
+        """The URL of page ``name`` ("timeline", "actors", … : :data:`PAGES`, "overview", "embed")."""
+        return self._format(self.url_pattern, page=self.segments[name])
 
     def save_as(self, name: str) -> str:
-        return self._format(self.save_pattern, page=name)
+        return self._format(self.save_pattern, page=self.segments[name])
 
     def actor(self, actor_id: str) -> str:
-        return self.page(f"actoren/{actor_id}")
+        return self._format(self.url_pattern, page=f"{self.segments['actors']}/{actor_id}")
 
     def embed(self) -> str:
         """The timeline page for other sites' ``<iframe>``."""
         return self.page(EMBED_PAGE)
 
     def actor_save_as(self, actor_id: str) -> str:
-        return self.save_as(f"actoren/{actor_id}")
+        return self._format(self.save_pattern, page=f"{self.segments['actors']}/{actor_id}")
 
     def data(self, name: str) -> str:
         return self._format(self.data_pattern, name=name)
@@ -100,20 +113,14 @@ def article_base(url: str) -> str:
 
 def urls_for(article, settings: dict) -> ExplainerUrls:
     """An article's explainer URLs under the site's settings."""
-    from .settings import setting
-
     page_mode = setting(settings, "EXPLAINER_OVERVIEW") == "page"
     fields = {"lang": getattr(article, "lang", "") or "", "date": getattr(article, "date", None)}
     return ExplainerUrls(
-        slug=article.slug, base=article_base(article.url), fields=fields,
+        slug=article.slug, base=article_base(article.url), fields=fields, segments=page_segments(settings),
         url_pattern=setting(settings, "EXPLAINER_URL"), save_pattern=setting(settings, "EXPLAINER_SAVE_AS"),
         data_pattern=setting(settings, "EXPLAINER_DATA_SAVE_AS"),
         overview_url="" if page_mode else article.url, overview_save="" if page_mode else article.save_as,
-        overview_page=setting(settings, "EXPLAINER_OVERVIEW_PAGE") if page_mode else None)
-
-
-PAGES = ("tijdlijn", "actoren", "citaten", "artikel", "methode")
-EMBED_PAGE = "tijdlijn/insluiten"  # the timeline for other sites' <iframe> (no navigation, not in PAGES)
+        overview_page=page_mode)
 
 
 @dataclass
@@ -191,7 +198,7 @@ class Explainer:
         return self.actors_by_id.get(quote.speaker) if quote.speaker else None
 
     def article_link(self, offset: int) -> str:
-        return f"{self.urls.page('artikel')}#{block_anchor(self.extraction, offset)}"
+        return f"{self.urls.page('article')}#{block_anchor(self.extraction, offset)}"
 
     def anchor(self, anchor_id: str, offset: int) -> str:
         """``artikel/#q3`` when the annotated article has that anchor, else its paragraph's anchor.
@@ -199,7 +206,7 @@ class Explainer:
         (A mark that would overlap another one is left out of the article, and so is its id.)
         """
         if anchor_id in self.anchors:
-            return f"{self.urls.page('artikel')}#{anchor_id}"
+            return f"{self.urls.page('article')}#{anchor_id}"
         return self.article_link(offset)
 
     def jsonld(self, page: str, siteurl: str, actor: "ActorView | None" = None,
@@ -392,9 +399,9 @@ def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
     def speaker_name(actor_id):
         return by_id[actor_id].actor.name if actor_id in by_id else ""
 
-    if siteurl is None:  # relative to the annotated article page, <slug>/artikel/
+    if siteurl is None:  # relative to the annotated article page, <slug>/<article page>/
         def actor_href(actor):
-            return urls.relative(urls.actor(actor.id), urls.page("artikel"))
+            return urls.relative(urls.actor(actor.id), urls.page("article"))
     else:
         def actor_href(actor):
             return f"{siteurl}/{urls.actor(actor.id)}"

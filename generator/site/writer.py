@@ -14,6 +14,9 @@ feed entry would carry that HTML raw (``<script>``, ``<iframe>``, ``javascript:`
 """
 from __future__ import annotations
 
+import json
+import os
+
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
@@ -73,3 +76,18 @@ class ExplainerWriter(Writer):
         localcontext["output_file"] = name
         localcontext.update(kwargs)
         signals.content_written.send(path, context=localcontext)
+
+
+def write_data_file(output_path: str, relative_path: str, data: bytes) -> None:
+    """A data file beside the pages (the extraction and timeline JSON, the share image): written as it is,
+    like Pelican's static files, without a template or ``content_written`` (it is no page)."""
+    path = os.path.join(output_path, relative_path)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as out:
+        out.write(data)
+
+
+def write_json(output_path: str, relative_path: str, data) -> None:
+    """The site's one JSON form: UTF-8 unescaped, indented by two, keys in the order given, a final newline."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_data_file(output_path, relative_path, text.encode("utf-8"))

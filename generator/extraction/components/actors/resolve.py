@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ....unionfind import UnionFind
 from ...model import Actor
 from ...reading import slugify
 
@@ -47,30 +48,6 @@ def initials(words: list[str], with_connectors: bool) -> str:
             if part[:1].isupper() or (with_connectors and part[:1].isalpha()):
                 letters.append(part[0].lower())
     return "".join(letters)
-
-
-class _Clusters:
-    """Union-find over mention indices."""
-
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def groups(self) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
-        for i in range(len(self.parent)):
-            out.setdefault(self.find(i), []).append(i)
-        return out
 
 
 class ActorResolver:
@@ -113,7 +90,7 @@ class ActorResolver:
         if not names:
             return []
         self._singles = {m.text for m in names if len(m.text.split()) == 1}
-        clusters = _Clusters(len(names))
+        clusters = UnionFind(range(len(names)))
         by_key: dict[str, int] = {}
         for idx, m in enumerate(names):
             key = m.key or name_key(m.text)
