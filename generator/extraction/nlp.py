@@ -11,6 +11,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from .components.extensions import register_extensions
+from .ml.backend import numpy_blas
 from ..errors import ConfigurationError
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -76,7 +77,8 @@ def load_pipeline(model: str = "default", lang: str = "nl") -> Language:
     """
     register_extensions()
     _import_components()
-    nlp = _base_pipeline(model or "default", lang)
+    with numpy_blas():  # the models' matrix products through numpy's BLAS: ml/backend.py
+        nlp = _base_pipeline(model or "default", lang)
     if not (nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         # Sentence boundaries come from the rule-based sentencizer, also under a parser: it runs
         # first and the parser keeps its boundaries (it respects preset ones) and parses within them.
