@@ -12,9 +12,9 @@ needs_model = pytest.mark.skipif(not (DEFAULT_MODEL_PATH / "config.cfg").exists(
 
 # invented sentences: names, a place, a date, a quote, a compound, a relative clause
 SENTENCES = (
-    "Burgemeester Anouk de Wilde van Zwolle opende dinsdag het nieuwe station.",
-    "\"We gaan door\", zei directeur Pieter Jansen van Bouwbedrijf Noord, die de plannen in maart presenteerde.",
-    "Volgens de minister kost het project 40 miljoen euro.",
+    "Burgemeester Marloes Verbeek van Zwolle opende dinsdag het nieuwe station.",
+    "\"We gaan door\", zei directeur Dirk Jansen van Bouwbedrijf Hoorn, die de plannen in maart presenteerde.",
+    "Volgens de minister kost het project 12 miljoen euro.",
 )
 
 
