@@ -8,13 +8,15 @@ of spaCy not included), words/s of the whole extraction (``extract_many``, 1 pro
 and of the bare statistical base (our ``explainer_*`` components disabled), on the benchmark corpus
 of ``benchmarks/run.py`` (the 41 meantime-nl-dev articles replicated to ``--articles``). Words/s are
 per CPU second of that process (``time.process_time``), which a busy shared machine distorts far less
-than wall time; load time is printed as wall and CPU seconds. Folders are
-measured alternately ``--repeat`` times; the best run of each counts (least disturbed by other load).
+than wall time; the CPU seconds themselves are printed too, and load time as wall and CPU seconds.
+Folders are measured alternately ``--repeat`` times; each column is the median of the runs (a shared
+machine still slows single runs down: caches and the other core's load).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,8 +54,7 @@ with nlp.select_pipes(disable=ours):
 t = time.process_time()
 list(extract_many(sources, nlp, processes=1, progress=False))
 full = time.process_time() - t
-print(json.dumps({{"load_s": load, "load_cpu_s": load_cpu, "words": words, "bare_wps": words / bare,
-                  "full_wps": words / full,
+print(json.dumps({{"load_s": load, "load_cpu_s": load_cpu, "words": words, "bare_cpu_s": bare, "full_cpu_s": full,
                   "pipes": nlp.pipe_names}}))
 """
 
@@ -77,25 +78,25 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("models", nargs="+", type=Path)
     ap.add_argument("--articles", type=int, default=100)
-    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    best: dict[Path, dict] = {}
+    runs: dict[Path, list[dict]] = {model: [] for model in args.models}
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(args.repeat):
             for model in args.models:
-                r = measure(model, args.articles, Path(tmp))
-                b = best.setdefault(model, r)
-                for key, better in (("load_s", min), ("load_cpu_s", min), ("bare_wps", max), ("full_wps", max)):
-                    b[key] = better(b[key], r[key])
-    print("| pipeline | components | size MB | load s (wall / CPU) | bare words/s | whole extraction words/s |")
-    print("|---|---|---:|---:|---:|---:|")
-    for model, r in best.items():
-        base = " + ".join(p for p in r["pipes"] if not p.startswith("explainer_"))
-        print(f"| `{model}` | {base} | {size_mb(model):.1f} | {r['load_s']:.2f} / {r['load_cpu_s']:.2f} | "
-              f"{r['bare_wps']:,.0f} | "
-              f"{r['full_wps']:,.0f} |")
-    print(f"\n({r['words']} words; words/s in CPU seconds of the one process, so other jobs on a shared "
-          f"machine count little; best of {args.repeat} alternating runs each)")
+                runs[model].append(measure(model, args.articles, Path(tmp)))
+    print("| pipeline | components | size MB | load s (wall / CPU) | bare CPU s | bare words/s "
+          "| whole extraction CPU s | whole extraction words/s |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for model, rs in runs.items():
+        words = rs[0]["words"]
+        m = {key: statistics.median(r[key] for r in rs) for key in ("load_s", "load_cpu_s", "bare_cpu_s", "full_cpu_s")}
+        base = " + ".join(p for p in rs[0]["pipes"] if not p.startswith("explainer_"))
+        print(f"| `{model}` | {base} | {size_mb(model):.1f} | {m['load_s']:.2f} / {m['load_cpu_s']:.2f} | "
+              f"{m['bare_cpu_s']:.2f} | {words / m['bare_cpu_s']:,.0f} | "
+              f"{m['full_cpu_s']:.2f} | {words / m['full_cpu_s']:,.0f} |")
+    print(f"\n({words} words; CPU seconds of the one process, so other jobs on a shared machine count "
+          f"little; median of {args.repeat} alternating runs each)")
     return 0
 
 

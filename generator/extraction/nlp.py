@@ -11,6 +11,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from .components.extensions import register_extensions
+from .ml.backend import numpy_blas
 from ..errors import ConfigurationError
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -108,7 +109,8 @@ def load_pipeline(model: str = "default", lang: str = "nl") -> Language:
     register_extensions()
     _import_components()
     model = model or "default"
-    nlp = add_components(_base_pipeline(model, lang), lang, model)
+    with numpy_blas():  # the models' matrix products through numpy's BLAS: ml/backend.py
+        nlp = add_components(_base_pipeline(model, lang), lang, model)
     # Memory grows linearly with the text (the parser too): allow 1 MB+ articles.
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp

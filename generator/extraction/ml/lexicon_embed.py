@@ -178,13 +178,21 @@ def document_column(words: list[str], lex: list[int]) -> list[int]:
     return [contexts.get(word, 0) if _capitalised(word) else 0 for word in words]
 
 
+def doc_words(doc: Doc) -> list[str]:
+    """The tokens' texts, read from the string store by ORTH (no Token objects: this runs on every document)."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
+
+
 def doc_features(doc: Doc, keys: numpy.ndarray, values: numpy.ndarray, memory_keys: numpy.ndarray | None = None,
-                 memory_counts: numpy.ndarray | None = None, training: bool = False) -> numpy.ndarray:
+                 memory_counts: numpy.ndarray | None = None, training: bool = False,
+                 words: list[str] | None = None) -> numpy.ndarray:
     """The three extra feature columns of a document, as uint64 ``(n_tokens, 3)``.
 
     ``training``: the document is a training document, so its own fold is left out of the memory.
+    ``words``: the tokens' texts, if the caller has them already (:func:`doc_words`).
     """
-    words = [t.text for t in doc]
+    words = doc_words(doc) if words is None else words
     hashes = doc.to_array([ORTH, LOWER]).astype("uint64").reshape((len(doc), 2))
     lex = lexicon_column(hashes[:, 0], hashes[:, 1], keys, values)
     docu = document_column(words, lex.tolist())
@@ -200,13 +208,18 @@ AFFIXES = ((0, 3), (-4, None))
 
 
 def affix_columns(words: list[str]) -> numpy.ndarray:
-    """The lowercased first three and last four characters of each word, hashed, as uint64 ``(n, 2)``."""
-    out = numpy.zeros((len(words), len(AFFIXES)), dtype="uint64")
-    for i, word in enumerate(words):
-        lower = word.lower()
-        for j, (start, end) in enumerate(AFFIXES):
-            out[i, j] = get_string_id(lower[start:end])
-    return out
+    """The lowercased first three and last four characters of each word, hashed, as uint64 ``(n, 2)``.
+
+    Hashed once per distinct word of the call (a news article repeats most of its words)."""
+    hashed: dict[str, tuple[int, ...]] = {}
+    rows = []
+    for word in words:
+        row = hashed.get(word)
+        if row is None:
+            lower = word.lower()
+            row = hashed[word] = tuple(get_string_id(lower[start:end]) for start, end in AFFIXES)
+        rows.append(row)
+    return numpy.array(rows, dtype="uint64").reshape((len(words), len(AFFIXES)))
 
 
 def LexiconFeatureExtractor(attrs: List[str], lexicon_path: str, affixes: bool = False) -> Model:
@@ -233,11 +246,11 @@ def LexiconFeatureExtractor(attrs: List[str], lexicon_path: str, affixes: bool =
         memory_keys = numpy.frombuffer(a["memory_keys"], dtype="uint64")
         memory_counts = numpy.frombuffer(a["memory_counts"], dtype="uint16").reshape(
             (len(memory_keys), MEMORY_FOLDS, len(MEMORY_LABELS)))
-        arrays = [
-            numpy.hstack([arr, doc_features(doc, keys, values, memory_keys, memory_counts, training=is_train)]
-                         + ([affix_columns([t.text for t in doc])] if affixes else []))
-            for doc, arr in zip(docs, base_arrays)
-        ]
+        arrays = []
+        for doc, arr in zip(docs, base_arrays):
+            words = doc_words(doc)
+            columns = [arr, doc_features(doc, keys, values, memory_keys, memory_counts, training=is_train, words=words)]
+            arrays.append(numpy.hstack(columns + ([affix_columns(words)] if affixes else [])))
         return arrays, lambda d_features: []
 
     return Model(
