@@ -295,8 +295,10 @@ class ActorResolver:
                     if tuple(words[skip:skip + n]) == short and kind in {"organisation", "place", "person"}:
                         rest = original[skip + n:]  # "Philips" → "Koninklijke Philips N.V."
                         suffixes_only = all(w in lex.org_suffixes or w.rstrip(".,") in lex.org_suffixes for w in rest)
+                        # "Saxeon" → "Saxeon Semiconductors N.V.": a legal form vouches for the words before it
+                        legal = len(rest) == 2 and rest[-1] in lex.legal_forms and not self._descriptor(rest[0])
                         if (kind != "person" or original[0] not in lex.first_names) and (
-                                suffixes_only or len(rest) == 1 and not self._descriptor(rest[0])):
+                                suffixes_only or legal or len(rest) == 1 and not self._descriptor(rest[0])):
                             org_targets.add(other)
             if not org_targets and not person_targets and len(shorts) == 1:
                 (short,) = shorts

@@ -132,6 +132,9 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
             w.text in lex.org_suffixes or any(w.lower_.endswith(suf.lower()) and len(suf) >= 5
                                               for suf in lex.org_endings)
             for w in rest))
+        if keeps and start > 0 and toks[start - 1].lower_ in lex.definite_articles \
+                and toks[end - 1].text in lex.legal_forms:
+            keeps = False  # "het Amerikaanse Veltrona Inc.": a legal name does not start with an inflected adjective
         if not keeps:
             adjective_country = lex.nationality[toks[start].text]
             start += 1  # "de Italiaanse Fiat" → Fiat
