@@ -938,3 +938,17 @@ def test_emergency_zones_and_named_storms(nlp):
     assert by_name(actors, "Politiezone Kempen").kind == "organisation"
     assert by_name(actors, "Brandweerzone Midwest").kind == "organisation"
     assert "Berend" not in names(actors)
+
+
+def test_places_by_their_context_heel_a_plural_place_noun_and_a_nationality_after_in(nlp):
+    text = ("Het besluit raakt heel Kravonië. De bond eist hulp voor de regio's Karvona en Tacna. "
+            "Het bedrijf bouwt een fabriek in het Maleisische Kelantor.")
+    actors = actors_of(nlp, text)
+    assert by_name(actors, "Kravonië").kind == "place"
+    assert by_name(actors, "Karvona").kind == "place"
+    assert by_name(actors, "Kelantor").kind == "place"
+
+
+def test_a_body_named_after_its_town_is_an_organisation(nlp):
+    text = "Het aandeel steeg op Beursplein Groningen. Volgens Beursplein Groningen is dat uitzonderlijk."
+    assert by_name(actors_of(nlp, text), "Beursplein Groningen").kind == "organisation"

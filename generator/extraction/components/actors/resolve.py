@@ -235,6 +235,9 @@ class ActorResolver:
         # several mentions, some only the last word: a person's surname ("Stoltenberg")
         if len(words) > 1 and any(len(m.text.split()) == 1 and m.text == words[-1] for m in ms):
             return "person"
+        if len(words) == 2 and words[0] not in lex.first_names and (lex.lookup(words[1]) or ("", ""))[1] == "place" \
+                and not any(m.person_cue for m in ms):
+            return "organisation"  # "Euronext Amsterdam", "Stadsbank Gent": a body named after its town
         if len(words) in (2, 3) and all(w[:1].isupper() and w.isalpha() or re.fullmatch(r"[A-Z]\.", w) for w in words) \
                 and words[-1].lower() not in lex.common_words:
             self._guessed = True

@@ -224,6 +224,9 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
         mention.place_cue = True
     if start > 0 and toks[start - 1].lower_ in lex.place_words_before and not toks[start - 1].is_sent_start:
         mention.place_cue = True
+    if start > 2 and toks[start - 1].text in lex.nationality and toks[start - 2].lower_ in lex.definite_articles \
+            and toks[start - 3].lower_ in lex.place_words_before:
+        mention.place_cue = True  # "fabrieken in het Maleisische Penang"
     if start > 0 and toks[start - 1].text in lex.place_nouns:
         mention.place_cue = True  # "het dorp Ubbergen", "de Tsjechische stad Brno"
     if end + 1 < len(doc) and toks[end].text == "(" and (
