@@ -952,3 +952,15 @@ def test_places_by_their_context_heel_a_plural_place_noun_and_a_nationality_afte
 def test_a_body_named_after_its_town_is_an_organisation(nlp):
     text = "Het aandeel steeg op Beursplein Groningen. Volgens Beursplein Groningen is dat uitzonderlijk."
     assert by_name(actors_of(nlp, text), "Beursplein Groningen").kind == "organisation"
+
+
+def test_a_title_opening_an_institutions_name_is_part_of_it(nlp):
+    text = "Het Burgemeester Kolff Ziekenhuis (BKZ) sluit. Generaal Marit Boschman sprak met het BKZ."
+    actors = actors_of(nlp, text)
+    assert "BKZ" in by_name(actors, "Burgemeester Kolff Ziekenhuis").aliases
+    assert by_name(actors, "Marit Boschman").roles == ["Generaal"]
+
+
+def test_the_international_red_cross_is_one_known_organisation(nlp):
+    text = "Het Internationale Rode Kruis (ICRC) stuurt tenten naar Lima."
+    assert by_name(actors_of(nlp, text), "Internationale Rode Kruis").aliases == ["ICRC"]

@@ -79,7 +79,10 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
             person_cue = True
             honorific_start = toks[i].idx if honorific_start is None else honorific_start
             start += 1
-        elif lex.is_role(low) and end - start > 1:
+        elif lex.is_role(low) and end - start > 1 and not (
+                tok.text[:1].isupper() and toks[end - 1].text in lex.org_suffixes and start == i
+                and toks[start + 1].text[:1].isupper()):  # ("Secretary of Defense" is a role)
+            # not "Admiraal De Ruyter Ziekenhuis": a title that opens an institution's name is part of it
             roles.append(tok.text)
             person_cue = True
             start += 1
