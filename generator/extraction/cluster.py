@@ -1,17 +1,17 @@
 """The Dask settings extraction workers should run with, and a local cluster started with them.
 
-Dask's defaults suit many small tasks sharing memory; ours are ~1 s batches of CPU-bound Python
+Dask's defaults suit general workloads; ours are ~1 s batches of CPU-bound Python
 through a spaCy pipeline. Measured on this project's 2-core machine (benchmarks/README.md, issue 24),
-a ``LocalCluster`` of two worker processes with Dask's defaults spent 30-40 % more CPU than one
-process on the same articles, because of these defaults:
+a ``LocalCluster`` of two worker processes with Dask's defaults spent 1.7-1.9× the CPU seconds of
+one process on the same articles (1.1-1.2× with :data:`SETTINGS`), because of these defaults:
 
 * ``MALLOC_TRIM_THRESHOLD_=65536``, which Dask's nanny puts in every worker's environment so that
   freed memory goes back to the OS sooner. Setting it also switches off glibc's adaptive mmap
   threshold, so every buffer of 128 KiB or more the pipeline allocates (the parser's and tok2vec's
-  arrays, each batch) is a fresh ``mmap`` of zeroed pages: 15-20× the page faults of one process and
-  ~20 % more CPU. Left unset, workers allocate the way a plain Python process does.
+  arrays, each batch) is a fresh ``mmap`` of zeroed pages: ~40× the page faults of one process and
+  a quarter of the workers' CPU. Left unset, workers allocate the way a plain Python process does.
 * The statistical profiler, which samples every thread's stack every 10 ms, and the event loop's
-  20 ms tick (it only measures how long the loop was blocked): together ~5 % of a worker.
+  20 ms tick (it only measures how long the loop was blocked): together ~8 % of the workers' CPU.
 * ``worker-saturation`` 1.1, which lets a single-threaded worker hold a second batch while it works
   on the first; at the end of a run one worker can then still have two batches while the other idles.
   With 1.0 the batches wait on the scheduler until a worker is free, so work stealing has nothing
