@@ -587,3 +587,13 @@ def test_a_plural_tagged_past_but_spelled_like_its_infinitive_is_present():
     words[2], morphs[2] = "sloten", "Number=Plur|Tense=Past|VerbForm=Fin"
     past = Doc(vocab, words=words, morphs=morphs, lemmas=["de", "winkel", "sluiten", "op", "zaterdag", "."])
     assert tense.tense_of_tokens(past) == "past"
+
+
+def test_a_date_the_text_gives_only_roughly_is_vague(nlp):
+    rough = run(nlp, "De al 20 jaar durende verbouwing van het stadhuis is eindelijk klaar.")._.timeline
+    coming = run(nlp, "De gemeente wil de komende decennia duizenden woningen bouwen.")._.timeline
+    exact = run(nlp, "Op 3 mei 2021 opende de nieuwe brug over de IJssel.")._.timeline
+    assert [(t.expression, t.vague) for t in rough] == [("al 20 jaar durende", True)]
+    assert [t.vague for t in coming] == [True]
+    assert [(t.expression, t.vague) for t in exact] == [("3 mei 2021", False)]
+    assert rough[0].to_json()["vague"] is True and "vague" not in exact[0].to_json()
