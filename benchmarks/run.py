@@ -129,43 +129,48 @@ def throughput(n: int, work: Path) -> dict:
         for _ in nlp.pipe((s.text for s in sources), batch_size=16):
             pass
         bare = time.perf_counter() - start
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     list(extract_many(sources, nlp, processes=1, progress=False))
-    full1 = time.perf_counter() - start
+    full1, full1_cpu = time.perf_counter() - start, time.process_time() - cpu
     processes = configured_processes()
     start = time.perf_counter()
     list(extract_many(sources, nlp, processes=processes, progress=False))
     fullp = time.perf_counter() - start
-    dask_rate, identical = dask_throughput(sources, words, nlp)
+    dask_rate, identical, dask_cpu = dask_throughput(sources, words, nlp)
     return {"articles": n, "words": words, "bare": words / bare, "full1": words / full1, "fullp": words / fullp,
-            "dask": dask_rate, "dask_identical": identical,
+            "full1_cpu": full1_cpu, "dask": dask_rate, "dask_identical": identical, "dask_cpu": dask_cpu,
             "processes": processes, "words_per_article": words / n, "base": " + ".join(
                 name for name in nlp.pipe_names if name not in ours)}
 
 
-def dask_throughput(sources, words: int, nlp) -> tuple[float | None, bool | None]:
-    """Words/s of the extraction service on a LocalCluster(2 single-threaded processes), after each
-    worker has loaded the pipeline, and whether its JSON equals a serial run's."""
+def dask_throughput(sources, words: int, nlp) -> tuple[float | None, bool | None, float | None]:
+    """Words/s of the extraction service on the LocalCluster ``--scheduler local:2`` starts (two
+    single-threaded worker processes, with the settings of ``extraction/cluster.py``), after each
+    worker has loaded the pipeline; whether its JSON equals a serial run's; and the CPU seconds the
+    run took in the workers, the client and the scheduler (on 2 cores, 2 × the serial run's CPU
+    seconds ÷ these is the most the cluster can reach, whatever else the machine is doing)."""
     import json
 
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
     except ImportError:
-        return None, None
+        return None, None, None
+    from pelican.plugins.explainer.extraction.cluster import local_cluster
     from pelican.plugins.explainer.extraction.run import extract_many
     from pelican.plugins.explainer.extraction.nlp import load_pipeline
     from pelican.plugins.explainer.extraction.service import Extractor
 
     serial = [json.dumps(e.to_json(), sort_keys=True) for e in extract_many(sources, nlp, processes=1, progress=False)]
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster) as client:
-        # every worker loads the pipeline before the clock starts (as the serial run's has); a few warm-up
-        # articles need not reach both workers
+    cpu = lambda: sum(os.times()[:2])  # noqa: E731 - user + system of the process it runs in
+    with local_cluster(2) as cluster, Client(cluster) as client:
+        # every worker loads the pipeline before the clock starts (as the serial run's has)
         client.run(lambda: load_pipeline("default", "nl") and None)
+        workers, here = client.run(cpu), cpu()  # the scheduler runs in this process
         start = time.perf_counter()
         on_dask = Extractor("default", scheduler=client, progress=False).extract(sources)
         seconds = time.perf_counter() - start
-    return words / seconds, [json.dumps(e.to_json(), sort_keys=True) for e in on_dask] == serial
+        used = cpu() - here + sum(after - workers[worker] for worker, after in client.run(cpu).items())
+    return words / seconds, [json.dumps(e.to_json(), sort_keys=True) for e in on_dask] == serial, used
 
 
 def bare_seconds(words: int, rate: float) -> float:
@@ -212,7 +217,7 @@ def main() -> int:
     args = parser.parse_args()
     global SEARCH
     SEARCH = not args.no_search
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]  # --sizes '': the throughput alone
     global CODE
     work = Path(tempfile.mkdtemp(prefix="explainer-bench-"))
     try:
@@ -234,7 +239,9 @@ def main() -> int:
     if tp["dask"]:
         print(f"| full, Dask LocalCluster(2 × 1 thread) | {tp['dask']:,.0f} | {tp['bare'] / tp['dask']:.1f} slower |")
         print(f"\nDask ÷ 1 process: {tp['dask'] / tp['full1']:.2f}× (target ≥ 1.7); JSON byte-identical to "
-              f"serial: {'✓' if tp['dask_identical'] else '✗'}")
+              f"serial: {'✓' if tp['dask_identical'] else '✗'}. CPU seconds: 1 process {tp['full1_cpu']:.1f}, "
+              f"Dask (workers + client + scheduler) {tp['dask_cpu']:.1f}, so at most "
+              f"{2 * tp['full1_cpu'] / tp['dask_cpu']:.2f}× on 2 idle cores; load average {os.getloadavg()[0]:.1f}")
     print(f"\n## Site builds (seconds; `explainer build{'' if SEARCH else ' --no-search'}` in a child process)\n")
     print("| N | plain full | plain rebuild | bare spaCy | full build | target full ≤ 1.25×(plain+bare) | "
           "no-change rebuild | target ≤ 2×plain rebuild | one changed | target ≤ 10% full | peak RSS MB "

@@ -41,8 +41,9 @@ def _parser() -> argparse.ArgumentParser:
                               f"(default: $EXPLAINER_CACHE_PATH, else {DEFAULT_CACHE})")
     extract.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     extract.add_argument("--scheduler", metavar="ADDRESS", default=None,
-                         help="extract on this Dask cluster, e.g. tcp://10.0.0.5:8786 (default: "
-                              "$EXPLAINER_SCHEDULER, else local processes); needs the `dask` extra")
+                         help="extract on this Dask cluster, e.g. tcp://10.0.0.5:8786, or 'local[:WORKERS]' "
+                              "for one started on this machine (default: $EXPLAINER_SCHEDULER, else local "
+                              "processes); needs the `dask` extra")
 
     review = commands.add_parser("review", help="list what an editor should check in an extraction")
     review.add_argument("file", type=Path, metavar="FILE")
@@ -72,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
                             "correction that matches nothing is an error (EXPLAINER_STRICT_CORRECTIONS); "
                             "default: the other articles are published, exit status 2")
     build.add_argument("--scheduler", metavar="ADDRESS", default=None,
-                       help="extract on this Dask cluster (EXPLAINER_SCHEDULER)")
+                       help="extract on this Dask cluster, or 'local[:WORKERS]' (EXPLAINER_SCHEDULER)")
 
     ner = commands.add_parser("evaluate-ner", help="score the pipeline's NER on a CoNLL file")
     ner.add_argument("file", type=Path)

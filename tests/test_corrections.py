@@ -471,3 +471,17 @@ def test_corrections_template_renders_applied_changes(raw, targets):
         pass
 
     assert env.get_template("explainer_corrections.html").render(explainer=Plain()).strip() == ""
+
+
+def test_merged_actors_keep_the_earlier_headline_position():
+    from pelican.plugins.explainer.extraction.model import Actor, ArticleMeta
+
+    text = "Gemeente Zwolle en wethouder Anna de Wit openen de brug. De Wit is blij."
+    extraction = Extraction(article=ArticleMeta("brug", "Zwolle opent brug, De Wit blij", None), text=text, actors=[
+        Actor("anna-de-wit", "Anna de Wit", "person", mentions=[(29, 40)], headline_position=3),
+        Actor("de-wit", "De Wit", "person", mentions=[(57, 63)]),
+        Actor("zwolle", "Gemeente Zwolle", "organisation", mentions=[(0, 15)], headline_position=0)])
+    result = apply_corrections(extraction, corrections_from("actors:\n  - merge: [De Wit, Anna de Wit]\n"))
+    by_id = {a.id: a for a in result.extraction.actors}
+    assert sorted(by_id) == ["de-wit", "zwolle"]  # the first name wins, and takes the other's position
+    assert by_id["de-wit"].headline_position == 3 and by_id["zwolle"].headline_position == 0

@@ -16,7 +16,7 @@ from pelican.plugins.explainer.dossier.dossiers import build_dossier, dossier_ti
 from pelican.plugins.explainer.dossier.timeline import merge_timeline
 from pelican.plugins.explainer.dossier.names import names_compatible, person_name
 from pelican.plugins.explainer.dossier.identity import resolve_actors
-from pelican.plugins.explainer.extraction.model import Actor, ArticleMeta, Extraction, TimelineEntry
+from pelican.plugins.explainer.extraction.model import Actor, ArticleMeta, Extraction, KeyFigure, TimelineEntry
 from pelican.plugins.explainer.formats.dates import sort_key
 
 pytestmark = pytest.mark.slow  # builds whole sites (the fast tier: pytest -m "not slow")
@@ -278,6 +278,25 @@ def test_same_event_in_two_articles_appears_once():
     assert len([t for t in dossier.timeline if t.date == "2006"]) == 2  # same year, same actor: too weak
     assert [t.date for t in dossier.timeline] == ["2001", "2006", "2006", "2008-02-29"]
     assert merge_timeline([one], {}) and dossier.timeline[0].id == "t1"
+
+
+def test_one_year_and_actor_merge_only_with_a_key_figure_both_reports_share():
+    """The shared figure comes from the extraction's key figures (the figures pipe): their values agree
+    however the text writes them ("1.200", "1200"); the summaries alone are too different to merge."""
+    def article(slug, sentence, number, value):
+        at = sentence.index(number)
+        figure = KeyFigure(text=number, number=number, phrase="", value=value, start=at, end=at + len(number))
+        entry = TimelineEntry(id="t1", date="2019", precision="year", expression="In 2019", start=0, end=7,
+                              summary=sentence, actors=["bouwbedrijf"])
+        return Extraction(article=ArticleMeta(slug=slug, title=slug, date=dt.date(2020, 1, 1)), text=sentence,
+                          sentences=[(0, len(sentence))], actors=[_person("bouwbedrijf", "Bouwbedrijf", kind="organisation")],
+                          timeline=[entry], figures=[figure])
+
+    one = article("a", "In 2019 bouwde het Bouwbedrijf 1.200 woningen in Almere.", "1.200 woningen", 1200)
+    same = article("b", "In 2019 kwamen er dankzij de aannemer 1200 nieuwe huizen bij.", "1200 nieuwe huizen", 1200)
+    other = article("c", "In 2019 ontsloeg het Bouwbedrijf 80 mensen.", "80 mensen", 80)
+    assert [len(e.sources) for e in merge_timeline([one, same], {})] == [2]
+    assert [len(e.sources) for e in merge_timeline([one, other], {})] == [1, 1]
 
 
 def test_dossier_title():

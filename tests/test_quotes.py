@@ -938,3 +938,13 @@ def test_a_pronoun_after_an_unnamed_group_still_finds_the_person_named_before(ex
             "'Ik zie het ook zo', zei hij.")
     text, quotes = run(extractor, body, {"Karel Smit": ("person", "Smit")})
     assert quotes[-1].speaker == "karel-smit"
+
+
+def test_a_quote_of_a_word_or_two_is_a_fragment_and_counts_its_words(extractor):
+    body = ("De wethouder noemt het plan “onhaalbaar”. “We gaan de wijk opnieuw inrichten en beginnen in "
+            "het voorjaar”, zegt Anna de Wit.")
+    _, quotes = run(extractor, body, {"Anna de Wit": ("person",)})
+    by_text = {q.text: q for q in quotes}
+    assert by_text["onhaalbaar"].fragment and by_text["onhaalbaar"].words == 1
+    whole = by_text["We gaan de wijk opnieuw inrichten en beginnen in het voorjaar"]
+    assert not whole.fragment and whole.words == 11 and whole.to_json()["words"] == 11

@@ -8,6 +8,7 @@ import re
 
 from pelican.plugins.explainer.editorial.corrections import apply_corrections
 from pelican.plugins.explainer.editorial.schema import parse_corrections
+from pelican.plugins.explainer.extraction.components.actors.headline import mark_headline
 from pelican.plugins.explainer.extraction.model import Actor, ArticleMeta, Block, Extraction, Quote, TimelineEntry
 from pelican.plugins.explainer.site import jsonld, svg
 from pelican.plugins.explainer.site.views import build_explainer
@@ -27,7 +28,7 @@ def _span(word: str, nth: int = 0) -> tuple[int, int]:
 def _extraction(**kwargs) -> Extraction:
     lead_end = TEXT.index("\n\n")
     sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.\n]+\.(?:”[^.]*\.)?", TEXT)]
-    actors = [
+    actors = mark_headline([
         Actor("vladimir-poetin", "Vladimir Poetin", "person", ["president"], mentions=[_span("Vladimir Poetin")]),
         Actor("emmanuel-macron", "Emmanuel Macron", "person", ["ambtsgenoot"], mentions=[_span("Emmanuel Macron")],
               affiliation="Frankrijk"),
@@ -36,10 +37,11 @@ def _extraction(**kwargs) -> Extraction:
         Actor("washington-d-c", "Washington D.C.", "place", mentions=[_span("Washington D.C.")]),
         Actor("jens-stoltenberg", "Jens Stoltenberg", "person", mentions=[_span("Jens Stoltenberg"),
                                                                          _span("Stoltenberg", 1)]),
-    ]
+    ], TITLE)
     quote_start = TEXT.index("Rusland verplaatst")
     quotes = [Quote("q1", "Rusland verplaatst meer troepen naar de grens", quote_start,
-                    quote_start + len("Rusland verplaatst meer troepen naar de grens"), "jens-stoltenberg")]
+                    quote_start + len("Rusland verplaatst meer troepen naar de grens"), "jens-stoltenberg",
+                    words=7)]
     return Extraction(article=ArticleMeta("x", TITLE, dt.date(2022, 1, 28)), text=TEXT,
                       blocks=[Block("paragraph", 0, lead_end), Block("paragraph", lead_end + 2, len(TEXT))],
                       sentences=sentences, actors=actors, quotes=quotes, **kwargs)
@@ -75,7 +77,7 @@ def test_editors_feature_an_actor_first():
 
 
 def test_a_vague_period_is_drawn_dashed_and_labelled_approximate():
-    entry = TimelineEntry("t1", "2002", "year", "al 20 jaar durende", 0, 5, "x", end_date="2022")
+    entry = TimelineEntry("t1", "2002", "year", "al 20 jaar durende", 0, 5, "x", end_date="2022", vague=True)
     explainer = build_explainer(_extraction(timeline=[entry]), "nl", gettext=lambda s: s)
     assert explainer.timeline[0]["vague"]
     assert 'class="ta-period uncertain"' in explainer.time_axis and "ca. 2002" in explainer.time_axis
@@ -92,7 +94,7 @@ def test_tick_labels_do_not_repeat():
 def test_the_annotated_article_names_the_speaker_without_hover():
     extraction = _extraction()
     extraction.quotes[0] = Quote("q1", "Het Westen is ongerust", TEXT.index("Het Westen is"),
-                                 TEXT.index("Het Westen is") + 22, "jens-stoltenberg")
+                                 TEXT.index("Het Westen is") + 22, "jens-stoltenberg", words=4)
     html = "".join(str(b["html"]) for b in build_explainer(extraction, "nl", gettext=lambda s: s).blocks)
     assert '<small class="quote-speaker" data-pagefind-ignore>(Jens Stoltenberg)</small>' in html
     assert "title=" not in html

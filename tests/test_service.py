@@ -99,24 +99,41 @@ def test_settings_choose_the_extractor(monkeypatch, tmp_path):
 
 @pytest.fixture(scope="module")
 def cluster():
-    distributed = pytest.importorskip("dask.distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
+    """The cluster ``--scheduler local:2`` starts (our worker settings), reached by its address."""
+    pytest.importorskip("dask.distributed")
+    from pelican.plugins.explainer.extraction.cluster import local_cluster
+
+    with local_cluster(2) as cluster:
         yield cluster
 
 
-def test_dask_batches_give_every_worker_several_and_are_never_too_big():
-    class Client:
-        def __init__(self, workers):
-            self.workers = workers
+class _Client:
+    """Stands in for a dask Client: only the number of workers matters to the batching."""
 
-        def scheduler_info(self):
-            return {"workers": {f"tcp://127.0.0.1:{n}": {} for n in range(self.workers)}}
+    def __init__(self, workers):
+        self.workers = workers
 
-    assert service._batch_size(Client(2), 6) == 1
-    assert service._batch_size(Client(2), 40) == 5
-    assert service._batch_size(Client(2), 100_000) == service.DASK_BATCH
-    assert service._batch_size(Client(0), 3) == 1
+    def scheduler_info(self):
+        return {"workers": {f"tcp://127.0.0.1:{n}": {} for n in range(self.workers)}}
+
+
+@pytest.mark.parametrize("workers,articles", [(2, 6), (2, 40), (2, 200), (3, 1000), (0, 3), (2, 1)])
+def test_dask_batches_cover_every_article_once_in_order_and_are_never_too_big(workers, articles):
+    batches = service._batches(_Client(workers), articles)
+    assert [i for batch in batches for i in batch] == list(range(articles))
+    assert all(1 <= len(batch) <= service.DASK_BATCH for batch in batches)
+
+
+def test_dask_batches_shrink_towards_the_end_so_workers_finish_together():
+    sizes = [len(batch) for batch in service._batches(_Client(2), 200)]
+    assert sizes[0] == service.DASK_BATCH and sizes[-1] == 1
+    assert sizes == sorted(sizes, reverse=True)
+    assert sum(sizes[-4:]) < service.DASK_BATCH  # the last round is less than one full batch
+
+
+def test_a_short_dask_run_gives_every_worker_several_batches():
+    assert len(service._batches(_Client(2), 6)) >= 4
+    assert len(service._batches(_Client(2), 40)) >= 8
 
 
 @pytest.mark.slow
@@ -133,7 +150,8 @@ def test_dask_extraction_is_byte_identical_to_a_serial_run(cluster, tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize("batch", [1, 4], ids=["alone", "in-a-batch"])
 def test_a_bad_article_on_dask_is_reported_and_the_others_succeed(cluster, monkeypatch, batch):
-    monkeypatch.setattr(service, "_batch_size", lambda client, articles: batch)
+    monkeypatch.setattr(service, "_batches", lambda client, articles: [range(i, min(i + batch, articles))
+                                                                     for i in range(0, articles, batch)])
     sources = _dev_sources(4)
     sources[1] = _bad(sources[1])
     extractor = Extractor("default", scheduler=cluster.scheduler_address, retries=1, progress=False)
@@ -144,7 +162,7 @@ def test_a_bad_article_on_dask_is_reported_and_the_others_succeed(cluster, monke
 
 
 @pytest.mark.slow
-def test_explainer_extract_on_a_scheduler_writes_what_a_local_run_writes(cluster, tmp_path):
+def test_explainer_extract_on_a_local_cluster_writes_what_a_local_run_writes(tmp_path):
     files = sorted(require_shared(DEV_ARTICLES).glob("*.md"))[:4]
 
     def extract(out, *flags):
@@ -156,4 +174,4 @@ def test_explainer_extract_on_a_scheduler_writes_what_a_local_run_writes(cluster
 
     local = extract(tmp_path / "local")
     assert len(local) == 4
-    assert extract(tmp_path / "dask", "--scheduler", cluster.scheduler_address) == local
+    assert extract(tmp_path / "dask", "--scheduler", "local:2") == local

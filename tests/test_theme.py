@@ -303,10 +303,10 @@ def test_the_overview_lists_the_extractions_key_figures_and_never_reads_them_fro
 
 def test_telling_quotes_prefers_whole_quotes_and_varied_speakers():
     text = "x" * 400
-    quotes = [Quote("q1", "kort", 0, 4, "a", partial=True),
-              Quote("q2", "dit is een heel volledig citaat van a", 10, 50, "a"),
-              Quote("q3", "nog een volledig citaat van spreker a hier", 60, 100, "a"),
-              Quote("q4", "en een volledig citaat van spreker b", 110, 150, "b")]
+    quotes = [Quote("q1", "kort", 0, 4, "a", partial=True, words=1),
+              Quote("q2", "dit is een heel volledig citaat van a", 10, 50, "a", words=8),
+              Quote("q3", "nog een volledig citaat van spreker a hier", 60, 100, "a", words=8),
+              Quote("q4", "en een volledig citaat van spreker b", 110, 150, "b", words=7)]
     actors = [Actor("a", "A", "person", mentions=[(0, 1)]), Actor("b", "B", "person", mentions=[(2, 3)])]
     chosen = telling_quotes(_extraction(text, quotes=quotes, actors=actors), limit=2)
     assert [q.speaker for q in chosen] == ["a", "b"]

@@ -606,3 +606,13 @@ def test_a_present_modal_with_a_perfect_infinitive_is_no_past_tense(nlp):
 def test_nouns_in_kunde_are_no_past_forms(nlp):
     doc = run(nlp, "De faculteit geneeskunde opent op 20 december een nieuw lab.", pub="2023-10-02")
     assert values(doc)["20 december"] == ("2023-12-20", None)
+
+
+def test_a_date_the_text_gives_only_roughly_is_vague(nlp):
+    rough = run(nlp, "De al 20 jaar durende verbouwing van het stadhuis is eindelijk klaar.")._.timeline
+    coming = run(nlp, "De gemeente wil de komende decennia duizenden woningen bouwen.")._.timeline
+    exact = run(nlp, "Op 3 mei 2021 opende de nieuwe brug over de IJssel.")._.timeline
+    assert [(t.expression, t.vague) for t in rough] == [("al 20 jaar durende", True)]
+    assert [t.vague for t in coming] == [True]
+    assert [(t.expression, t.vague) for t in exact] == [("3 mei 2021", False)]
+    assert rough[0].to_json()["vague"] is True and "vague" not in exact[0].to_json()

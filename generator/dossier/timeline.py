@@ -2,7 +2,6 @@
 TimelineJS export."""
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from difflib import SequenceMatcher
 
@@ -28,10 +27,15 @@ def similar_summaries(a: str, b: str) -> bool:
     return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.75
 
 
-def _figures(text: str, date: str) -> set[str]:
-    """Numbers in a summary other than the date's year ("1,6", "254", "40")."""
-    year = date.lstrip("-")[:4]
-    return {n for n in re.findall(r"\d+(?:[.,]\d+)*", text) if n != year}
+def entry_figures(extraction: Extraction, entry) -> frozenset[float]:
+    """The values of the key figures (``Extraction.figures``, the ``explainer_figures`` pipe) in the
+    sentence that dates ``entry``: what two reports of one event share besides an actor ("1,6 miljard",
+    "254 banen"). The figures pipe leaves dates out, so a year is never a shared figure."""
+    if entry.end <= entry.start:
+        return frozenset()  # an event an editor added: no sentence of the article dates it
+    start, end = next(((s, e) for s, e in extraction.sentences if s <= entry.start < e), (entry.start, entry.end))
+    return frozenset(value for f in extraction.figures if start <= f.start and f.end <= end
+                     for value in (f.value, f.low) if value is not None)
 
 
 def merge_timeline(extractions: list[Extraction], actor_ids: dict) -> list[DossierEvent]:
@@ -45,10 +49,12 @@ def merge_timeline(extractions: list[Extraction], actor_ids: dict) -> list[Dossi
     from ..formats.dates import sort_key
 
     events: list[DossierEvent] = []
+    figures: dict[int, frozenset[float]] = {}  # id(event) → the figures of its first report
     by_date: dict[tuple, list[DossierEvent]] = defaultdict(list)
     for extraction in extractions:  # in publication order: the first report leads
         slug = extraction.article.slug
         for entry in sorted(extraction.timeline, key=lambda t: t.start):
+            found = entry_figures(extraction, entry)
             actors = list(dict.fromkeys(actor_ids.get((slug, a), a) for a in entry.actors))
             source = {"article": slug, "id": entry.id, "start": entry.start, "end": entry.end,
                       "expression": entry.expression}
@@ -59,7 +65,7 @@ def merge_timeline(extractions: list[Extraction], actor_ids: dict) -> list[Dossi
                     continue
                 shared = bool(set(actors) & set(event.actors))
                 if shared and entry.precision in COARSE_PRECISIONS:
-                    shared = bool(_figures(entry.summary, entry.date) & _figures(event.summary, event.date))
+                    shared = bool(found & figures[id(event)])
                 if shared or similar_summaries(entry.summary, event.summary):
                     match = event
                     break
@@ -72,6 +78,7 @@ def merge_timeline(extractions: list[Extraction], actor_ids: dict) -> list[Dossi
                                  start=entry.start, end=entry.end, summary=entry.summary, article=slug,
                                  actors=actors, end_date=entry.end_date, certain=entry.certain, sources=[source])
             events.append(event)
+            figures[id(event)] = found
             by_date[key].append(event)
     order = {e.article.slug: i for i, e in enumerate(extractions)}
     events.sort(key=lambda ev: (sort_key(ev.date), order[ev.article], ev.start))

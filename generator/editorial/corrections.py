@@ -143,6 +143,8 @@ class _Applier:
                 survivor.aliases.append(alias)
         survivor.roles.extend(r for r in other.roles if r not in survivor.roles)
         survivor.affiliation = survivor.affiliation or other.affiliation
+        named = [p for p in (survivor.headline_position, other.headline_position) if p is not None]
+        survivor.headline_position = min(named) if named else None  # the headline names the merged actor first there
         self.ex.actors.remove(other)
         self._replace_references(other.id, survivor.id)
         if survivor.affiliation == survivor.id:

@@ -14,6 +14,8 @@ ACTOR_KINDS = ("person", "organisation", "country", "place", "group")
 PRECISIONS = ("day", "week", "month", "quarter", "year", "decade", "century")
 
 Offsets = tuple[int, int]
+# a quote of fewer words is a fragment ("betere", "wettelijke garanties"), not anyone's quote
+FRAGMENT_WORDS = 3
 
 
 @dataclass
@@ -54,6 +56,7 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Offsets] = field(default_factory=list)
     affiliation: str | None = None  # id or name of a country/organisation the text ties it to
+    headline_position: int | None = None  # where the article's title names the actor, in words from its start
 
     def to_json(self) -> dict:
         data = {
@@ -66,6 +69,8 @@ class Actor:
         }
         if self.affiliation:
             data["affiliation"] = self.affiliation
+        if self.headline_position is not None:
+            data["headline_position"] = self.headline_position
         return data
 
 
@@ -82,6 +87,13 @@ class Quote:
     speaker_label: str | None = None  # an unnamed speaker as the text names them ("een woordvoerder")
     speaker_span: Offsets | None = None  # the speaker phrase the attribution used ("zei hij": "hij")
     speaker_evidence: str | None = None  # how: "name", "role", "pronoun", "unnamed", "previous quote", …
+    words: int = 0  # how many words the quote has (counted by the quotes component)
+
+    @property
+    def fragment(self) -> bool:
+        """A word or two between quote marks ("betere", "wettelijke garanties") is no one's quote:
+        readers see it as a fragment, never as a quote."""
+        return self.words < FRAGMENT_WORDS
 
     def to_json(self) -> dict:
         data = {
@@ -91,6 +103,7 @@ class Quote:
             "end": self.end,
             "speaker": self.speaker,
             "partial": self.partial,
+            "words": self.words,
         }
         if self.cue:
             data["cue"] = [self.cue[0], self.cue[1]]
@@ -133,6 +146,7 @@ class TimelineEntry:
     sources: list[Offsets] = field(default_factory=list)  # every mention of the same event
     summary_span: Offsets | None = None
     certain: bool = True
+    vague: bool = False  # the text gives the date only roughly ("de al 20 jaar durende", "de komende decennia")
 
     def to_json(self) -> dict:
         data = {
@@ -151,6 +165,8 @@ class TimelineEntry:
             data["sources"] = [[s, e] for s, e in self.sources]
         if not self.certain:
             data["certain"] = False
+        if self.vague:
+            data["vague"] = True
         return data
 
 
@@ -238,7 +254,7 @@ class Extraction:
                 Actor(
                     id=a["id"], name=a["name"], kind=a["kind"], roles=list(a["roles"]),
                     aliases=list(a["aliases"]), mentions=[(s, e) for s, e in a["mentions"]],
-                    affiliation=a.get("affiliation"),
+                    affiliation=a.get("affiliation"), headline_position=a.get("headline_position"),
                 )
                 for a in data["actors"]
             ],
@@ -248,7 +264,7 @@ class Extraction:
                     partial=q["partial"], cue=tuple(q["cue"]) if q.get("cue") else None,
                     headline=q.get("headline", False), speaker_label=q.get("speaker_label"),
                     speaker_span=tuple(q["speaker_span"]) if q.get("speaker_span") else None,
-                    speaker_evidence=q.get("speaker_evidence"),
+                    speaker_evidence=q.get("speaker_evidence"), words=q.get("words", 0),
                 )
                 for q in data["quotes"]
             ],
@@ -257,7 +273,7 @@ class Extraction:
                     id=t["id"], date=t["date"], precision=t["precision"], expression=t["expression"],
                     start=t["start"], end=t["end"], summary=t["summary"], actors=list(t["actors"]),
                     end_date=t.get("end_date"), sources=[(s, e) for s, e in t.get("sources", [])],
-                    certain=t.get("certain", True),
+                    certain=t.get("certain", True), vague=t.get("vague", False),
                 )
                 for t in data["timeline"]
             ],

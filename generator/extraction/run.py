@@ -84,7 +84,7 @@ def extract_in_pieces(source: ArticleSource, nlp: Language) -> Extraction:
         tokens += len(doc)
         pieces.append((offset, doc_to_extraction(doc, piece)))
         del doc
-    resolved = actors.resolve(mentions, hybrid=hybrid) if actors is not None and pieces else None
+    resolved = actors.actors(mentions, hybrid, source.meta.title) if actors is not None and pieces else None
     return merge(source, pieces, resolved)
 
 

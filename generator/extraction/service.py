@@ -7,8 +7,9 @@ cache holds and extracts only the misses, in one of three ways:
 
 * serially in this process (few articles, or ``processes=1``);
 * over local worker processes (:func:`.extraction.extract_many`: the default, no set-up);
-* over a Dask cluster (``scheduler``: an address such as ``tcp://10.0.0.5:8786``, or a
-  ``distributed`` Client or cluster object): one task per batch of articles, on workers that each load the
+* over a Dask cluster (``scheduler``: an address such as ``tcp://10.0.0.5:8786``, a
+  ``distributed`` Client or cluster object, or ``local[:WORKERS]`` for one we start on this machine
+  with :mod:`.cluster`'s settings): one task per batch of articles, on workers that each load the
   pipeline once (:func:`.nlp.load_pipeline` is memoised per process), with ``retries`` for a task
   whose worker failed. Needs the ``dask`` extra; see ``docs/scaling.md``.
 
@@ -22,9 +23,11 @@ import logging
 import os
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 
 from .cache import ExtractionCache, cache_key, pipeline_version
+from .cluster import local_cluster, local_workers
 from ..errors import ConfigurationError, ExplainerError
 from .run import PROGRESS_EVERY, _default_progress, configured_processes, extract, extract_many
 from .model import Extraction
@@ -135,7 +138,7 @@ class Extractor:
     def _extract(self, todo: list[Extracted], lang: str, version: str) -> None:
         if self.scheduler is not None:
             for index, extraction, error in _on_dask(self.scheduler, [i.source for i in todo], self.model, lang,
-                                                     version, self.retries, self.progress):
+                                                     version, self.retries, self.progress, self.processes):
                 self._store(todo[index], extraction, error)
         else:
             for index, extraction, error in self._locally([i.source for i in todo], lang):
@@ -195,46 +198,55 @@ def extract_on_worker(sources: list[ArticleSource], model: str, lang: str,
     return [(extraction, error) for _, extraction, error in _isolating(sources, nlp, processes=1, progress=False)]
 
 
-def _client(scheduler):
-    """(client, whether we made it): a Client as given, one on a cluster object, or one connected to an address."""
+def _client(scheduler, processes: int, stack: ExitStack):
+    """A Client: the one given, one on a cluster object, one on a cluster of our own on this machine
+    (``local[:WORKERS]``, :mod:`.cluster`, default ``processes`` workers) or one connected to an
+    address. What it opens, ``stack`` closes."""
     try:
         from dask.distributed import Client
     except ImportError:
         raise ConfigurationError("EXPLAINER_SCHEDULER / --scheduler: Dask is not installed "
                                  "(pip install 'pelican-explainer[dask]')") from None
     if isinstance(scheduler, Client):
-        return scheduler, False
+        return scheduler
+    workers = local_workers(scheduler)
+    if workers is not None:
+        scheduler = stack.enter_context(local_cluster(workers or processes))
     try:
-        return Client(scheduler, timeout="30s"), True
+        return stack.enter_context(Client(scheduler, timeout="30s"))
     except (OSError, TimeoutError) as err:
         raise ConfigurationError(f"EXPLAINER_SCHEDULER / --scheduler: cannot reach the Dask scheduler "
                                  f"{scheduler!r} ({_one_line(err)}); start one with `dask scheduler`") from None
 
 
-def _batch_size(client, articles: int) -> int:
-    """:data:`DASK_BATCH`, or less when there are too few articles to give every worker four
-    batches (a short run must not leave workers idle while one does a big batch)."""
+def _batches(client, articles: int) -> list[range]:
+    """Consecutive batches of at most :data:`DASK_BATCH` articles, smaller towards the end: each is at
+    most half of a worker's fair share of what is left (guided self-scheduling), so the workers run
+    out of work together instead of one finishing a full batch while the others wait, and a short
+    run gives every worker several batches."""
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-    except Exception:  # noqa: BLE001 - an unusual scheduler: the default size
-        return DASK_BATCH
-    return max(1, min(DASK_BATCH, -(-articles // (4 * workers))))
+    except Exception:  # noqa: BLE001 - an unusual scheduler: as if it had one worker
+        workers = 1
+    batches, start = [], 0
+    while start < articles:
+        size = max(1, min(DASK_BATCH, -(-(articles - start) // (2 * workers))))
+        batches.append(range(start, start + size))
+        start += size
+    return batches
 
 
 def _on_dask(scheduler, sources: list[ArticleSource], model: str, lang: str, version: str, retries: int,
-             progress) -> Iterator[tuple[int, Extraction | None, str | None]]:
-    """(index, extraction, error) as the cluster finishes them (any order): one task per batch of
-    :data:`DASK_BATCH` articles, at most :data:`DASK_WINDOW` tasks in flight."""
+             progress, processes: int) -> Iterator[tuple[int, Extraction | None, str | None]]:
+    """(index, extraction, error) as the cluster finishes them (any order): one task per batch of up
+    to :data:`DASK_BATCH` articles (:func:`_batches`), at most :data:`DASK_WINDOW` tasks in flight."""
     from dask.distributed import as_completed
 
-    client, ours = _client(scheduler)
+    stack = ExitStack()  # the client, and the cluster when we started one
     report = _default_progress if progress is True else (progress or None)
     if len(sources) < PROGRESS_EVERY:
         report = None
-    started, finished, reported = time.perf_counter(), 0, 0
     token = f"{version}-{os.getpid()}-{time.time_ns()}"
-    size = _batch_size(client, len(sources))
-    batches = [range(i, min(i + size, len(sources))) for i in range(0, len(sources), size)]
     firsts: dict[str, int] = {}  # task key → its batch's number
 
     def submit(number: int):
@@ -244,6 +256,9 @@ def _on_dask(scheduler, sources: list[ArticleSource], model: str, lang: str, ver
         return future
 
     try:
+        client = _client(scheduler, processes, stack)
+        batches = _batches(client, len(sources))
+        started, finished, reported = time.perf_counter(), 0, 0
         pending = iter(range(len(batches)))
         queue = as_completed([submit(n) for _, n in zip(range(DASK_WINDOW), pending)])
         for future in queue:
@@ -264,5 +279,4 @@ def _on_dask(scheduler, sources: list[ArticleSource], model: str, lang: str, ver
                 reported = finished // PROGRESS_EVERY
                 report(finished, len(sources), time.perf_counter() - started)
     finally:
-        if ours:
-            client.close()
+        stack.close()

@@ -79,8 +79,9 @@ DEFAULTS: dict[str, object] = {
     # where readers report errors: an e-mail address ("redactie@example.org") or a URL (a form);
     # shown in every explainer's footer and on its method page. "" shows no address.
     "EXPLAINER_CONTACT": "",
-    # a Dask scheduler ("tcp://host:8786") to extract on instead of local processes (the `dask`
-    # extra; docs/scaling.md); the environment variable of the same name overrides it
+    # a Dask scheduler ("tcp://host:8786", or "local[:WORKERS]" for a cluster on this machine) to
+    # extract on instead of local processes (the `dask` extra; docs/scaling.md); the environment
+    # variable of the same name overrides it
     "EXPLAINER_SCHEDULER": None,
 }
 

@@ -17,6 +17,7 @@ from . import jsonld, svg
 from .annotate import annotated_blocks, block_anchor
 from .settings import page_segments, setting
 from ..formats.dates import format_period, format_publication_date, format_value, sort_key
+from ..extraction.components.actors.headline import title_words
 from ..extraction.components.figures.rank import shown_figures
 
 # an explainer's pages besides its overview and actors' pages: template explainer_<page>.html each
@@ -192,7 +193,7 @@ class Explainer:
     @property
     def whole_quotes(self) -> list[Quote]:
         """Quotes a reader can take as one (three words or more, not a headline); fragments apart."""
-        return [q for q in self.quotes if not is_fragment(q)]
+        return [q for q in self.quotes if not q.fragment]
 
     def speaker(self, quote: Quote) -> ActorView | None:
         return self.actors_by_id.get(quote.speaker) if quote.speaker else None
@@ -246,21 +247,13 @@ def _cooccurrence(extraction: Extraction) -> Counter:
     return pairs
 
 
-def is_vague(entry: TimelineEntry, lang: str) -> bool:
-    """An uncertain date, or one the text gives only roughly ("de al 20 jaar durende uitbreiding",
-    "de komende decennia"): the words in ``display.json``'s ``vague_markers``."""
-    if not entry.certain:
-        return True
-    words = set(re.findall(r"\w+", (entry.expression or "").casefold()))
-    return bool(words & set(display_data(lang).get("vague_markers", ())))
-
-
 def _timeline_rows(extraction: Extraction, locale: str) -> list[dict]:
+    """The timeline page's rows; ``vague``: drawn as uncertain (the extraction's ``certain`` and
+    ``vague``: an uncertain date, or one the text gives only roughly)."""
     rows = []
-    lang = extraction.article.lang or locale
     for entry in sorted(extraction.timeline, key=lambda t: (sort_key(t.date), t.start)):
         rows.append({
-            "vague": is_vague(entry, lang),
+            "vague": not entry.certain or entry.vague,
             "entry": entry,
             "label": format_period(entry.date, entry.end_date, entry.precision, locale),
             "start_label": format_value(entry.date, entry.precision, locale),
@@ -268,15 +261,6 @@ def _timeline_rows(extraction: Extraction, locale: str) -> list[dict]:
             "is_period": bool(entry.end_date and entry.end_date != entry.date),
         })
     return rows
-
-
-FRAGMENT_WORDS = 3
-
-
-def is_fragment(quote: Quote) -> bool:
-    """A word or two between quote marks ("betere", "wettelijke garanties") is not a quote of
-    anyone's: shown as a fragment, never as a quote."""
-    return len(quote.text.split()) < FRAGMENT_WORDS
 
 
 def is_shown_quote(quote: Quote) -> bool:
@@ -291,14 +275,18 @@ def shown_quotes(extraction: Extraction) -> list[Quote]:
     return sorted((q for q in extraction.quotes if is_shown_quote(q)), key=lambda q: q.start)
 
 
+TELLING_WORDS = 5  # an overview quote says something on its own
+
+
 def telling_quotes(extraction: Extraction, limit: int = 3) -> list[Quote]:
-    """The overview's quotes: whole quotes (not fragments or headlines), one per speaker in turn.
+    """The overview's quotes: whole quotes (not fragments or headlines) of ``TELLING_WORDS`` or more,
+    one per speaker in turn.
 
     Speakers with more quotes come first; each gives its longest quote of readable length first.
     """
     by_speaker: dict[str | None, list[Quote]] = defaultdict(list)
     for quote in extraction.quotes:
-        if not quote.partial and not quote.headline and len(quote.text.split()) >= 5:
+        if not quote.partial and not quote.headline and quote.words >= TELLING_WORDS:
             by_speaker[quote.speaker].append(quote)
     for quotes in by_speaker.values():
         quotes.sort(key=lambda q: (abs(len(q.text) - 160), q.start))
@@ -317,22 +305,6 @@ def lead_of(extraction: Extraction) -> str:
     return extraction.text[first.start:first.end] if first else ""
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w[\w\-.]*\w|\w", text.casefold())
-
-
-def headline_position(actor: Actor, text: str) -> int | None:
-    """Where ``text`` (the headline) names the actor (a name, an alias, a person's surname), in
-    words from its start; None when it does not."""
-    words = _words(text)
-    names = [actor.name, *actor.aliases]
-    if actor.kind == "person":
-        names += [actor.name.split()[-1]]
-    found = [i for name in names if (parts := _words(name))
-             for i in range(len(words) - len(parts) + 1) if words[i:i + len(parts)] == parts]
-    return min(found) if found else None
-
-
 def salience(view: "ActorView", extraction: Extraction, lead_end: int) -> float:
     """How central an actor is to the story: named in the headline (most), in the lead, each
     mention, each quote, weighted by kind (a person or organisation acts; "het Westen" is context)."""
@@ -348,7 +320,7 @@ def _same_entity(first: Actor, second: Actor) -> bool:
     places = {"place", "country"}
     if first.kind != second.kind and not {first.kind, second.kind} <= places:
         return False
-    a, b = _words(first.name), _words(second.name)
+    a, b = title_words(first.name), title_words(second.name)
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return bool(short) and (long[:len(short)] == short or long[-len(short):] == short)
 
@@ -435,7 +407,7 @@ def build_explainer(extraction: Extraction, locale: str = "nl", gettext=None,
     for view in views:
         view.related.sort(key=lambda pair: (-pair[1], pair[0].actor.name))
         view.salience = salience(view, extraction, lead.end if lead else 0)
-        view.in_headline = headline_position(view.actor, extraction.article.title or "")
+        view.in_headline = view.actor.headline_position
         view.role = shown_role(view.actor, extraction.article.lang or locale)
     by_kind = [(kind, sorted((v for v in views if v.actor.kind == kind),
                              key=lambda v: (-len(v.actor.mentions), v.actor.name)))

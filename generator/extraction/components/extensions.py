@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 DOC_EXTENSIONS = {
     "publication_date": None,  # datetime.date | None: the anchor for relative dates
-    "title": None,  # str | None: the headline (its figures rank first)
+    "title": None,  # str | None: the headline (its figures rank first; the actors it names lead)
     "blocks": None,  # list[model.Block]: paragraphs and headings of the body
     "actors": None,  # list[model.Actor]
     "quotes": None,  # list[model.Quote]

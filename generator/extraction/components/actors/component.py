@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from ...model import Actor
 from ..language_files import LanguageFilesComponent
 from .candidates import CandidateFinder
+from .headline import mark_headline
 from .lexicon import read_lexicon
 from .mention import Mention
 from .resolve import ActorResolver, name_key
@@ -110,9 +111,13 @@ class ActorRecognizer(LanguageFilesComponent):
             mentions = _with_entities(doc, mentions, self.find_candidates)
         return mentions, hybrid
 
+    def actors(self, mentions: list[Mention], hybrid: bool, title: str | None) -> list[Actor]:
+        """One actor per entity of ``mentions``, each with where ``title`` (the headline) names it."""
+        return mark_headline(self.resolve(mentions, hybrid=hybrid), title)
+
     def __call__(self, doc: Doc) -> Doc:
         mentions, hybrid = self.mentions(doc)
-        doc._.actors = self.resolve(mentions, hybrid=hybrid)
+        doc._.actors = self.actors(mentions, hybrid, doc._.title)
         return doc
 
 

@@ -199,6 +199,7 @@ class QuoteExtractor(LanguageFilesComponent):
             evidence = evidence if attributed or speaker else None
             quotes.append(Quote(
                 id=f"q{len(quotes) + 1}", text=text[span.start:span.end], start=span.start, end=span.end,
+                words=len(text[span.start:span.end].split()),
                 speaker=speaker, partial=not full, cue=(cue.start, cue.end) if cue else None,
                 headline=headline,
                 speaker_label=evidence.label if evidence and speaker is None else None,

@@ -139,9 +139,16 @@ def involved_actors(participants: Participants, spans: list[tuple[int, int]]) ->
     return found
 
 
+def is_vague(expression: str, vague_markers: frozenset) -> bool:
+    """Whether the text gives the date only roughly: a word of ``vague_markers`` (temporal.json) in the
+    expression ("de al 20 jaar durende uitbreiding", "de komende decennia", "rond 1900")."""
+    return bool(set(re.findall(r"\w+", expression.casefold())) & vague_markers)
+
+
 def build_entries(text: str, timexes: list[TimeExpression], sentence_of, actors,
-                  quotes=None) -> list[TimelineEntry]:
-    """Group normalised expressions by date into entries; ``sentence_of(offset)`` gives a sentence span."""
+                  quotes=None, vague_markers: frozenset = frozenset()) -> list[TimelineEntry]:
+    """Group normalised expressions by date into entries; ``sentence_of(offset)`` gives a sentence span.
+    An entry is vague when its (first) expression has one of ``vague_markers`` (:func:`is_vague`)."""
     groups: dict[tuple, list[TimeExpression]] = {}
     for timex in timexes:
         if timex.value is None or timex.precision is None:
@@ -157,7 +164,7 @@ def build_entries(text: str, timexes: list[TimeExpression], sentence_of, actors,
             summary=summary_text(text, span) or main.text,
             actors=involved_actors(participants, [span] + [sentence_of(m.start) for m in mentions]),
             end_date=end_value, sources=[(m.start, m.end) for m in mentions], summary_span=span,
-            certain=all(m.certain for m in mentions),
+            certain=all(m.certain for m in mentions), vague=is_vague(main.text, vague_markers),
         ))
     entries.sort(key=lambda t: sort_key(t.date, t.precision, t.end_date, t.start))
     for number, entry in enumerate(entries, 1):

@@ -117,7 +117,8 @@ def read_resources(folder: Path) -> Resources:
         "unit_words_after", "currency_before", "frequency_before", "duration_after", "clause_breaks",
         "weekday_parts", "weekday_blocked_before", "vague_rolling_units", "from_now_binnen_units",
         "same_this_words", "since_words", "relative_days_lowercase_only", "from_now_within", "rolling_singular_last",
-        "plural_unit_endings", "week_modifiers", "forward_openers", "anchored_backwards", "season_anchoring_before", "season_tensed_before")}
+        "plural_unit_endings", "week_modifiers", "forward_openers", "anchored_backwards", "season_anchoring_before", "season_tensed_before",
+        "vague_markers")}
     for name, words in data["tense"].items():
         if not name.startswith("_"):  # "_name": a comment on the list "name"
             sets["tense." + name] = frozenset(w.lower() for w in words)
