@@ -113,6 +113,15 @@ def test_company_name_without_its_honorific_prefix_and_legal_suffix_is_its_short
     assert names(actors_of(nlp, text)) == {"Koninklijke Marechaussee"}
 
 
+def test_company_with_a_legal_form_keeps_its_short_form_and_loses_the_nationality_before_it(nlp):
+    text = ("Het Duitse Brandolf Optics AG koopt het Belgische Kortelaar Lenzen N.V. op. Brandolf betaalt "
+            "contant. Kortelaar heeft fabrieken in Zeist.")
+    actors = actors_of(nlp, text)
+    assert "Brandolf" in by_name(actors, "Brandolf Optics AG").aliases
+    assert "Kortelaar" in by_name(actors, "Kortelaar Lenzen N.V.").aliases
+    assert "Duitse Brandolf Optics AG" not in names(actors)
+
+
 # -- roles and role mentions ----------------------------------------------------------------------
 
 def test_role_compound_before_name_and_later_role_mention(nlp):
@@ -906,3 +915,52 @@ def test_a_known_clubs_youth_team_is_an_organisation(nlp):
 def test_a_compound_saying_what_a_name_is_does_not_open_the_name(nlp):
     actors = actors_of(nlp, "Scheepsbouwer Damen groeit. Kledingmaker Zeeman krimpt. Filmmaker Joris Brand won.")
     assert names(actors) == {"Damen", "Zeeman", "Joris Brand"}
+
+
+def test_a_person_in_apposition_after_a_portfolio_is_not_part_of_the_role(nlp):
+    text = "De Chileense minister van Landbouw, Tomás Irarrázaval, bezocht de haven van Valparaíso."
+    person = by_name(actors_of(nlp, text), "Tomás Irarrázaval")
+    assert person.kind == "person"
+    assert "Landbouw" not in names(actors_of(nlp, text))
+
+
+def test_a_surname_after_a_particle_is_no_given_name_that_starts_a_new_van(nlp):
+    text = "Rector Harm ter Gunne van het Waterland Lyceum is blij. Ter Gunne blijft rector."
+    actors = actors_of(nlp, text)
+    assert by_name(actors, "Harm ter Gunne").kind == "person"
+    assert by_name(actors, "Waterland Lyceum").kind == "organisation"
+
+
+def test_emergency_zones_and_named_storms(nlp):
+    text = ("De Politiezone Kempen waarschuwt voor orkaan Berend. De Brandweerzone Midwest rukte uit. "
+            "Orkaan Berend trok later over Turnhout.")
+    actors = actors_of(nlp, text)
+    assert by_name(actors, "Politiezone Kempen").kind == "organisation"
+    assert by_name(actors, "Brandweerzone Midwest").kind == "organisation"
+    assert "Berend" not in names(actors)
+
+
+def test_places_by_their_context_heel_a_plural_place_noun_and_a_nationality_after_in(nlp):
+    text = ("Het besluit raakt heel Kravonië. De bond eist hulp voor de regio's Karvona en Tacna. "
+            "Het bedrijf bouwt een fabriek in het Maleisische Kelantor.")
+    actors = actors_of(nlp, text)
+    assert by_name(actors, "Kravonië").kind == "place"
+    assert by_name(actors, "Karvona").kind == "place"
+    assert by_name(actors, "Kelantor").kind == "place"
+
+
+def test_a_body_named_after_its_town_is_an_organisation(nlp):
+    text = "Het aandeel steeg op Beursplein Groningen. Volgens Beursplein Groningen is dat uitzonderlijk."
+    assert by_name(actors_of(nlp, text), "Beursplein Groningen").kind == "organisation"
+
+
+def test_a_title_opening_an_institutions_name_is_part_of_it(nlp):
+    text = "Het Burgemeester Kolff Ziekenhuis (BKZ) sluit. Generaal Marit Boschman sprak met het BKZ."
+    actors = actors_of(nlp, text)
+    assert "BKZ" in by_name(actors, "Burgemeester Kolff Ziekenhuis").aliases
+    assert by_name(actors, "Marit Boschman").roles == ["Generaal"]
+
+
+def test_the_international_red_cross_is_one_known_organisation(nlp):
+    text = "Het Internationale Rode Kruis (ICRC) stuurt tenten naar Lima."
+    assert by_name(actors_of(nlp, text), "Internationale Rode Kruis").aliases == ["ICRC"]

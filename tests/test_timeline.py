@@ -589,6 +589,25 @@ def test_a_plural_tagged_past_but_spelled_like_its_infinitive_is_present():
     assert tense.tense_of_tokens(past) == "past"
 
 
+def test_a_date_opening_a_period_in_a_present_clause_is_the_next_one(nlp):
+    doc = run(nlp, "Het zwembad in Hoorn sluit de sauna per 1 januari.", pub="2021-10-05")
+    assert values(doc)["1 januari"] == ("2022-01-01", None)
+    doc = run(nlp, "Het zwembad sloot de sauna per 1 januari.", pub="2021-10-05")
+    assert values(doc)["1 januari"] == ("2021-01-01", None)
+
+
+def test_a_present_modal_with_a_perfect_infinitive_is_no_past_tense(nlp):
+    doc = run(nlp, "Volgens het contract moeten de bouwers op 1 juni vertrokken zijn.", pub="2020-03-10")
+    assert values(doc)["1 juni"] == ("2020-06-01", None)
+    doc = run(nlp, "Volgens het contract zijn de bouwers op 1 juni vertrokken.", pub="2020-03-10")
+    assert values(doc)["1 juni"] == ("2019-06-01", None)
+
+
+def test_nouns_in_kunde_are_no_past_forms(nlp):
+    doc = run(nlp, "De faculteit geneeskunde opent op 20 december een nieuw lab.", pub="2023-10-02")
+    assert values(doc)["20 december"] == ("2023-12-20", None)
+
+
 def test_a_date_the_text_gives_only_roughly_is_vague(nlp):
     rough = run(nlp, "De al 20 jaar durende verbouwing van het stadhuis is eindelijk klaar.")._.timeline
     coming = run(nlp, "De gemeente wil de komende decennia duizenden woningen bouwen.")._.timeline

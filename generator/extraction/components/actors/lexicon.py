@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,11 @@ class GivenNames(frozenset):
     def __contains__(self, word) -> bool:
         if frozenset.__contains__(self, word):
             return True
+        if isinstance(word, str) and not word.isascii():
+            # "Tomás", "Zoë": the list spells many names without their accents (translated news keeps them)
+            bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+            if bare != word and frozenset.__contains__(self, bare):
+                return True
         parts = word.split("-") if isinstance(word, str) and "-" in word else ()
         return len(parts) == 2 and all(p and frozenset.__contains__(self, p) for p in parts)
 
@@ -82,6 +88,7 @@ class Lexicon:
     apposition_articles: frozenset[str] = frozenset()
     apposition_links: frozenset[str] = frozenset()
     name_suffixes_after_comma: frozenset[str] = frozenset()
+    legal_forms: frozenset[str] = frozenset()  # "Inc.", "N.V.": a company's legal form ends its full name
     org_endings: tuple[str, ...] = ()
     place_words_after: frozenset[str] = frozenset()
     place_words_before: frozenset[str] = frozenset()
@@ -338,7 +345,7 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
                  "name_suffixes_after_comma", "place_words_after", "place_words_before", "new_adjectives",
                  "making_verbs", "production_nouns", "title_words", "list_intros", "list_glue", "caption_words",
                  "name_generations", "descriptor_words", "team_prefixes", "descriptor_tails", "enumeration_joiners", "articles", "definite_articles",
-                 "portfolio_links"):
+                 "portfolio_links", "legal_forms"):
         setattr(lex, name, frozenset(context.get(name, ())))
     for filename in ("places.txt", "places_nl_be.txt"):
         for line in _lines(folder / filename):

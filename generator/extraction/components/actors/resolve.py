@@ -235,6 +235,9 @@ class ActorResolver:
         # several mentions, some only the last word: a person's surname ("Stoltenberg")
         if len(words) > 1 and any(len(m.text.split()) == 1 and m.text == words[-1] for m in ms):
             return "person"
+        if len(words) == 2 and words[0] not in lex.first_names and (lex.lookup(words[1]) or ("", ""))[1] == "place" \
+                and not any(m.person_cue for m in ms):
+            return "organisation"  # "Euronext Amsterdam", "Stadsbank Gent": a body named after its town
         if len(words) in (2, 3) and all(w[:1].isupper() and w.isalpha() or re.fullmatch(r"[A-Z]\.", w) for w in words) \
                 and words[-1].lower() not in lex.common_words:
             self._guessed = True
@@ -295,8 +298,10 @@ class ActorResolver:
                     if tuple(words[skip:skip + n]) == short and kind in {"organisation", "place", "person"}:
                         rest = original[skip + n:]  # "Philips" → "Koninklijke Philips N.V."
                         suffixes_only = all(w in lex.org_suffixes or w.rstrip(".,") in lex.org_suffixes for w in rest)
+                        # "Saxeon" → "Saxeon Semiconductors N.V.": a legal form vouches for the words before it
+                        legal = len(rest) == 2 and rest[-1] in lex.legal_forms and not self._descriptor(rest[0])
                         if (kind != "person" or original[0] not in lex.first_names) and (
-                                suffixes_only or len(rest) == 1 and not self._descriptor(rest[0])):
+                                suffixes_only or legal or len(rest) == 1 and not self._descriptor(rest[0])):
                             org_targets.add(other)
             if not org_targets and not person_targets and len(shorts) == 1:
                 (short,) = shorts

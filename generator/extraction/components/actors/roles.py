@@ -14,6 +14,8 @@ def role_before_portfolio(lex: Lexicon, doc: Doc, i: int) -> int | None:
     """Token index of the role whose "van"/"voor" phrase token i continues: "minister van Buitenlandse
     Zaken" (i at "Buitenlandse"), "staatssecretaris voor Asiel en Migratie" (i at "Asiel" or "Migratie")."""
     toks = doc.tokens
+    if i >= 1 and toks[i - 1].text == "," and toks[i].text in lex.first_names:
+        return None  # "minister van Defensie, Katrin Oberlander, zei": a person in apposition, not a portfolio
     j = i - 1
     steps = 0
     while j >= 2 and (toks[j].text in lex.enumeration_joiners or toks[j].text == ",") \

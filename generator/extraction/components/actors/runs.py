@@ -115,6 +115,8 @@ def run_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
                                         or lex.is_inhabitant(toks[x].text))
                 single_given = (toks[j].text in lex.first_names
                                 and all(descriptor(x) for x in range(i, j))
+                                # "Wilma ter Horst van het ...": after a particle comes a surname ("Horst")
+                                and not any(toks[x].lower_ in lex.particles for x in range(i, j))
                                 and after_van != "country") \
                     or len(run) == 1 and run[0].lower_ in lex.particles \
                     and not (run[0].lower_ in lex.definite_articles and low in lex.stop_words)  # "De in Madrid ..."

@@ -79,7 +79,10 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
             person_cue = True
             honorific_start = toks[i].idx if honorific_start is None else honorific_start
             start += 1
-        elif lex.is_role(low) and end - start > 1:
+        elif lex.is_role(low) and end - start > 1 and not (
+                tok.text[:1].isupper() and toks[end - 1].text in lex.org_suffixes and start == i
+                and toks[start + 1].text[:1].isupper()):  # ("Secretary of Defense" is a role)
+            # not "Admiraal De Ruyter Ziekenhuis": a title that opens an institution's name is part of it
             roles.append(tok.text)
             person_cue = True
             start += 1
@@ -132,6 +135,9 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
             w.text in lex.org_suffixes or any(w.lower_.endswith(suf.lower()) and len(suf) >= 5
                                               for suf in lex.org_endings)
             for w in rest))
+        if keeps and start > 0 and toks[start - 1].lower_ in lex.definite_articles \
+                and toks[end - 1].text in lex.legal_forms:
+            keeps = False  # "het Amerikaanse Veltrona Inc.": a legal name does not start with an inflected adjective
         if not keeps:
             adjective_country = lex.nationality[toks[start].text]
             start += 1  # "de Italiaanse Fiat" → Fiat
@@ -221,6 +227,9 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
         mention.place_cue = True
     if start > 0 and toks[start - 1].lower_ in lex.place_words_before and not toks[start - 1].is_sent_start:
         mention.place_cue = True
+    if start > 2 and toks[start - 1].text in lex.nationality and toks[start - 2].lower_ in lex.definite_articles \
+            and toks[start - 3].lower_ in lex.place_words_before:
+        mention.place_cue = True  # "fabrieken in het Maleisische Penang"
     if start > 0 and toks[start - 1].text in lex.place_nouns:
         mention.place_cue = True  # "het dorp Ubbergen", "de Tsjechische stad Brno"
     if end + 1 < len(doc) and toks[end].text == "(" and (

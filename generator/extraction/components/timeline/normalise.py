@@ -204,6 +204,8 @@ class Normaliser:
             return pub.year - 1
         if t == "future" and gap < -62:
             return pub.year + 1
+        if forward and t != "past" and gap < -62:
+            return pub.year + 1  # "sluit per 1 januari", "vanaf maart" in a present clause: the next one
         return pub.year
 
     # -- handlers, one per pattern kind -----------------------------------------------------------

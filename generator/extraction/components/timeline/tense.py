@@ -29,6 +29,8 @@ class TenseDetector:
         self.strong_future = s.get("tense.strong_future", frozenset())
         self.ipp_not_after = s.get("tense.ipp_not_after", frozenset())
         self.infinitive_endings = tuple(sorted(s.get("tense.infinitive_endings", ())))
+        self.present_modals = s.get("tense.present_modals", frozenset())
+        self.perfect_infinitives = s.get("tense.perfect_infinitives", frozenset())
         self.participle = res.participle
         # "ij" before -de(n)/-te(n) is a stem vowel: "rijden", "strijden", "tijden" are not past forms
         self.weak_past = re.compile(r"^[a-z]{2,}(?:[^aeiousj]de|[^aeiousj]te|dde|tte|[^aeiounsj]den|[^aeiounsj]ten|dden|tten)$")
@@ -46,10 +48,20 @@ class TenseDetector:
                 return True
         return False
 
+    def _modal_perfect(self, words: list[str]) -> bool:
+        """"moeten op 1 mei vertrokken zijn", "kan eind juni klaar zijn" is not: a present modal, then a
+        participle and a perfect infinitive ("zijn", "hebben") at the end — what must or may be done by
+        a day, which the participle and "zijn" would otherwise make a perfect (past) tense."""
+        return any(w in self.present_modals for w in words) and any(
+            words[i] in self.perfect_infinitives and self.participle.match(words[i - 1])
+            for i in range(1, len(words)))
+
     def tense_of_words(self, words: list[str]) -> str | None:
         """'past', 'future' or None (present or no evidence) for a clause's lower-cased words."""
         if any(w in self.strong_future for w in words):
             return "future"
+        if self._modal_perfect(words):
+            return None
         if self._ipp_perfect(words):
             return "past"
         if any(w in self.prospective for w in words) and not any(w in self.past_aux for w in words):
@@ -87,6 +99,8 @@ class TenseDetector:
         """From morphology, when the pipeline has it (None when no finite verb is tagged)."""
         found = None
         tokens = list(tokens)
+        if self._modal_perfect([t.lower_ for t in tokens if t.is_alpha]):
+            return "present"
         if any(t.lower_ in self.prospective for t in tokens) and not any(
                 t.lower_ in self.past_aux or "Past" in t.morph.get("Tense") and "Part" not in t.morph.get("VerbForm")
                 for t in tokens):
