@@ -30,6 +30,19 @@ def role_before_portfolio(lex: Lexicon, doc: Doc, i: int) -> int | None:
     return None
 
 
+def portfolio_end(lex: Lexicon, doc: Doc, i: int, end: int) -> int | None:
+    """Where the portfolio ends in a run that continues a portfolio role: in "minister van Volksgezondheid
+    Chisomo Banda" (i at "Volksgezondheid") the name starts after the longest ministry short name, so a
+    name whose given name no list knows is not swallowed by the role. None when no portfolio opens the
+    run or nothing follows it."""
+    if role_before_portfolio(lex, doc, i) is None:
+        return None
+    for p in range(end - 1, i, -1):
+        if lex.is_portfolio(doc[i:p].text):
+            return p
+    return None
+
+
 def roles_before(lex: Lexicon, doc: Doc, start: int, mention: Mention,
                  role_at: tuple[int, str] | None = None) -> None:
     """Roles written before the name: "NAVO-secretaris-generaal Jens Stoltenberg",
