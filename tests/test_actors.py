@@ -906,3 +906,14 @@ def test_a_known_clubs_youth_team_is_an_organisation(nlp):
 def test_a_compound_saying_what_a_name_is_does_not_open_the_name(nlp):
     actors = actors_of(nlp, "Scheepsbouwer Damen groeit. Kledingmaker Zeeman krimpt. Filmmaker Joris Brand won.")
     assert names(actors) == {"Damen", "Zeeman", "Joris Brand"}
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Dat verklaarde minister van Volksgezondheid Tamsin Okafor donderdag.", "Tamsin Okafor",
+     "minister van Volksgezondheid"),
+    ("Dat zei minister van Justitie Piet de Wit tegen verslaggevers.", "Piet de Wit", "minister van Justitie"),
+])
+def test_a_name_after_a_known_portfolio_is_one_person_whatever_the_given_name(nlp, text, name, role):
+    actors = actors_of(nlp, text)
+    assert [a.name for a in actors] == [name]
+    assert actors[0].roles[0] == role
