@@ -917,3 +917,13 @@ def test_a_name_after_a_known_portfolio_is_one_person_whatever_the_given_name(nl
     actors = actors_of(nlp, text)
     assert [a.name for a in actors] == [name]
     assert actors[0].roles[0] == role
+
+
+def test_a_given_name_after_a_portfolio_and_a_comma_is_an_apposition_not_another_portfolio(nlp):
+    actors = actors_of(nlp, "De rechter veroordeelde de voormalige minister van Transport, Jorge Ramos, tot acht jaar cel.")
+    assert [a.name for a in actors] == ["Jorge Ramos"]
+
+
+def test_a_european_commissioner_gets_the_role_commissaris(nlp):
+    actors = actors_of(nlp, "Dat schreef Europees commissaris Anja Novak op sociale media.")
+    assert by_name(actors, "Anja Novak").roles == ["commissaris"]

@@ -15,6 +15,8 @@ def role_before_portfolio(lex: Lexicon, doc: Doc, i: int) -> int | None:
     Zaken" (i at "Buitenlandse"), "staatssecretaris voor Asiel en Migratie" (i at "Asiel" or "Migratie")."""
     toks = doc.tokens
     j = i - 1
+    if j >= 0 and toks[j].text == "," and toks[i].text in lex.first_names:
+        return None  # "minister van Transport, Jorge Salazar,": an apposition naming the minister, no portfolio
     steps = 0
     while j >= 2 and (toks[j].text in lex.enumeration_joiners or toks[j].text == ",") \
             and toks[j - 1].text[:1].isupper() and steps < 3:

@@ -308,6 +308,9 @@ class SpeakerResolver:
                         return actor_id, True
                     if actor_id is not None:
                         break  # "De bakker … ‘Halt!’, roept ze": not him; look further back
+                    later = self.named_next(position, pronoun, role=word)
+                    if later is not None:  # "De verantwoordelijke wethouder … zei ze. Wethouder X beloofde …"
+                        return later, True
                     # "…, zegt tandarts X. De arts denkt …": the person (``named``) of the sentence
                     # just before, described anew
                     previous = starts[starts.index(start) - 1] if starts.index(start) > 0 else floor
@@ -317,15 +320,17 @@ class SpeakerResolver:
                 return None, True
         return None, False
 
-    def named_next(self, position: int, word: str) -> str | None:
-        """The first agreeing person the sentence after the one around ``position`` names."""
+    def named_next(self, position: int, word: str, role: str | None = None) -> str | None:
+        """The first agreeing person the sentence after the one around ``position`` names (with ``role``:
+        only one the text gives that role)."""
         masked = self.index.masked
         end = _SENTENCE_END.search(masked, position)
         if end is None:
             return None
         stop = _SENTENCE_END.search(masked, end.end())
         found = self.index.in_window(end.end(), stop.end() if stop else len(masked), ("person",))
-        return next((m[2].id for m in found if self.agrees(m[2].id, word)), None)
+        return next((m[2].id for m in found if self.agrees(m[2].id, word) and (
+            role is None or any(role in r.lower().split() for r in m[2].roles))), None)
 
     def head_noun(self, start: int, end: int) -> tuple[str | None, int]:
         """The head of a speaker phrase and where its complement starts: "de voorzitter | van de
