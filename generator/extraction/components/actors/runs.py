@@ -114,7 +114,7 @@ def run_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
                 descriptor = lambda x: (toks[x].text in lex.first_names or toks[x].lower_ in lex.stop_words
                                         or lex.is_role(toks[x].text) or toks[x].lower_ in lex.honorifics
                                         or lex.is_inhabitant(toks[x].text))
-                # "minister van Justitie Piet de Vries": the portfolio before the given name is the role's
+                # "minister van Justitie Piet de Wit": the portfolio before the given name is the role's
                 lead = portfolio_end(lex, doc, i, j + 1) or i
                 single_given = (toks[j].text in lex.first_names
                                 and all(descriptor(x) for x in range(lead, j))
