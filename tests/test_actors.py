@@ -964,3 +964,24 @@ def test_a_title_opening_an_institutions_name_is_part_of_it(nlp):
 def test_the_international_red_cross_is_one_known_organisation(nlp):
     text = "Het Internationale Rode Kruis (ICRC) stuurt tenten naar Lima."
     assert by_name(actors_of(nlp, text), "Internationale Rode Kruis").aliases == ["ICRC"]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Dat verklaarde minister van Volksgezondheid Tamsin Okafor donderdag.", "Tamsin Okafor",
+     "minister van Volksgezondheid"),
+    ("Dat zei minister van Justitie Piet de Wit tegen verslaggevers.", "Piet de Wit", "minister van Justitie"),
+])
+def test_a_name_after_a_known_portfolio_is_one_person_whatever_the_given_name(nlp, text, name, role):
+    actors = actors_of(nlp, text)
+    assert [a.name for a in actors] == [name]
+    assert actors[0].roles[0] == role
+
+
+def test_a_given_name_after_a_portfolio_and_a_comma_is_an_apposition_not_another_portfolio(nlp):
+    actors = actors_of(nlp, "De rechter veroordeelde de voormalige minister van Transport, Jorge Ramos, tot acht jaar cel.")
+    assert [a.name for a in actors] == ["Jorge Ramos"]
+
+
+def test_a_european_commissioner_gets_the_role_commissaris(nlp):
+    actors = actors_of(nlp, "Dat schreef Europees commissaris Anja Novak op sociale media.")
+    assert by_name(actors, "Anja Novak").roles == ["commissaris"]

@@ -948,3 +948,79 @@ def test_a_quote_of_a_word_or_two_is_a_fragment_and_counts_its_words(extractor):
     assert by_text["onhaalbaar"].fragment and by_text["onhaalbaar"].words == 1
     whole = by_text["We gaan de wijk opnieuw inrichten en beginnen in het voorjaar"]
     assert not whole.fragment and whole.words == 11 and whole.to_json()["words"] == 11
+
+
+# --- the second blind set's kinds of error (sentences invented for these tests) ------------------------
+
+def test_a_possessive_before_a_role_is_a_description_and_its_apposition_names_the_speaker(extractor):
+    body = "Vakbond Samen kondigt een staking aan. 'Dit is pas het begin', zei haar voorzitter, Karel Bos."
+    _, quotes = run(extractor, body, {"Samen": ("organisation", "Vakbond Samen"), "Karel Bos": ("person", "Bos")})
+    assert [q.speaker for q in quotes] == ["karel-bos"]
+
+
+def test_a_possessive_kin_noun_without_a_name_is_kept_as_written(extractor):
+    body = "Marieke Bos was er ook. 'Ik ben trots op haar', zei haar vader."
+    _, quotes = run(extractor, body, {"Marieke Bos": ("person", "Bos")})
+    assert [(q.speaker, q.speaker_label) for q in quotes] == [(None, "haar vader")]
+
+
+def test_a_name_set_off_by_commas_after_a_spokesperson_of_a_ministry_is_the_speaker(extractor):
+    body = ("'We blijven praten', zei Tom Hendriks. 'Wij zijn altijd bereid tot overleg', verklaarde de "
+            "woordvoerder van het Belgische ministerie van Buitenlandse Zaken, Anna Mol, in Brussel.")
+    _, quotes = run(extractor, body, {"Tom Hendriks": ("person", "de woordvoerder"), "Anna Mol": ("person",),
+                                      "ministerie van Buitenlandse Zaken": ("organisation",)})
+    assert [q.speaker for q in quotes] == ["tom-hendriks", "anna-mol"]
+
+
+def test_a_closing_mark_after_a_year_closes_the_quote_and_is_no_inch_mark(extractor):
+    body = "Ze gelooft er niet in. “Dat hoor ik al sinds 2010”, zegt Els Kok. Het scherm meet 15'' en is nieuw."
+    _, quotes = run(extractor, body, {"Els Kok": ("person", "Kok")})
+    assert [(q.text, q.speaker) for q in quotes] == [("Dat hoor ik al sinds 2010", "els-kok")]
+
+
+def test_a_described_speaker_named_in_the_apposition_of_the_next_sentence(extractor):
+    body = ("Een buurtbewoonster stond met tranen in haar ogen te kijken. 'Deze bomen stonden er al toen ik "
+            "hier kwam.' De vrouw, Truus Bakker, is een petitie begonnen. 'Het is een schande', zegt buurman "
+            "Kees Visser.")
+    _, quotes = run(extractor, body, {"Truus Bakker": ("person", "Bakker"), "Kees Visser": ("person", "Visser")})
+    assert [q.speaker for q in quotes] == ["truus-bakker", "kees-visser"]
+
+
+def test_an_apposition_to_an_unnamed_subject_introduces_the_next_speaker(extractor):
+    body = ("'Relschoppers vielen agenten aan', zei een woordvoerder van de politie. Een demonstrant, de "
+            "54-jarige lerares Rosa Vos, vertelde waarom ze meeliep. 'Mijn pensioen is te laag.'")
+    _, quotes = run(extractor, body, {"Rosa Vos": ("person", "Vos")})
+    assert [q.speaker for q in quotes] == [None, "rosa-vos"]
+
+
+def test_a_kin_noun_opening_the_sentence_before_is_what_a_pronoun_stands_for(extractor):
+    body = ("Zijn moeder, Ria Smits, nam het woord. 'We willen geen wraak.' Haar man knikte. "
+            "'Ons leven is gestopt', zei hij.")
+    _, quotes = run(extractor, body, {"Ria Smits": ("person", "Smits")})
+    assert (quotes[-1].speaker, quotes[-1].speaker_label) == (None, "Haar man")
+
+
+def test_an_unnamed_person_with_a_place_who_told_a_broadcaster_speaks_next(extractor):
+    body = ("'De schade is enorm', zei VN-woordvoerder Paul Leduc. Een vader in het zwaar getroffen district "
+            "Rivo vertelde de BBC dat hij zijn huis kwijt is. 'We hebben niets meer.'")
+    _, quotes = run(extractor, body, {"Paul Leduc": ("person", "Leduc"), "BBC": ("organisation",),
+                                      "Rivo": ("place",)})
+    assert [(q.speaker, q.speaker_label) for q in quotes][-1] == (
+        None, "Een vader in het zwaar getroffen district Rivo")
+
+
+def test_a_programme_named_by_a_compound_work_noun_is_a_title(extractor):
+    body = "'Dit moet stoppen', zei de minister woensdag in het praatprogramma 'Goedemorgen'."
+    _, quotes = run(extractor, body, {})
+    assert texts(quotes) == ["Dit moet stoppen"]
+
+
+def test_a_role_described_before_the_name_goes_to_the_person_named_with_that_role_next(extractor):
+    body = ("Buurvrouw Els Bos is boos. 'Zestig bomen, zomaar weg', zegt ze.\n\n"
+            "De verantwoordelijke wethouder verdedigde de ambtenaren. 'Dit is zorgvuldig onderzocht', zei ze. "
+            "Wethouder Fenna Kramer beloofde nieuwe bomen.")
+    text, _ = body_to_plain_text(body)
+    bos, kramer = actors_for(text, {"Els Bos": ("person", "Bos"), "Fenna Kramer": ("person", "Kramer")})
+    bos.roles, kramer.roles = ["Buurvrouw"], ["Wethouder"]
+    quotes = extractor.extract(*body_to_plain_text(body), [bos, kramer])
+    assert [q.speaker for q in quotes] == ["els-bos", "fenna-kramer"]

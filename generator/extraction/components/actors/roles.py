@@ -17,6 +17,8 @@ def role_before_portfolio(lex: Lexicon, doc: Doc, i: int) -> int | None:
     if i >= 1 and toks[i - 1].text == "," and toks[i].text in lex.first_names:
         return None  # "minister van Defensie, Katrin Oberlander, zei": a person in apposition, not a portfolio
     j = i - 1
+    if j >= 0 and toks[j].text == "," and toks[i].text in lex.first_names:
+        return None  # "minister van Transport, Jorge Salazar,": an apposition naming the minister, no portfolio
     steps = 0
     while j >= 2 and (toks[j].text in lex.enumeration_joiners or toks[j].text == ",") \
             and toks[j - 1].text[:1].isupper() and steps < 3:
@@ -29,6 +31,19 @@ def role_before_portfolio(lex: Lexicon, doc: Doc, i: int) -> int | None:
         if j != i - 1 and toks[j - 1].lower_ not in lex.portfolio_roles:
             return None
         return j - 1
+    return None
+
+
+def portfolio_end(lex: Lexicon, doc: Doc, i: int, end: int) -> int | None:
+    """Where the portfolio ends in a run that continues a portfolio role: in "minister van Volksgezondheid
+    Chisomo Banda" (i at "Volksgezondheid") the name starts after the longest ministry short name, so a
+    name whose given name no list knows is not swallowed by the role. None when no portfolio opens the
+    run or nothing follows it."""
+    if role_before_portfolio(lex, doc, i) is None:
+        return None
+    for p in range(end - 1, i, -1):
+        if lex.is_portfolio(doc[i:p].text):
+            return p
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .lexicon import Lexicon, normalise
+from .roles import portfolio_end
 from .shapes import CLUB_YEAR, MODEL_NUMBER, adjective_like, ends_sentence, is_acronym
 
 # a nickname between given name and surname: "Roberto 'Bobby' Santini" (opening mark → closing mark)
@@ -113,10 +114,12 @@ def run_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
                 descriptor = lambda x: (toks[x].text in lex.first_names or toks[x].lower_ in lex.stop_words
                                         or lex.is_role(toks[x].text) or toks[x].lower_ in lex.honorifics
                                         or lex.is_inhabitant(toks[x].text))
+                # "minister van Justitie Piet de Wit": the portfolio before the given name is the role's
+                lead = portfolio_end(lex, doc, i, j + 1) or i
                 single_given = (toks[j].text in lex.first_names
-                                and all(descriptor(x) for x in range(i, j))
+                                and all(descriptor(x) for x in range(lead, j))
                                 # "Wilma ter Horst van het ...": after a particle comes a surname ("Horst")
-                                and not any(toks[x].lower_ in lex.particles for x in range(i, j))
+                                and not any(toks[x].lower_ in lex.particles for x in range(lead, j))
                                 and after_van != "country") \
                     or len(run) == 1 and run[0].lower_ in lex.particles \
                     and not (run[0].lower_ in lex.definite_articles and low in lex.stop_words)  # "De in Madrid ..."

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from .lexicon import Lexicon
 from .mention import Mention, make_mention
-from .roles import apposition_after, role_before_portfolio, roles_before
+from .roles import apposition_after, portfolio_end, role_before_portfolio, roles_before
 from .runs import known_name
 from .shapes import MODEL_NUMBER, adjective_like, ends_sentence, is_acronym, lower_tail_split
 
@@ -36,6 +36,11 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
                 role_at = (r, doc[r:p].text)
                 start = i = p
                 break
+        else:
+            p = portfolio_end(lex, doc, i, end)
+            if p is not None:  # "minister van Financiën Andrés Fuentes": a name after a known portfolio
+                role_at = (r, doc[r:p].text)
+                start = i = p
         if role_at is None and toks[r].lower_ in lex.portfolio_roles and (
                 lex.lookup(doc[i:end].text) is None or lex.is_portfolio(doc[i:end].text)):
             return  # "(de Amerikaanse minister van Buitenlandse Zaken)": the portfolio is part of the role

@@ -24,6 +24,8 @@ _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-zà-ÿ]+)")
 _LAST_WORD = re.compile(r"(\w+)[ \t]+$")
 _COMPOUND_TAIL = re.compile(r"-([a-zà-ÿ]+)")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»]*\s+|\n")
+# also where a whole quote ends and a capital follows (its own full stop is masked): “…” Haar man knikte.
+_AFTER_SENTENCE = re.compile(r"[.!?…][\"'”’»]*\s+|\n|_[\"'”’»]+\s+(?=[A-ZÀ-Ý])")
 _KIND_RANK = {"person": 0, "organisation": 1, "group": 1, "country": 2}
 
 
@@ -269,15 +271,15 @@ class SpeakerResolver:
         written; (None, False) when no sentence there opens with one."""
         masked = self.index.masked
         reach = max(floor, position - self.lex.description_reach)  # a few sentences; linear in the text
-        starts = [m.end() for m in _SENTENCE_END.finditer(masked, reach, position)]
+        starts = [m.end() for m in _AFTER_SENTENCE.finditer(masked, reach, position)]
         for start in reversed(starts):
             toks = tokens(masked, start, min(position, start + 120))
             i = 0
             while i < len(toks) and toks[i][0] in self.lex.skip_words:
                 i += 1
-            if i >= len(toks) or toks[i][0] not in self.lex.determiners \
+            if i >= len(toks) or toks[i][0] not in self.lex.determiners | self.lex.possessives \
                     or toks[i][0] in self.lex.anaphoric_cue_subjects:
-                continue
+                continue  # (a possessive: "Haar man knikte. ‘…’, zei hij": described as kin, not named)
             for j in range(i + 1, min(i + 7, len(toks))):
                 word, w_start, w_end = toks[j]
                 if not word[0].isalpha() or masked[w_start].isupper():
@@ -298,7 +300,7 @@ class SpeakerResolver:
                     actor = self.index.best_in_window(span[0], span[1], ("organisation", "group"))
                     if actor is not None:
                         return actor.id, True
-                elif toks[i][0] not in self.lex.indefinite_determiners:
+                elif toks[i][0] not in self.lex.indefinite_determiners | self.lex.possessives:
                     # only a role the text gave someone ("de premier" for premier X): a description
                     # of its own, "de dierenarts", is someone new, not the person named last
                     actor_id = self.role(span[0], span[1], span[0], guess=False)
@@ -306,6 +308,9 @@ class SpeakerResolver:
                         return actor_id, True
                     if actor_id is not None:
                         break  # "De bakker … ‘Halt!’, roept ze": not him; look further back
+                    later = self.named_next(position, pronoun, role=word)
+                    if later is not None:  # "De verantwoordelijke wethouder … zei ze. Wethouder X beloofde …"
+                        return later, True
                     # "…, zegt tandarts X. De arts denkt …": the person (``named``) of the sentence
                     # just before, described anew
                     previous = starts[starts.index(start) - 1] if starts.index(start) > 0 else floor
@@ -315,15 +320,17 @@ class SpeakerResolver:
                 return None, True
         return None, False
 
-    def named_next(self, position: int, word: str) -> str | None:
-        """The first agreeing person the sentence after the one around ``position`` names."""
+    def named_next(self, position: int, word: str, role: str | None = None) -> str | None:
+        """The first agreeing person the sentence after the one around ``position`` names (with ``role``:
+        only one the text gives that role)."""
         masked = self.index.masked
         end = _SENTENCE_END.search(masked, position)
         if end is None:
             return None
         stop = _SENTENCE_END.search(masked, end.end())
         found = self.index.in_window(end.end(), stop.end() if stop else len(masked), ("person",))
-        return next((m[2].id for m in found if self.agrees(m[2].id, word)), None)
+        return next((m[2].id for m in found if self.agrees(m[2].id, word) and (
+            role is None or any(role in r.lower().split() for r in m[2].roles))), None)
 
     def head_noun(self, start: int, end: int) -> tuple[str | None, int]:
         """The head of a speaker phrase and where its complement starts: "de voorzitter | van de
@@ -461,7 +468,8 @@ class SpeakerResolver:
         if i >= len(toks) or not (toks[i][0][0].isalnum()):
             return None, False, None
         word, w_start, _ = toks[i]
-        if word in self.lex.person_pronouns:
+        possessive = self._possessive_description(toks, i)
+        if word in self.lex.person_pronouns and not possessive:
             actor = self.pronoun(w_start)
             self._note("pronoun", (w_start, toks[i][2]), actor)
             return actor, True, (w_start, toks[i][2])
@@ -478,6 +486,10 @@ class SpeakerResolver:
             if token in (".", ";", ":", "(", ")", "!", "?", "_") or token[0] == "_":
                 break
             if token == ",":
+                appositive = self._appositive_name(toks, i, j)
+                if appositive is not None:  # "zei de woordvoerder van het ministerie, Liu Wen,": the name
+                    np_end, has_name = appositive, True
+                    break
                 if has_name or self.index.in_window(toks[i][1], t_start) \
                         or (j + 1 < len(toks) and not toks[j + 1][0][0].isalnum()):
                     break  # a name, or the next quote opens: "zegt de een, “…”"
@@ -508,6 +520,9 @@ class SpeakerResolver:
         if actor:
             self._note("name", span, actor.id)
             return actor.id, True, span
+        if possessive:
+            self._note("unnamed", span, None)
+            return None, True, span  # "zei haar man": a person described, not named
         if word in self.lex.unnamed_quantifiers and not has_name and np_end > toks[i][2]:
             self._note("unnamed", span, None)
             return None, True, span  # "aldus veel hulporganisaties": a group, kept as written
@@ -523,6 +538,27 @@ class SpeakerResolver:
             return actor_id, True, span
         self._note("unnamed", span, None)
         return None, True, span
+
+    def _possessive_description(self, toks: list, i: int) -> bool:
+        """"haar" in "zei haar voorzitter": a possessive before a lowercase person noun opens a
+        description of the speaker; it is not the pronoun "haar"."""
+        if toks[i][0] not in self.lex.possessives or i + 1 >= len(toks):
+            return False
+        noun, start, _ = toks[i + 1]
+        return noun.isalpha() and self.index.masked[start].islower() and (
+            self.is_person_noun(noun) or noun in self.lex.spokesperson_nouns)
+
+    def _appositive_name(self, toks: list, i: int, comma: int) -> int | None:
+        """The end of a person's name set off by a comma after a description that names nobody ("de
+        woordvoerder van het ministerie, Liu Wen, …"): the description is the name's apposition."""
+        if comma + 1 >= len(toks) or any(not self.index.is_role_mention(m) for m in self.index.in_window(
+                toks[i][1], toks[comma][1], ("person",))):
+            return None  # a name before the comma ("zei Jansen, …"); "de woordvoerder" linked to someone is not one
+        start = toks[comma + 1][1]
+        named = [m for m in self.index.in_window(start, start + 1, ("person",)) if m[0] == start]
+        if not named or toks[i][0] not in self.lex.determiners | self.lex.possessives:
+            return None
+        return named[0][1]
 
     def _bare_group(self, cue_end: int, toks: list, i: int) -> tuple[int, int] | None:
         """The offsets of "analisten" in "…”, zeggen analisten.": one to three lowercase words without an
@@ -602,7 +638,9 @@ class SpeakerResolver:
         indefinite = i < len(toks) and toks[i][0] in self.lex.indefinite_determiners
         # someone new may be placed by a complement: "een moeder uit Rotterdam", "een professor aan de universiteit"
         inside = self.lex.np_stop_words - self.lex.np_prepositions if indefinite else self.lex.np_stop_words
-        if i < len(toks) and toks[i][0] in self.lex.determiners and end_k - i <= 6 \
+        # "Een vader in het zwaar getroffen district X vertelde": a person noun with its complement may be longer
+        longest = 6 if not (indefinite and i + 1 < len(toks) and self.is_person_noun(toks[i + 1][0])) else 9
+        if i < len(toks) and toks[i][0] in self.lex.determiners and end_k - i <= longest \
                 and not any(t[0] in inside for t in toks[i + 1:end_k]):
             span = (toks[i][1], toks[end_k - 1][2])
             if indefinite:

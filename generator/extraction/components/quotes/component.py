@@ -155,6 +155,13 @@ class QuoteExtractor(LanguageFilesComponent):
                 record[3], record[4] = reported.actor, True
                 record[6] = Evidence("context")
                 continue
+            named = self._named_after(masked, following, span, resolver) \
+                if following[0] >= span.close_end and block_of(following[0]) == block else None
+            if named is not None:  # “‘…’ De vrouw, Trudy Bakker, heeft …”: the described speaker, named
+                record[3], record[4] = named, True
+                record[6] = Evidence("context")
+                resolver.add_event(span.end, named)
+                continue
             for later in records[i + 1:]:
                 if block_of(later[0].start) > block + 1:
                     break
@@ -424,8 +431,34 @@ class QuoteExtractor(LanguageFilesComponent):
                 and resolver.index.masked[toks[after][1]].islower() and toks[after][0] not in self.lex.np_prepositions \
                 and toks[after][0] not in self.lex.np_stop_words:
             return True  # "… en Jansen weet …": the subject of a coordinated clause
+        if k >= 1 and toks[k][0] in self.lex.determiners and toks[k - 1][0] == "," \
+                and self._opening_noun_phrase(toks[:k - 1]):
+            return True  # "Een demonstrant, de lerares X, vertelde …": an apposition to the subject
         return k < 0 or not (toks[k][0] in self.lex.np_prepositions or toks[k][0] in self.lex.np_stop_words
                              or toks[k][0] in self.lex.prepositions or toks[k][0] in self.lex.determiners)
+
+    def _named_after(self, masked: str, sentence: tuple[int, int], span: QuoteSpan,
+                     resolver: SpeakerResolver) -> str | None:
+        """The person a sentence right after a cue-less quote names in an apposition to a described
+        subject ("De vrouw, Trudy Bakker, heeft een petitie opgezet."): the one just described speaking."""
+        if masked[span.close_end:sentence[0]].strip(" \t.,!?'\"”’»"):
+            return None
+        toks = tokens(masked, sentence[0], sentence[1])
+        comma = next((k for k, t in enumerate(toks[:5]) if t[0] == ","), None)
+        if comma is None or comma + 1 >= len(toks) or not self._opening_noun_phrase(toks[:comma]) \
+                or toks[0][0] in self.lex.indefinite_determiners \
+                or not any(resolver.is_person_noun(t[0]) for t in toks[1:comma]):
+            return None
+        start = toks[comma + 1][1]
+        named = [m for m in resolver.index.in_window(start, start + 1, ("person",)) if m[0] == start]
+        return named[0][2].id if named else None
+
+    def _opening_noun_phrase(self, toks: list) -> bool:
+        """Whether ``toks`` are a short noun phrase opening the sentence ("Een demonstrant", "De vrouw"):
+        an article and at most three words, none of them a preposition or function word."""
+        words = [t[0] for t in toks if t[0] not in self.lex.skip_words]
+        return 2 <= len(words) <= 4 and words[0] in self.lex.determiners and not any(
+            w in self.lex.np_stop_words or w in self.lex.prepositions or not w[0].isalnum() for w in words[1:])
 
     def _cue_after(self, text, masked, spans, k, sentence, blocks, block_of) -> Cue | None:
         span = spans[k]
@@ -503,7 +536,7 @@ class QuoteExtractor(LanguageFilesComponent):
             return False  # "schiet de app ‘op alle vlakken’ tekort": words, not a title
         before = tokens(masked, max(sentence[0], span.open_start - 30), span.open_start)
         before = [t[0] for t in before if t[0][0].isalnum()]
-        if before and before[-1] in self.lex.work_nouns:
+        if before and self.lex.is_work_noun(before[-1]):
             return True
         after = tokens(masked, span.close_end, min(sentence[1], span.close_end + 20))
         if after and after[0][0] in self.lex.title_followers:

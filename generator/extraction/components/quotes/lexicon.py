@@ -23,6 +23,7 @@ class Lexicon:
     passive_agent: str  # "werd door Jobs geloofd als …": the agent is the source
     context_cues: tuple[tuple[str, ...], ...]  # "klinkt het": the speaker comes from the context
     person_pronouns: frozenset[str]
+    possessives: frozenset[str]
     subject_pronouns: frozenset[str]  # "hij", "zij": a person as the subject of a clause
     skip_words: frozenset[str]  # adverbs between a verb and its inverted subject
     np_stop_words: frozenset[str]  # words that end a speaker noun phrase
@@ -79,6 +80,10 @@ class Lexicon:
     def is_cue_verb(self, word: str) -> bool:
         return word in self.say_verbs or word in self.near_verbs or word in self.separable
 
+    def is_work_noun(self, word: str) -> bool:
+        """"programma", and a compound with it as its head ("televisieprogramma", "praatprogramma")."""
+        return word in self.work_nouns or any(word.endswith(n) and len(word) > len(n) + 2 for n in self.work_nouns)
+
 
 def load_lexicon(lang: str = "nl") -> Lexicon:
     """The quote word lists of ``generator/data/<lang>/``."""
@@ -111,6 +116,7 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
         passive_agent=data["passive_agent"],
         context_cues=tuple(tuple(c) for c in data["context_cues"]),
         person_pronouns=frozenset(data["pronouns"]["person"]),
+        possessives=frozenset(data["pronouns"].get("possessive", ())),
         subject_pronouns=frozenset(data["pronouns"].get("subject", ())),
         skip_words=frozenset(data["subject_skip_words"]),
         np_stop_words=frozenset(data["np_stop_words"]),

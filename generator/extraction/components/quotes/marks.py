@@ -103,8 +103,8 @@ class MarkScanner:
             if mark in self.double_open:
                 found.append(_Mark(start, end, "double", "open"))
             elif mark in self.double_close:
-                if before.isdigit():
-                    continue  # 15'' is an inch mark
+                if before.isdigit() and not _pending_open(text, found, start, "double"):
+                    continue  # 15'' is an inch mark; "sinds 2010”, zegt ze" closes the open quote
                 found.append(_Mark(start, end, "double", "close"))
             elif mark in self.double_ambiguous:
                 found.append(_Mark(start, end, "double", _context_role(before, after)))
@@ -123,13 +123,20 @@ class MarkScanner:
             else:  # straight '
                 if before.isalnum() and (after.isalnum() or after in "-"):
                     continue  # Obama's, rock'n'roll
-                if before.isdigit():
-                    continue
+                if before.isdigit() and not _pending_open(text, found, start, "single"):
+                    continue  # 6' is feet; "'Al sinds 2010', zegt ze" closes the open quote
                 if _is_elision(text, end, self.elisions):
                     continue  # 's avonds, auto 's
                 role = _context_role(before, after)
                 found.append(_Mark(start, end, "single", role))
         return found
+
+
+def _pending_open(text: str, found: list[_Mark], position: int, family: str) -> bool:
+    """Whether the last mark of ``family`` before ``position`` in the same paragraph opened a quote: then a
+    mark right after a digit closes it, and is no inch or foot mark."""
+    last = next((m for m in reversed(found) if m.family == family), None)
+    return last is not None and last.role == "open" and "\n\n" not in text[last.end:position]
 
 
 def _is_year_elision(text: str, start: int, end: int) -> bool:
