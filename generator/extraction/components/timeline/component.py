@@ -288,7 +288,8 @@ class TimelineBuilder(LanguageFilesComponent):
         timexes = repeated_days_agree([cand for cand, *_ in resolved], timexes, pub)
         timexes = join_ranges(text, timexes, self.res.data.get("ranges", {}))
         doc._.timexes = timexes
-        doc._.timeline = build_entries(text, timexes, sentence_of, doc._.actors, doc._.quotes)
+        doc._.timeline = build_entries(text, timexes, sentence_of, doc._.actors, doc._.quotes,
+                                       self.res.summary_conjunction)
         return doc
 
 
