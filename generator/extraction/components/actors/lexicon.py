@@ -63,6 +63,8 @@ class Lexicon:
     place_tails: tuple[str, ...] = ()
     road_pattern: "re.Pattern[str] | None" = None
     toponym_endings: tuple[str, ...] = ()  # endings of place names: with an NER LOC, a place
+    adjective_ending: "re.Pattern[str] | None" = None  # "Brusselse", "Israëlische": see shapes.adjective_like
+    weak_adjective_ending: "re.Pattern[str] | None" = None  # "Antwerpse": an adjective only where one stands
     feminine_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()  # female ending -> male endings of its role
     plural_endings: tuple[str, ...] = ()  # "Dreamliners": a name that also occurs in the plural is a product
     honorific_org_prefixes: frozenset[str] = frozenset()  # "Koninklijke Philips": a title, not part of the name
@@ -324,6 +326,9 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
     lex.place_tails = tuple(forms.get("place_tails", []))
     lex.road_pattern = re.compile(forms["road_pattern"]) if forms.get("road_pattern") else None
     lex.toponym_endings = tuple(forms.get("toponym_endings", []))
+    lex.adjective_ending = re.compile(forms["adjective_ending"]) if forms.get("adjective_ending") else None
+    lex.weak_adjective_ending = re.compile(forms["weak_adjective_ending"]) if forms.get("weak_adjective_ending") \
+        else None
     lex.plural_endings = tuple(forms.get("plural_endings", []))
     lex.honorific_org_prefixes = frozenset(forms.get("honorific_org_prefixes", []))
     lex.feminine_endings = tuple((female, tuple(males)) for female, males in forms.get("feminine_role_endings", []))
