@@ -5,7 +5,7 @@ Two keys, because two questions are asked. Within one article a writer spells a 
 leading article, a possessive, the dots of an acronym): "de VVD", "VVD's" and "V.V.D." meet. Across
 articles of different sources the spelling itself varies ("Müller"/"Muller", "Procter & Gamble"/"Procter
 and Gamble"), so :func:`folded_name_key` folds accents and drops punctuation, but it keeps a leading
-article: a dossier sees names of several articles at once, where "De Telegraaf" and "Telegraaf" are
+article: a dossier sees names of several articles at once, where "De Dorpsbode" and "Dorpsbode" are
 compared by the dossier's own rules (``dossier/names.py``), not made equal by the key. Neither key is
 the other one folded further; both live here so that neither is written twice.
 

@@ -6,14 +6,14 @@ from pelican.plugins.explainer.names import folded_name_key, name_key, name_word
 
 def test_within_an_article_an_article_a_possessive_and_acronym_dots_do_not_make_another_name():
     assert name_key("de VVD") == name_key("VVD's") == name_key("V.V.D.") == "vvd"
-    assert name_key("Het Parool") == "parool"
+    assert name_key("Het Streekblad") == "streekblad"
     assert name_key("Café Noordzee") == "café noordzee"  # accents stay: one writer, one spelling
 
 
 def test_across_articles_accents_and_punctuation_fold_but_an_article_stays():
     assert folded_name_key("Café Noordzee") == folded_name_key("Cafe Noordzee") == "cafe noordzee"
     assert folded_name_key("V.S.") == "vs" and folded_name_key("Bakkerij Jansen B.V.") == "bakkerij jansen bv"
-    assert folded_name_key("De Telegraaf") == "de telegraaf" != name_key("De Telegraaf")
+    assert folded_name_key("De Dorpsbode") == "de dorpsbode" != name_key("De Dorpsbode")
 
 
 def test_the_shared_name_words_come_from_the_data_file():

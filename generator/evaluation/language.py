@@ -12,7 +12,7 @@ from ..extraction.language import load_language
 
 @dataclass(frozen=True)
 class ScoringWords:
-    name_article: re.Pattern  # "de Tweede Kamer" → "Tweede Kamer"
+    name_article: re.Pattern  # "de Waterschapsraad" → "Waterschapsraad"
     speaker_articles: tuple[str, ...]  # each with its space: "een woordvoerder" → "woordvoerder"
     speaker_name_particles: frozenset[str]
 
