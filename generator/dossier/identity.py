@@ -5,10 +5,11 @@ from collections import Counter, defaultdict
 
 from ..extraction.model import Extraction
 from ..extraction.reading import slugify
+from ..names import folded_name_key
 from ..unionfind import UnionFind
 from .model import DossierActor, Mention
-from .names import (PersonName, _is_descriptive, _looks_like_acronym, _strip_legal_form, acronym, name_key,
-                    names_compatible, person_name)
+from .names import (PersonName, _is_descriptive, _looks_like_acronym, _strip_legal_form, acronym, names_compatible,
+                    person_name)
 
 
 # --------------------------------------------------------------------------- actor identity
@@ -73,7 +74,7 @@ def resolve_actors(extractions: list[Extraction]) -> tuple[list[DossierActor], d
         spellings = [actor.name] + [a for a in actor.aliases if a and not _is_descriptive(a)]
         kind = _kind_class(actor.kind)
         for spelling in spellings:
-            key = name_key(spelling)
+            key = folded_name_key(spelling)
             if not key:
                 continue
             if kind == "person":
@@ -118,7 +119,7 @@ def resolve_actors(extractions: list[Extraction]) -> tuple[list[DossierActor], d
             if short:
                 spelled[short].add(node)
             if _looks_like_acronym(spelling):
-                written[name_key(spelling).replace(" ", "")].add(node)
+                written[folded_name_key(spelling).replace(" ", "")].add(node)
     for short, long_nodes in spelled.items():
         if short not in written:
             continue

@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .schema import corrections_path, parse_date
 from ..errors import InputError
+from ..extraction.language import load_language
 from ..extraction.model import Extraction, TimelineEntry
 from ..sanitise import terminal_safe
 
@@ -36,15 +38,36 @@ INFERRED = {
     "sentence": "speaker from a person named in the quote's sentence (no cue)",
 }
 
-_WEEKDAYS = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
-_MONTHS = (r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-           r"|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
-_DAY_CUES = re.compile(rf"\b({_WEEKDAYS}|gisteren|eergisteren|vandaag|morgen|overmorgen|vannacht"
-                       rf"|vanochtend|vanmorgen|vanmiddag|vanavond|\d{{1,2}}\s+(?:{_MONTHS})\b)", re.I)
-_MONTH_CUES = re.compile(rf"\b({_MONTHS}|maand)\b", re.I)
-_RELATIVE = re.compile(r"\b(vorige|vorig|afgelopen|volgende|komende|geleden|gisteren|eergisteren|vandaag"
-                       r"|morgen|overmorgen|straks|onlangs|deze|dit|vannacht|vanochtend|vanavond"
-                       rf"|{_WEEKDAYS})\b", re.I)
+
+@dataclass(frozen=True)
+class _ReviewWords:
+    """A language's date cues (patterns over an expression) and the template's name placeholder."""
+
+    day: re.Pattern  # "maandag", "gisteren", "3 maart": a day
+    month: re.Pattern
+    relative: re.Pattern  # "vorige", "geleden": relative to the day of writing
+    name_placeholder: str
+
+
+def _words(words) -> str:
+    return "|".join(map(re.escape, words))
+
+
+@lru_cache(maxsize=None)
+def _review_words(lang: str) -> _ReviewWords:
+    """From ``data/<lang>/review.json`` and the language's weekdays and months (``temporal.json``)."""
+    language = load_language(lang)
+    data = json.loads((language.folder / "review.json").read_text(encoding="utf-8"))
+    weekdays = _words(language.temporal.weekdays)
+    months = _words(list(language.temporal.months) + data["month_abbreviations"])
+    return _ReviewWords(
+        day=re.compile(rf"\b({weekdays}|{_words(data['day_words'])}|\d{{1,2}}\s+(?:{months})\b)", re.I),
+        month=re.compile(rf"\b({months}|{_words(data['month_words'])})\b", re.I),
+        relative=re.compile(rf"\b({_words(data['relative_words'])}|{weekdays})\b", re.I),
+        name_placeholder=data["name_placeholder"],
+    )
+
+
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "century": 6}
 
 
@@ -83,11 +106,12 @@ def _date_reason(extraction: Extraction, entry: TimelineEntry) -> str | None:
     rank = _PRECISION_RANK.get(entry.precision, 0)
     if not entry.certain:
         return "the extractor marked this date as uncertain"
-    if _DAY_CUES.search(expression) and rank > _PRECISION_RANK["day"]:
+    words = _review_words(extraction.article.lang)
+    if words.day.search(expression) and rank > _PRECISION_RANK["day"]:
         return f"the expression names a day but the date is only a {entry.precision}"
-    if _MONTH_CUES.search(expression) and rank > _PRECISION_RANK["month"]:
+    if words.month.search(expression) and rank > _PRECISION_RANK["month"]:
         return f"the expression names a month but the date is only a {entry.precision}"
-    if _RELATIVE.search(expression) and _quoted_span(extraction, entry):
+    if words.relative.search(expression) and _quoted_span(extraction, entry):
         return ("a relative date inside a quote, resolved against the publication date; "
                 "the words may have been spoken earlier")
     return None
@@ -107,12 +131,13 @@ def _nearby_speaker(extraction: Extraction, start: int, end: int) -> str | None:
 def review_items(extraction: Extraction) -> list[ReviewItem]:
     """Everything an editor should check, grouped by category in :data:`CATEGORIES` order."""
     items: list[ReviewItem] = []
+    placeholder = _review_words(extraction.article.lang).name_placeholder
     names = {a.id: a.name for a in extraction.actors}
     speakers = {q.speaker for q in extraction.quotes if q.speaker}
     for quote in sorted(extraction.quotes, key=lambda q: q.start):
         if quote.speaker is None:
             prefix = " ".join(quote.text.split()[:6])
-            candidate = _nearby_speaker(extraction, quote.start, quote.end) or "NAAM"
+            candidate = _nearby_speaker(extraction, quote.start, quote.end) or placeholder
             items.append(ReviewItem("quote_speaker", f"“{prefix}{' …' if prefix != quote.text else ''}”",
                                     "no speaker was found", sentence_at(extraction, quote.start, quote.end),
                                     [f"- match: {_q(prefix)}", f"  speaker: {_q(candidate)}  # an actor's name",
@@ -155,7 +180,7 @@ def review_items(extraction: Extraction) -> list[ReviewItem]:
         if not event.actors:
             items.append(ReviewItem("event_actors", f"“{event.expression}” ({event.date})",
                                     "no actor is tied to this event", sentence_at(extraction, *where),
-                                    base + [f"  actors: [{_q('NAAM')}]"]))
+                                    base + [f"  actors: [{_q(placeholder)}]"]))
     order = list(CATEGORIES)
     return sorted(items, key=lambda item: order.index(item.category))
 

@@ -7,30 +7,28 @@ an extracted actor that matches only a gold ``actors_optional`` name counts neit
 """
 from __future__ import annotations
 
-import re
-
 from .gold import GoldPair, prf
+from .language import scoring_words
 
-_LEADING_ARTICLE = re.compile(r"^(?:de|het)\s+")
 
-
-def name_form(text: str) -> str:
-    """Comparison form of a name: lowercase, single spaces, no leading "de"/"het"."""
+def name_form(text: str, lang: str = "nl") -> str:
+    """Comparison form of a name: lowercase, single spaces, no leading article ("de", "het")."""
     text = " ".join(text.replace("’", "'").lower().split())
-    return _LEADING_ARTICLE.sub("", text)
+    return scoring_words(lang).name_article.sub("", text)
 
 
-def _forms(name: str, aliases) -> set[str]:
-    return {name_form(n) for n in [name, *(aliases or [])] if n and n.strip()}
+def _forms(name: str, aliases, lang: str) -> set[str]:
+    return {name_form(n, lang) for n in [name, *(aliases or [])] if n and n.strip()}
 
 
 def score_document(pair: GoldPair) -> dict:
     """Matches, false positives/negatives and kind errors of one article."""
     gold_actors = pair.gold.get("actors", [])
-    optional = {name_form(n) for n in pair.gold.get("actors_optional", []) or []}
+    lang = pair.extraction.article.lang
+    optional = {name_form(n, lang) for n in pair.gold.get("actors_optional", []) or []}
     extracted = pair.extraction.actors
-    gold_forms = [_forms(g["name"], g.get("aliases")) for g in gold_actors]
-    ext_forms = [_forms(a.name, a.aliases) for a in extracted]
+    gold_forms = [_forms(g["name"], g.get("aliases"), lang) for g in gold_actors]
+    ext_forms = [_forms(a.name, a.aliases, lang) for a in extracted]
     matched_gold: dict[int, int] = {}
     matched_ext: set[int] = set()
     # first pass: canonical names equal; second: any shared form
@@ -41,7 +39,7 @@ def score_document(pair: GoldPair) -> dict:
             for ei, a in enumerate(extracted):
                 if ei in matched_ext:
                     continue
-                hit = name_form(g["name"]) == name_form(a.name) if strict else bool(gold_forms[gi] & ext_forms[ei])
+                hit = name_form(g["name"], lang) == name_form(a.name, lang) if strict else bool(gold_forms[gi] & ext_forms[ei])
                 if hit:
                     matched_gold[gi] = ei
                     matched_ext.add(ei)

@@ -39,11 +39,10 @@ import re
 from collections import Counter
 
 from .gold import GoldPair, prf
+from .language import scoring_words
 
 _WORD = re.compile(r"\w+")
-_ARTICLES = ("de ", "het ", "een ", "'t ")
 _SPEAKER_KINDS = ("person", "organisation", "group")
-_PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "la", "le", "du", "von", "da", "di", "'t", "&", "on", "of"}
 
 
 def words(text: str) -> list[str]:
@@ -78,25 +77,25 @@ def match_quotes(gold: list[dict], predicted: list, threshold: float) -> list[tu
     return sorted(pairs)
 
 
-def _normal(name: str) -> str:
+def _normal(name: str, lang: str) -> str:
     name = " ".join(name.lower().split())
-    for article in _ARTICLES:
+    for article in scoring_words(lang).speaker_articles:
         if name.startswith(article):
             return name[len(article):]
     return name
 
 
-def speaker_correct(gold_speaker: str | None, actor, label: str | None = None) -> bool:
+def speaker_correct(gold_speaker: str | None, actor, label: str | None = None, lang: str = "nl") -> bool:
     """The rule in the module docstring; ``actor`` is a :class:`~generator.extraction.model.Actor` or None,
-    ``label`` the quote's ``speaker_label``."""
+    ``label`` the quote's ``speaker_label``, ``lang`` the article's language."""
     if actor is None and label and gold_speaker:
-        gold, mine = _normal(gold_speaker), _normal(label)
+        gold, mine = _normal(gold_speaker, lang), _normal(label, lang)
         return bool(mine) and (gold == mine or gold.startswith(mine + " ") or mine.startswith(gold + " "))
     if gold_speaker is None or actor is None:
         return gold_speaker is None and actor is None
-    gold = _normal(gold_speaker)
-    names = [_normal(n) for n in [actor.name, *actor.aliases] if n and n.strip()]
-    name_like = all(w[:1].isupper() or w in _PARTICLES for w in gold_speaker.split())
+    gold = _normal(gold_speaker, lang)
+    names = [_normal(n, lang) for n in [actor.name, *actor.aliases] if n and n.strip()]
+    name_like = all(w[:1].isupper() or w in scoring_words(lang).speaker_name_particles for w in gold_speaker.split())
     gold_last = gold.split()[-1] if gold.split() and name_like else ""
     for name in names:
         if name == gold or (name.split() and len(gold_last) > 1 and name.split()[-1] == gold_last):
@@ -140,7 +139,8 @@ def score(pairs: list[GoldPair], min_overlap: float = 0.8) -> dict:
                 for g, p, _ in matched:
                     actor = actors.get(predicted[p].speaker) if predicted[p].speaker else None
                     speaker_total += 1
-                    if speaker_correct(gold[g].get("speaker"), actor, getattr(predicted[p], "speaker_label", None)):
+                    if speaker_correct(gold[g].get("speaker"), actor, getattr(predicted[p], "speaker_label", None),
+                                       pair.extraction.article.lang):
                         speaker_right += 1
                     else:
                         kind = "null speaker" if actor is None and gold[g].get("speaker") else "wrong speaker"

@@ -14,10 +14,11 @@ from __future__ import annotations
 import html
 import logging
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from ..extraction.model import ArticleMeta, Block
-from ..extraction.language import supported_languages
+from ..extraction.language import display_data, supported_languages
 from ..extraction.reading import ArticleSource, join_blocks
 from ..sanitise import strip_controls
 from .settings import setting
@@ -133,15 +134,29 @@ def article_lang(article) -> str:
     return str(getattr(article, "lang", None) or "nl").strip().lower()
 
 
+_YES, _NO = ("yes", "true", "on", "1"), ("no", "false", "off", "0")  # as Pelican and YAML write them
+
+
 def _flag(value) -> bool | None:
+    """A yes/no header value: the codes above or the words of any supported language (``header_yes``,
+    ``header_no`` in ``data/<lang>/display.json``), whatever the article's language."""
     if value is None:
         return None
     text = plain(value).lower()
-    if text in ("yes", "true", "on", "1", "ja"):
+    yes, no = _header_words()
+    if text in _YES or text in yes:
         return True
-    if text in ("no", "false", "off", "0", "nee"):
+    if text in _NO or text in no:
         return False
     return None
+
+
+@lru_cache(maxsize=None)
+def _header_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The yes and the no words of every supported language (editors' header words, not article text)."""
+    codes = supported_languages()
+    return (frozenset(w.lower() for code in codes for w in display_data(code).get("header_yes", ())),
+            frozenset(w.lower() for code in codes for w in display_data(code).get("header_no", ())))
 
 
 def choose(articles, settings: dict) -> list:

@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import json
 import zlib
+from functools import lru_cache
+from pathlib import Path
 from typing import List, Optional
 
 import numpy
@@ -53,9 +55,8 @@ FIRST_NAME, ROLE, ORG_WORD = LEXICON_BITS["first_name"], LEXICON_BITS["role"], L
 # lists matched on the lowercased token; the others match the token as written
 LOWERCASE_BITS = LEXICON_BITS["role"] | LEXICON_BITS["common"] | LEXICON_BITS["dictionary_word"]
 
-# small closed classes of neighbours, fixed in code (they are grammar, not knowledge)
-PLACE_PREPOSITIONS = frozenset({"in", "naar", "uit", "te", "vanuit", "nabij", "rond"})
-ARTICLES = frozenset({"de", "het", "een"})
+# the language's data folders, read by path: this module imports nothing of the package (see above)
+DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
 # a word after one of these (or at the start of the text) may be capitalised only because it opens a clause
 CLAUSE_OPENERS = frozenset(
     {".", "!", "?", ":", ";", '"', "'", "`", "``", "''", "(", "[", "-", "–", "—", "…", "...",
@@ -141,9 +142,22 @@ def clause_initial(words: list[str]) -> list[bool]:
     return [i == 0 or words[i - 1] in CLAUSE_OPENERS or not words[i - 1].strip() for i in range(len(words))]
 
 
-def document_column(words: list[str], lex: list[int]) -> list[int]:
-    """For each capitalised word, the union of the contexts all its occurrences in the document have."""
+@lru_cache(maxsize=8)
+def neighbour_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(place prepositions, articles): small closed classes of a left neighbour, from
+    ``data/<lang>/ner_features.json``; none for a language without the file."""
+    path = DATA_DIR / lang / "ner_features.json"
+    if not path.is_file():
+        return frozenset(), frozenset()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return frozenset(data["place_prepositions"]), frozenset(data["articles"])
+
+
+def document_column(words: list[str], lex: list[int], lang: str) -> list[int]:
+    """For each capitalised word, the union of the contexts all its occurrences in the document have
+    (``lang``: whose neighbour words count, see :func:`neighbour_words`)."""
     b = DOCUMENT_BITS
+    place_prepositions, articles = neighbour_words(lang)
     initial = clause_initial(words)
     lowercase_words = {w for w in words if w.islower()}
     contexts: dict[str, int] = {}
@@ -160,9 +174,9 @@ def document_column(words: list[str], lex: list[int]) -> list[int]:
                 bits |= b["after_first_name"]
             if lex[i - 1] & ROLE:
                 bits |= b["after_role"]
-            if prev_lower in PLACE_PREPOSITIONS:
+            if prev_lower in place_prepositions:
                 bits |= b["after_place_preposition"]
-            if prev_lower in ARTICLES:
+            if prev_lower in articles:
                 bits |= b["after_article"]
             if name_before:
                 bits |= b["after_name"]
@@ -195,7 +209,7 @@ def doc_features(doc: Doc, keys: numpy.ndarray, values: numpy.ndarray, memory_ke
     words = doc_words(doc) if words is None else words
     hashes = doc.to_array([ORTH, LOWER]).astype("uint64").reshape((len(doc), 2))
     lex = lexicon_column(hashes[:, 0], hashes[:, 1], keys, values)
-    docu = document_column(words, lex.tolist())
+    docu = document_column(words, lex.tolist(), doc.lang_)
     if memory_keys is None or memory_counts is None:
         memory = numpy.zeros(len(doc), dtype="uint64")
     else:

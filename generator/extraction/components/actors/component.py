@@ -9,13 +9,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ....names import name_key
 from ...model import Actor
 from ..language_files import LanguageFilesComponent
 from .candidates import CandidateFinder
 from .headline import mark_headline
 from .lexicon import read_lexicon
 from .mention import Mention
-from .resolve import ActorResolver, name_key
+from .resolve import ActorResolver
 
 __all__ = ["ActorRecognizer", "actor_at", "make_actor_recognizer", "name_key"]
 

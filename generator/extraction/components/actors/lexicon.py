@@ -11,16 +11,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ....names import normalise
 from ...language import language_dir
 
 
 # Babel territory codes are two letters for countries; the rest are regions.
 _COUNTRY_CODE_LENGTH = 2
-
-
-def normalise(text: str) -> str:
-    """Lookup form of a name: lowercase, single spaces, typographic apostrophes straightened."""
-    return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
 
 
 class GivenNames(frozenset):
@@ -72,6 +68,9 @@ class Lexicon:
     member_suffixes: tuple[str, ...] = ()
     place_tails: tuple[str, ...] = ()
     road_pattern: "re.Pattern[str] | None" = None
+    toponym_endings: tuple[str, ...] = ()  # endings of place names: with an NER LOC, a place
+    adjective_ending: "re.Pattern[str] | None" = None  # "Brusselse", "Israëlische": see shapes.adjective_like
+    weak_adjective_ending: "re.Pattern[str] | None" = None  # "Antwerpse": an adjective only where one stands
     feminine_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()  # female ending -> male endings of its role
     plural_endings: tuple[str, ...] = ()  # "Dreamliners": a name that also occurs in the plural is a product
     honorific_org_prefixes: frozenset[str] = frozenset()  # "Koninklijke Philips": a title, not part of the name
@@ -204,6 +203,10 @@ class Lexicon:
     def is_road(self, word: str) -> bool:
         return bool(self.road_pattern and self.road_pattern.match(word))
 
+    def is_toponym(self, word: str) -> bool:
+        """Ends like a place name ("Leemputstraat", "Rodenburg"): with an NER LOC label, a place."""
+        return word.endswith(self.toponym_endings)
+
 
 def is_acronym_like(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
@@ -329,6 +332,10 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
     lex.member_suffixes = tuple(forms.get("member_suffixes", []))
     lex.place_tails = tuple(forms.get("place_tails", []))
     lex.road_pattern = re.compile(forms["road_pattern"]) if forms.get("road_pattern") else None
+    lex.toponym_endings = tuple(forms.get("toponym_endings", []))
+    lex.adjective_ending = re.compile(forms["adjective_ending"]) if forms.get("adjective_ending") else None
+    lex.weak_adjective_ending = re.compile(forms["weak_adjective_ending"]) if forms.get("weak_adjective_ending") \
+        else None
     lex.plural_endings = tuple(forms.get("plural_endings", []))
     lex.honorific_org_prefixes = frozenset(forms.get("honorific_org_prefixes", []))
     lex.feminine_endings = tuple((female, tuple(males)) for female, males in forms.get("feminine_role_endings", []))

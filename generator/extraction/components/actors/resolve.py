@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
+from ....names import name_key, strip_leading_article
 from ....unionfind import UnionFind
 from ...model import Actor
 from ...reading import slugify
@@ -22,23 +22,9 @@ from .mention import Mention
 from .shapes import is_acronym
 
 _NER_NAME_LABELS = frozenset({"PER", "ORG", "LOC"})
-# endings of Dutch place names ("Leemputstraat", "Rodenburg", "Nederzwalm", "Syrië"): with an NER LOC, a place
-_TOPONYM = re.compile(r"(?:straat|laan|plein|weg|burg|berg|dorp|stad|ziekenhuis|kerk|kerke|veld|wijk|hoven|dam|"
-                      r"rode|brug|haven|huizen|dijk|gem|hem|zele|gen|ië|land|ingen)$")
-_LEADING_ARTICLE = re.compile(r"^(?:de|het|the|een)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 _NICKNAME_OPEN = frozenset("'\"‘“")
 _NICKNAME_CLOSE = frozenset("'\"’”")
-
-
-@lru_cache(maxsize=65536)
-def name_key(text: str) -> str:
-    """Comparison form of a name: lowercase, no leading article, no dots in acronyms, no possessive."""
-    text = _LEADING_ARTICLE.sub("", normalise(text))
-    text = re.sub(r"'s$", "", text)
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?", text):
-        text = text.replace(".", "")
-    return text
 
 
 def initials(words: list[str], with_connectors: bool) -> str:
@@ -168,7 +154,7 @@ class ActorResolver:
             words = max(ms, key=lambda m: len(m.text)).text.split()
             if label == "PER" and words[0] in self.lex.first_names:
                 return "person"
-            if label == "LOC" and _TOPONYM.search(words[-1]):
+            if label == "LOC" and self.lex.is_toponym(words[-1]):
                 return "place"
         return kind
 
@@ -345,7 +331,7 @@ class ActorResolver:
         mentions = sorted({m.span or (m.start_char, m.end_char) for m in ms})
         aliases: list[str] = []
         def surface(text: str) -> str:
-            return _LEADING_ARTICLE.sub("", normalise(text))
+            return strip_leading_article(normalise(text))
 
         seen = {surface(canonical)}
         for m in sorted(ms, key=lambda m: m.start_char):

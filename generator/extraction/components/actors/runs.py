@@ -85,7 +85,7 @@ def run_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
                 and low not in lex.connectors and nxt.text not in lex.first_names and not nxt.text.isupper():
             break  # "Peter K. Die ...", "Muizen Terwijl ...": a capitalised function word starts a sentence
         if is_name[k] and not toks[k].is_sent_start and low in lex.particles and k + 1 < n \
-                and (toks[k + 1].text in lex.nationality or adjective_like(toks[k + 1].text)):
+                and (toks[k + 1].text in lex.nationality or adjective_like(lex, toks[k + 1].text)):
             break  # "Fel De Nederlandse ...": an intertitle run into the sentence it heads
         if is_name[k] and not toks[k].is_sent_start:
             j = k

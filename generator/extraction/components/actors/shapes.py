@@ -13,24 +13,20 @@ _ACRONYM = re.compile(r"^(?:[A-Z]{2,}|[A-Z][a-z]?[A-Z]+[a-z]?|(?:[A-Z]\.){2,}[A-
 MODEL_NUMBER = re.compile(r"\d")
 CLUB_YEAR = re.compile(r"\d{2}")  # the two digits after an apostrophe in a club's name ("Quick '20")
 CURRENCY = re.compile(r"[$€£¥#]")
-# Adjectives and inhabitant nouns made from place names ("Brusselse", "Vlaams-Brabantse", "Israëlische",
-# "Rwandese", "Palestijnen", "Braziliaan"): capitalised, but no actor. Strong endings always; a consonant
-# + "se" ("Antwerpse", "Limburgse") only before a lowercase word, as adjectives stand.
-_ADJECTIVE_STRONG = re.compile(r"(?:[a-zë]isch|[a-zë]ische|[a-z]sche|aanse|iaanse|[a-z]ese|ijnse|talige|iaan|ianen|[kc]anen"
-                               r"|eanen|ijnen)$")
-_ADJECTIVE_WEAK = re.compile(r"[bdfgklmnprtvwz]se$")
 
 
-def adjective_like(text: str, next_text: str = "", attributive: bool = False) -> bool:
-    """"Brusselse", "Oost-Duitse", "Palestijnen": an adjective or inhabitant noun made from a name.
-    ``attributive``: the word stands between an article and a name ("het Zwolse Rood-Wit"), where a
-    weak ending is as telling as before a lowercase noun."""
+def adjective_like(lex, text: str, next_text: str = "", attributive: bool = False) -> bool:
+    """"Brusselse", "Oost-Duitse", "Palestijnen": an adjective or inhabitant noun made from a name
+    (capitalised, but no actor). A strong ending (``lex.adjective_ending``) always; a weak one
+    (``lex.weak_adjective_ending``: "Antwerpse", "Limburgse") only before a lowercase word, as
+    adjectives stand, or when ``attributive``: the word stands between an article and a name ("het
+    Zwolse Rood-Wit"), where a weak ending is as telling as before a lowercase noun."""
     tail = text.rsplit("-", 1)[-1]
     if not tail[:1].isupper() and "-" in text:
         return False
-    if _ADJECTIVE_STRONG.search(tail):
+    if lex.adjective_ending and lex.adjective_ending.search(tail):
         return True
-    return bool(_ADJECTIVE_WEAK.search(tail)) and len(tail) >= 6 and (
+    return bool(lex.weak_adjective_ending and lex.weak_adjective_ending.search(tail)) and len(tail) >= 6 and (
         attributive or next_text[:1].islower() or "-" in text)
 
 

@@ -105,7 +105,7 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
             start += 2  # "In het Anderlechtse stadhuis": a preposition and an article
         elif low in lex.articles and start + 1 < end and (
                 toks[start + 1].text in lex.nationality or lex.is_role(toks[start + 1].text)
-                or adjective_like(toks[start + 1].text)):
+                or adjective_like(lex, toks[start + 1].text)):
             start += 1  # "(1) De Amerikaanse en Chinese beurzen"
         elif start in initial and tok.is_verb and tok.text[1:].islower() and tok.text not in lex.first_names \
                 and not lex.is_place_name(tok.text) and end - start > 1:
@@ -128,7 +128,7 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
     adjective_country = None
     if end - start > 1 and toks[start].text not in lex.nationality and lex.lookup(doc[start:end].text) is None \
             and toks[start].text not in lex.first_names \
-            and adjective_like(toks[start].text, attributive=start > 0 and toks[start - 1].lower_ in lex.definite_articles) \
+            and adjective_like(lex, toks[start].text, attributive=start > 0 and toks[start - 1].lower_ in lex.definite_articles) \
             and toks[start + 1].lower_ not in lex.common_words and not lex.is_common_compound(toks[start + 1].text):
         start += 1  # "het Oost-Duitse Eisenach", "het Vlaams-Brabantse Geetbets"
     if end - start > 1 and toks[start].text in lex.nationality and lex.lookup(doc[start:end].text) is None \
@@ -178,7 +178,7 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
             return  # "Loop naar huis", "Neem me mee": the tagger reads a verb (an imperative in a quote)
         if text in lex.nationality and end - start == 1:
             return
-        if end - start == 1 and text not in lex.first_names and not is_acronym(text) and adjective_like(
+        if end - start == 1 and text not in lex.first_names and not is_acronym(text) and adjective_like(lex, 
                 text, toks[end].text if end < len(doc) else ""):
             return  # "de Brusselse regering", "de Palestijnen"
         if end - start == 1 and end < len(doc) and toks[end].text[:1].islower() \

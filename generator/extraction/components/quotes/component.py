@@ -35,7 +35,6 @@ _WORDS = re.compile(r"\w+")
 _INTERNAL_BREAK = re.compile(r"[.!?…][\"'”’»]*\s+(?:,,)?[\"'“„‘«‚`]*[A-Z0-9À-Ý]|\n")
 _HEADLINE_PREFIX = re.compile(r"^[^:\n]{1,80}:\s*$")
 _OPENING_QUOTE = re.compile(r"\s*[^\w\s]*_[_\s]*[^\w\s]*\s*")
-_COORDINATION = re.compile(r"^\s*(?:,|en|of|,\s*en)\s*$")
 
 
 def _continued(evidence: Evidence | None) -> Evidence:
@@ -219,7 +218,7 @@ class QuoteExtractor(LanguageFilesComponent):
 
     def _source_events(self, masked: str, sentences: Sentences, resolver: SpeakerResolver, spans) -> None:
         """"aldus X" and "volgens X" outside quotes: they set the speaker of the surrounding text."""
-        for match in re.finditer(r"(?<!\w)(?:aldus|volgens|Aldus|Volgens)(?!\w)", masked):
+        for match in self.lex.source_marker_words.finditer(masked) if self.lex.source_marker_words else ():
             end = sentences.around(match.start())[1]
             actor, found, _ = resolver.subject_after(match.end(), end)
             if actor:
@@ -467,7 +466,8 @@ class QuoteExtractor(LanguageFilesComponent):
         if cue is not None:
             return cue
         # coordinated quotes share the cue of the last one: “Aanstootgevend” en “onacceptabel”, zo noemde…
-        if k + 1 < len(spans) and _COORDINATION.match(masked[span.close_end:spans[k + 1].open_start]):
+        coordination = self.lex.quote_coordination
+        if k + 1 < len(spans) and coordination and coordination.match(masked[span.close_end:spans[k + 1].open_start]):
             return self._cue_after(text, masked, spans, k + 1, (sentence[0], max(end, spans[k + 1].close_end)),
                                    blocks, block_of)
         # the cue opens the next paragraph: ``…''  (blank line)  zei Bill Strazzullo.

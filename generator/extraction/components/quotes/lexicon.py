@@ -76,6 +76,8 @@ class Lexicon:
     plural_verb_ending: str = ""  # "zeggen analisten": a plural verb, a bare group as its subject
     cited_participles: frozenset[str] = frozenset()  # "werd X geciteerd door Y": X said it
     run_in_boundary: re.Pattern | None = None  # "… winkels Boze reacties De vereniging …": a sentence restarts
+    source_marker_words: re.Pattern | None = None  # a source marker as a word, lowercase or capitalised
+    quote_coordination: re.Pattern | None = None  # “…” en “…”: two quotes that share one cue
 
     def is_cue_verb(self, word: str) -> bool:
         return word in self.say_verbs or word in self.near_verbs or word in self.separable
@@ -169,7 +171,17 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
         plural_verb_ending=data.get("plural_verb_ending", ""),
         cited_participles=frozenset(data.get("cited_participles", ())),
         run_in_boundary=_run_in_boundary(data.get("run_in_openers", ())),
+        source_marker_words=_as_words(data["source_markers"]),
+        quote_coordination=re.compile(data["quote_coordination"]) if data.get("quote_coordination") else None,
     )
+
+
+def _as_words(words) -> re.Pattern | None:
+    """Any of ``words`` as a whole word, written lowercase or with a capital (a sentence may open with it)."""
+    if not words:
+        return None
+    forms = list(words) + [w[:1].upper() + w[1:] for w in words]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
 
 
 def _run_in_boundary(openers) -> re.Pattern | None:

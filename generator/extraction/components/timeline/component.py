@@ -289,7 +289,8 @@ class TimelineBuilder(LanguageFilesComponent):
         timexes = join_ranges(text, timexes, self.res.data.get("ranges", {}))
         doc._.timexes = timexes
         doc._.timeline = build_entries(text, timexes, sentence_of, doc._.actors, doc._.quotes,
-                                       self.res.sets["vague_markers"])
+                                       vague_markers=self.res.sets["vague_markers"],
+                                       conjunction=self.res.summary_conjunction)
         return doc
 
 

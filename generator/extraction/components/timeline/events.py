@@ -13,7 +13,6 @@ MAX_SUMMARY = 200
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[–—-]\s+")
 _LEADING_JUNK = re.compile(r"^[\s" + re.escape(QUOTE_CHARS) + r"\-–—,;:.)\]]+")
 _TRAILING_JUNK = re.compile(r"[\s" + re.escape(QUOTE_CHARS) + r"\-–—,;:(\[]+$")
-_LEADING_CONJUNCTION = re.compile(r"^(?:en|maar|of|want|dus)\s+", re.IGNORECASE)
 
 
 def value_start(value: str) -> dt.date:
@@ -36,7 +35,8 @@ def sort_key(date: str, precision: str, end_date: str | None, start: int):
     return (value_start(date), PRECISION_RANK.get(precision, 9), value_start(end_date) if end_date else dt.date.max, start)
 
 
-def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+def _clean_span(text: str, start: int, end: int, conjunction: re.Pattern | None) -> tuple[int, int]:
+    """The span without junk at its ends, and without an opening ``conjunction`` when enough stays."""
     piece = text[start:end]
     lead = _LEADING_JUNK.match(piece)
     if lead:
@@ -51,15 +51,17 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
             end = start + len(piece.rstrip())
         else:
             end = start + trail.start()
-    conj = _LEADING_CONJUNCTION.match(text[start:end])
+    conj = conjunction.match(text[start:end]) if conjunction else None
     if conj and end - start - conj.end() > 20:
         start += conj.end()
     return start, end
 
 
-def summary_span(text: str, sentence: tuple[int, int], expression: tuple[int, int]) -> tuple[int, int]:
-    """The sentence holding the expression, or its clauses around the expression when it is long."""
-    s, e = _clean_span(text, *sentence)
+def summary_span(text: str, sentence: tuple[int, int], expression: tuple[int, int],
+                 conjunction: re.Pattern | None = None) -> tuple[int, int]:
+    """The sentence holding the expression, or its clauses around the expression when it is long; an
+    opening ``conjunction`` (the language's ``summary_conjunctions``) is left out."""
+    s, e = _clean_span(text, *sentence, conjunction)
     if e - s <= MAX_SUMMARY or e <= s:
         return s, e
     bounds = [s] + [m.end() + s for m in _CLAUSE_BREAK.finditer(text[s:e])] + [e]
@@ -81,7 +83,7 @@ def summary_span(text: str, sentence: tuple[int, int], expression: tuple[int, in
         a = max(a, text.rfind(" ", a, max(a, expression[0] - MAX_SUMMARY // 2)) + 1)
         cut = text.rfind(" ", expression[1], min(b, a + MAX_SUMMARY))
         b = cut if cut > expression[1] else b
-    return _clean_span(text, a, b)
+    return _clean_span(text, a, b, conjunction)
 
 
 def summary_text(text: str, span: tuple[int, int]) -> str:
@@ -146,9 +148,11 @@ def is_vague(expression: str, vague_markers: frozenset) -> bool:
 
 
 def build_entries(text: str, timexes: list[TimeExpression], sentence_of, actors,
-                  quotes=None, vague_markers: frozenset = frozenset()) -> list[TimelineEntry]:
+                  quotes=None, vague_markers: frozenset = frozenset(),
+                  conjunction: re.Pattern | None = None) -> list[TimelineEntry]:
     """Group normalised expressions by date into entries; ``sentence_of(offset)`` gives a sentence span.
-    An entry is vague when its (first) expression has one of ``vague_markers`` (:func:`is_vague`)."""
+    An entry is vague when its (first) expression has one of ``vague_markers`` (:func:`is_vague`);
+    ``conjunction``: see :func:`summary_span`."""
     groups: dict[tuple, list[TimeExpression]] = {}
     for timex in timexes:
         if timex.value is None or timex.precision is None:
@@ -158,7 +162,7 @@ def build_entries(text: str, timexes: list[TimeExpression], sentence_of, actors,
     participants = Participants(actors, quotes)
     for (value, end_value, precision), mentions in groups.items():
         main = mentions[0]
-        span = summary_span(text, sentence_of(main.start), (main.start, main.end))
+        span = summary_span(text, sentence_of(main.start), (main.start, main.end), conjunction)
         entries.append(TimelineEntry(
             id="", date=value, precision=precision, expression=main.text, start=main.start, end=main.end,
             summary=summary_text(text, span) or main.text,

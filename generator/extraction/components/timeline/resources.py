@@ -49,6 +49,8 @@ class Resources:
     dateline: re.Pattern | None = None
     record_words: re.Pattern | None = None
     participle: re.Pattern | None = None  # a past participle ("gehouden", "ingevoerd", "besloten")
+    weak_past: re.Pattern | None = None  # a weak verb's past tense ("meldde", "stopten")
+    summary_conjunction: re.Pattern | None = None  # "En dan …": left out of an event's summary
     word: re.Pattern = re.compile(r"[\w'’]+|[$€£¥%]")
 
 
@@ -125,6 +127,7 @@ def read_resources(folder: Path) -> Resources:
     record = list(data["record_words"])
     separable = "|".join(sorted(sets["tense.participle_prefixes"], key=len, reverse=True))
     inseparable = "|".join(sorted(sets["tense.inseparable_prefixes"], key=len, reverse=True))
+    prefix, endings = re.escape(data["participle_prefix"]), "|".join(map(re.escape, data["participle_endings"]))
     return Resources(
         data=data,
         patterns=patterns,
@@ -149,7 +152,10 @@ def read_resources(folder: Path) -> Resources:
         sets=sets,
         abbreviations=_abbreviations(folder / DATA_FILES[1]),
         dateline=re.compile(data["dateline"]) if data.get("dateline") else None,
-        participle=re.compile(r"^(?:(?:" + separable + r")?ge[a-z]{2,}(?:d|t|en)|(?:" + inseparable
-                              + r")[a-z]{2,}(?:d|t|en))$"),
+        participle=re.compile(r"^(?:(?:" + separable + r")?" + prefix + r"[a-z]{2,}(?:" + endings + r")|(?:"
+                              + inseparable + r")[a-z]{2,}(?:" + endings + r"))$"),
+        weak_past=re.compile(data["weak_past"]) if data.get("weak_past") else None,
+        summary_conjunction=re.compile(r"^(?:" + _alternation(data["summary_conjunctions"]) + r")\s+", re.IGNORECASE)
+        if data.get("summary_conjunctions") else None,
         record_words=re.compile(r"(?<!\w)" + _alternation(record) + r"(?!\w)", re.IGNORECASE),
     )

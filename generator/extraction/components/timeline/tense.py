@@ -32,8 +32,7 @@ class TenseDetector:
         self.present_modals = s.get("tense.present_modals", frozenset())
         self.perfect_infinitives = s.get("tense.perfect_infinitives", frozenset())
         self.participle = res.participle
-        # "ij" before -de(n)/-te(n) is a stem vowel: "rijden", "strijden", "tijden" are not past forms
-        self.weak_past = re.compile(r"^[a-z]{2,}(?:[^aeiousj]de|[^aeiousj]te|dde|tte|[^aeiounsj]den|[^aeiounsj]ten|dden|tten)$")
+        self.weak_past = res.weak_past
 
     def _ipp_perfect(self, words: list[str]) -> bool:
         """"heeft maandag laten weten", "is in Parijs gaan wonen": a perfect tense whose participle is an
@@ -77,7 +76,7 @@ class TenseDetector:
                     and self.participle.match(w) \
                     and any(abs(i - j) <= _PERFECT_REACH for j in aux_at):
                 return "past"
-            if len(w) >= 5 and w not in self.not_past and self.weak_past.match(w):
+            if len(w) >= 5 and w not in self.not_past and self.weak_past and self.weak_past.match(w):
                 if i == 0 or words[i - 1] not in self.adjective_context:
                     return "past"
         if any(w in self.future for w in words):
