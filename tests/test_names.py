@@ -20,4 +20,4 @@ def test_the_shared_name_words_come_from_the_data_file():
     words = name_words()
     assert {"van", "der", "von"} <= words.particles and "gmbh" in words.legal_forms
     assert words.leading_article.match("The Guardian") and not words.leading_article.match("Theo Jansen")
-    assert words.descriptive.match("de woordvoerder") and not words.descriptive.match("Dekker")
+    assert words.descriptive.match("de woordvoerder") and not words.descriptive.match("Veenstra")
