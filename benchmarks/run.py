@@ -30,6 +30,10 @@ DEV = ROOT.parent / "shared" / "data" / "meantime-nl-dev"
 # The child builds log at INFO so the "explainer: extracted N article(s), M from cache" line is visible.
 CHILD = ("import logging, sys; logging.basicConfig(level=logging.INFO, format='%(message)s'); "
          "from pelican.plugins.explainer.cli import main; raise SystemExit(main(sys.argv[1:]))")
+# Plain Pelican is Pelican's own build every time: without our up-to-date check (build/uptodate.py),
+# which would otherwise skip its no-change rebuild too.
+PLAIN_CHILD = ("import pelican.plugins.explainer.build.uptodate as uptodate; "
+               "uptodate.stamp = lambda *args, **kwargs: None; " + CHILD)
 CODE = ROOT  # replaced by a snapshot of theme/ and pelicanconf.py in main()
 
 
@@ -144,12 +148,15 @@ def build(conf: Path, output: Path, env: dict | None = None) -> tuple[float, flo
     on a shared machine wall time depends on what else runs, CPU time much less.
     """
     flags = [] if SEARCH else ["--no-search"]  # plain Pelican gets the same Pagefind run
+    code = PLAIN_CHILD if conf.name == "plainconf.py" else CHILD
     seconds, cpu, rss, status, err = run_child(
-        [sys.executable, "-c", CHILD, "build", *flags, "--settings", str(conf), "--output", str(output)],
+        [sys.executable, "-c", code, "build", *flags, "--settings", str(conf), "--output", str(output)],
         output.with_name(output.name + ".log"), env)
     if status != 0:
         raise SystemExit(f"build failed ({conf}):\n{err[-3000:]}")
     CPU.setdefault(output, []).append(cpu)
+    print(f"    {output.parent.name}/{output.name} build {len(CPU[output])}: {cpu:.1f} CPU s, {seconds:.1f} wall s, "
+          f"peak RSS {rss:.0f} MB", file=sys.stderr, flush=True)
     return seconds, rss, err
 
 
@@ -169,6 +176,7 @@ def bare_pipeline(content: Path, log: Path) -> tuple[float, float]:
     seconds, cpu, _, status, out = run_child([sys.executable, "-c", BARE, str(content)], log)
     if status != 0:
         raise SystemExit(f"bare pipeline failed:\n{out[-3000:]}")
+    print(f"    bare spaCy: {cpu:.1f} CPU s, {seconds:.1f} wall s", file=sys.stderr, flush=True)
     return seconds, cpu
 
 
