@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pelican.plugins.explainer.build import atomic as build_module
+from pelican.plugins.explainer.build import uptodate
 from pelican.plugins.explainer.site import render_cache
 from pelican.plugins.explainer.build import search as search_module
 from pelican.plugins.explainer.site import views
@@ -34,6 +35,9 @@ def site(tmp_path, monkeypatch):
     """N dev articles (the last two in one dossier), a copy of the theme, settings pointing at them."""
     monkeypatch.setenv("EXPLAINER_SPACY_MODEL", "rules")
     monkeypatch.chdir(tmp_path)
+    # these tests are about the render cache: every build runs, even one with nothing changed
+    # (the short-circuit before it is tests/test_uptodate.py's)
+    monkeypatch.setattr(uptodate, "stamp", lambda *args, **kwargs: None)
     content = tmp_path / "content"
     content.mkdir()
     for i, path in enumerate(sorted(require_shared(DEV_ARTICLES).glob("*.md"))[:N]):

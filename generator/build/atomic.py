@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..errors import ExplainerError
 from ..site import helpers, refusals, render_cache
+from . import uptodate
 from .search import SearchIndexError, index_site
 from ..site.settings import local_cache_folder
 
@@ -96,16 +97,8 @@ def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = Non
     """Pelican into ``staging``; returns the settings it ran with and the refused articles (file ->
     problems). Any other error, or with ``strict`` any refused article, fails the build."""
     from pelican import Pelican
-    from pelican.settings import read_settings
 
-    try:
-        override = {"OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
-        if previous is not None:  # the live site (if any): unchanged explainers' files are reused from it
-            override["EXPLAINER_PREVIOUS_OUTPUT"] = str(previous)
-            override["EXPLAINER_REUSE"] = "move" if move else "link"
-        settings = read_settings(str(settings_file), override=override)
-    except Exception as err:  # a settings file is code: report its error in one line, not a traceback
-        raise BuildError(_code_error(err, settings_file)) from None
+    settings = _read_settings(settings_file, staging, previous, move)
     if settings.get("CACHE_CONTENT"):
         try:
             settings["CACHE_PATH"] = _reader_cache_path(settings)
@@ -132,6 +125,20 @@ def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = Non
     if collector.messages or (strict and collector.refused):
         raise BuildError("; ".join([*collector.messages, *(m for ms in collector.refused.values() for m in ms)]))
     return settings, collector.refused
+
+
+def _read_settings(settings_file: Path, staging: Path, previous: Path | None = None, move: bool = False) -> dict:
+    """The settings Pelican runs with: the file's, writing into ``staging``, reusing from ``previous``."""
+    from pelican.settings import read_settings
+
+    try:
+        override = {"OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
+        if previous is not None:  # the live site (if any): unchanged explainers' files are reused from it
+            override["EXPLAINER_PREVIOUS_OUTPUT"] = str(previous)
+            override["EXPLAINER_REUSE"] = "move" if move else "link"
+        return read_settings(str(settings_file), override=override)
+    except Exception as err:  # a settings file is code: report its error in one line, not a traceback
+        raise BuildError(_code_error(err, settings_file)) from None
 
 
 def _code_error(err: Exception, where=None) -> str:
@@ -245,6 +252,16 @@ def _build_site(settings_file, output: Path, search: bool, strict: bool) -> dict
         raise BuildError(f"{_display_path(str(staging))}: cannot be removed ({err.strerror}); remove it "
                          "and build again") from None
     render_cache.discard_pending()
+    # Nothing changed since the live site was built (see .uptodate): it is already this build's result.
+    read = _read_settings(Path(settings_file), staging, output)
+    cache_folder = local_cache_folder(read)
+    current = uptodate.stamp(read, output, search, strict) if output.is_dir() else None
+    refused = uptodate.recorded(cache_folder, output, current)
+    if refused is not None:
+        print(f"explainer: nothing changed since the last build of {_display_path(str(output))}",
+              file=sys.stderr, flush=True)
+        return refused
+    uptodate.forget(cache_folder, output)
     try:
         # Unchanged explainers' files come from the live site (see render_cache), hard-linked into
         # staging: the live site is never touched before the swap, so a kill at any point leaves it whole.
@@ -267,4 +284,5 @@ def _build_site(settings_file, output: Path, search: bool, strict: bool) -> dict
         staging.rename(output)
     render_cache.commit_pending(output)
     shutil.rmtree(previous, ignore_errors=True)
+    uptodate.record(cache_folder, output, read, search, strict, refused)
     return refused

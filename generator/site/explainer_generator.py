@@ -91,6 +91,7 @@ class RenderSession:
         self._reusable: dict[str, str] | None = None  # file -> base of an explainer that is reused
         self.manifest: dict[str, dict] = {}
         self.moved: set[str] = set()
+        self.folders: set[str] = set()  # folders already made in staging (render_cache.link)
 
     def files_of(self, explainer) -> list[str]:
         """Every file one explainer writes, in writing order."""
@@ -131,7 +132,7 @@ class RenderSession:
                 self.moved.add(base)
                 render_cache.plan_move(self.previous, self.staging, base, self.manifest[base]["files"])
             return True
-        return render_cache.link(self.previous, self.staging, name)
+        return render_cache.link(self.previous, self.staging, name, self.folders)
 
     def finish(self) -> None:
         reused = sum(1 for entry in self.manifest.values() if entry["reused"])

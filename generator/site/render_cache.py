@@ -183,19 +183,27 @@ def reusable(entry: dict | None, key: str, previous: Path) -> bool:
     return _safe(files) and all(os.path.isfile(previous / f) for f in files)
 
 
-def link(previous: Path, staging: Path, name: str) -> bool:
-    """Hard-link (or copy) one previous file into ``staging``; False if that failed."""
-    target = staging / name
+def link(previous, staging, name: str, folders: set[str] | None = None) -> bool:
+    """Hard-link (or copy) one previous file into ``staging``; False if that failed.
+
+    Called once per reused file (~19 per explainer, so ~19,000 times at N = 1,000 on a no-change
+    rebuild): plain strings rather than pathlib objects, and ``folders`` (the folders already made
+    in staging, kept by the caller across calls) saves a ``mkdir`` that would only fail with EEXIST."""
+    source, target = os.path.join(previous, name), os.path.join(staging, name)
+    parent = os.path.dirname(target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if folders is None or parent not in folders:
+            os.makedirs(parent, exist_ok=True)
+            if folders is not None:
+                folders.add(parent)
         try:
-            os.link(previous / name, target)
+            os.link(source, target)
         except FileExistsError:
             return False
         except OSError as err:
             if isinstance(err, FileNotFoundError):
                 raise
-            shutil.copyfile(previous / name, target)  # another file system, or links not supported
+            shutil.copyfile(source, target)  # another file system, or links not supported
     except OSError:
         return False
     return True
