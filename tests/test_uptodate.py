@@ -90,3 +90,16 @@ def test_a_theme_change_builds(site, monkeypatch):
     css.write_text(css.read_text(encoding="utf-8") + "\n{# a #}\n", encoding="utf-8")
     os.utime(css, ns=(1, 1))
     assert runs(site, monkeypatch)
+
+
+def test_a_change_to_the_sites_own_plugin_builds(site, monkeypatch):
+    plugins = site / "plugins"
+    plugins.mkdir()
+    (plugins / "footer_note.py").write_text("def register():\n    pass\n", encoding="utf-8")
+    conf = site / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + '\nPLUGIN_PATHS = ["plugins"]\n'
+                    'PLUGINS = [*PLUGINS, "footer_note"]\n', encoding="utf-8")
+    assert runs(site, monkeypatch)
+    assert not runs(site, monkeypatch)
+    (plugins / "footer_note.py").write_text("def register():\n    return None\n", encoding="utf-8")
+    assert runs(site, monkeypatch)  # PLUGIN_PATHS are inputs of the site like the theme

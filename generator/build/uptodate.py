@@ -8,7 +8,8 @@ contents; no model loaded) and a build whose stamp equals the one recorded when 
 there (:mod:`.atomic`):
 
 * every setting (as read, after the environment's overrides) and the build's own options (search, strict);
-* every file under the content folder ``PATH`` and the theme: path, size, modification time, inode;
+* every file under the content folder ``PATH``, the theme and the site's plugin folders (``PLUGIN_PATHS``):
+  path, size, modification time, inode;
 * the package's own files (code, language data, locale catalogues, the bundled model), the model's files
   when it lives elsewhere (the extraction cache's ``model_digest``), and the installed distributions'
   names and versions (Pelican, its plugins, spaCy);
@@ -78,7 +79,9 @@ def stamp(settings: dict, output: Path, search: bool, strict: bool) -> str | Non
         model = str(setting(settings, "EXPLAINER_SPACY_MODEL"))
         if model not in ("default", "rules"):  # the bundled model's files are under PACKAGE_DIR
             digest.update(model_digest(model).encode())
-        for root in (settings.get("PATH"), settings.get("THEME"), PACKAGE_DIR, output):
+        # the content, the theme, a site's own plugins (PLUGIN_PATHS: Pelican made them absolute), our package
+        for root in (settings.get("PATH"), settings.get("THEME"), *(settings.get("PLUGIN_PATHS") or ()),
+                     PACKAGE_DIR, output):
             _tree(root or "", digest)
     except (OSError, ValueError, TypeError):
         return None
