@@ -68,6 +68,28 @@ def test_an_edited_article_builds(site, monkeypatch):
     assert not runs(site, monkeypatch)  # and then it is up to date again
 
 
+def test_an_edit_saved_while_a_build_runs_is_built_next(site, monkeypatch):
+    """The preview's race: the editor saves a template after Pelican read it, before the build ends.
+    That build's result is old, so the next build must run (the stamp is taken before a build)."""
+    template = site / "theme" / "templates" / "base.html"
+    real = atomic._run_pelican
+
+    def edited_during(*args, **kwargs):
+        result = real(*args, **kwargs)
+        template.write_text(template.read_text(encoding="utf-8").replace("</footer>", "<p>tijdens</p></footer>", 1),
+                            encoding="utf-8")
+        return result
+
+    article = site / "content" / "brug-0.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nDe brug is tachtig meter lang.\n", encoding="utf-8")
+    monkeypatch.setattr(atomic, "_run_pelican", edited_during)
+    build_site(site / "pelicanconf.py", site / "output", search=False)
+    monkeypatch.setattr(atomic, "_run_pelican", real)
+    assert "tijdens" not in (site / "output" / "brug-0" / "index.html").read_text(encoding="utf-8")
+    assert runs(site, monkeypatch)
+    assert "tijdens" in (site / "output" / "brug-0" / "index.html").read_text(encoding="utf-8")
+
+
 def test_a_damaged_site_is_built_again(site, monkeypatch):
     page = next((site / "output").rglob("index.html"))
     text = page.read_bytes()

@@ -255,13 +255,14 @@ def _build_site(settings_file, output: Path, search: bool, strict: bool) -> dict
     # Nothing changed since the live site was built (see .uptodate): it is already this build's result.
     read = _read_settings(Path(settings_file), staging, output)
     cache_folder = local_cache_folder(read)
-    current = uptodate.stamp(read, output, search, strict) if output.is_dir() else None
+    current = uptodate.stamp(read, search, strict)  # before the build: an edit during it counts
     refused = uptodate.recorded(cache_folder, output, current)
     if refused is not None:
         print(f"explainer: nothing changed since the last build of {_display_path(str(output))}",
               file=sys.stderr, flush=True)
         return refused
     uptodate.forget(cache_folder, output)
+    render_cache.begin(read)  # likewise the pages' fingerprint of theme and code, before Pelican reads them
     try:
         # Unchanged explainers' files come from the live site (see render_cache), hard-linked into
         # staging: the live site is never touched before the swap, so a kill at any point leaves it whole.
@@ -284,5 +285,5 @@ def _build_site(settings_file, output: Path, search: bool, strict: bool) -> dict
         staging.rename(output)
     render_cache.commit_pending(output)
     shutil.rmtree(previous, ignore_errors=True)
-    uptodate.record(cache_folder, output, read, search, strict, refused)
+    uptodate.record(cache_folder, output, current, refused)
     return refused

@@ -120,11 +120,10 @@ def worker_loop(requests=sys.stdin, replies=sys.stdout) -> None:
     ``{"code": …, "stderr": …}`` per line out. The pipeline stays loaded between builds; everything
     else (settings, templates, the render fingerprint) is read afresh by each build."""
     from .. import cli
-    from ..site import plugin, render_cache
+    from ..site import plugin
 
     plugin.KEEP_PIPELINE = True  # code and data changes replace this process (Preview.run)
     for line in requests:
-        render_cache.clear()  # templates and static files may have changed since the last build
         captured = io.StringIO()
         try:
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(captured):

@@ -90,6 +90,18 @@ def clear() -> None:
     _code_fingerprint.cache_clear()
 
 
+def begin(settings: dict) -> None:
+    """A build starts: fingerprint the theme and code as they are now, before Pelican reads a
+    template. Taken later, a template saved after Pelican loaded it would be in the key of pages
+    rendered with the old one, and the next build would reuse them."""
+    clear()
+    _code_fingerprint(_theme(settings))
+
+
+def _theme(settings: dict) -> str:
+    return str(Path(settings.get("THEME", "")).resolve()) if settings.get("THEME") else ""
+
+
 def _stable(value):
     """A JSON-able, run-independent stand-in for a settings value (no memory addresses)."""
     if isinstance(value, dict):
@@ -116,8 +128,7 @@ def settings_text(settings: dict, ignored=frozenset()) -> str:
 def site_fingerprint(settings: dict) -> str:
     """Theme, code and every setting that could change an explainer page."""
     text = settings_text(settings, _IGNORED_SETTINGS)
-    theme = str(Path(settings.get("THEME", "")).resolve()) if settings.get("THEME") else ""
-    return hashlib.sha256((_code_fingerprint(theme) + "\x00" + text).encode("utf-8")).hexdigest()
+    return hashlib.sha256((_code_fingerprint(_theme(settings)) + "\x00" + text).encode("utf-8")).hexdigest()
 
 
 def render_key(site: str, article, extraction_key: str, corrections=None) -> str:
