@@ -83,3 +83,13 @@ def folded_name_key(value: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii").lower()
     words = re.findall(r"[a-z0-9]+", ascii_text.replace(".", ""))
     return " ".join(words)
+
+
+def acronym(name: str) -> str | None:
+    """"General Motors" → "gm", "Government Accountability Office" → "gao"; None for one-word names."""
+    skip = name_words().acronym_skip
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    letters = [w[0] for w in words if w.lower() not in skip and w[:1].isalpha() and w[:1].isupper()]
+    if len(words) < 2 or len(letters) < 2:
+        return None
+    return "".join(letters).lower()

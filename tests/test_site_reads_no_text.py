@@ -29,7 +29,6 @@ ALLOWED_PATTERNS = {
 # not article text, but Dutch and English particles and articles as literals; they belong in data/<lang>/).
 KNOWN_DEBT_PATTERNS = {
     ("dossier/names.py", r"\w+"),
-    ("dossier/names.py", r"[\s\-]+"),
 }
 
 # the keys of a language's display.json the site may read: words of the user interface, not of articles

@@ -5,11 +5,10 @@ from collections import Counter, defaultdict
 
 from ..extraction.model import Extraction
 from ..extraction.reading import slugify
-from ..names import folded_name_key
+from ..names import acronym, folded_name_key
 from ..unionfind import UnionFind
 from .model import DossierActor, Mention
-from .names import (PersonName, _is_descriptive, _looks_like_acronym, _strip_legal_form, acronym, names_compatible,
-                    person_name)
+from .names import PersonName, _is_descriptive, _looks_like_acronym, _strip_legal_form, names_compatible, person_name
 
 
 # --------------------------------------------------------------------------- actor identity

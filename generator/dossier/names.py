@@ -1,5 +1,5 @@
-"""Names across articles: keys that ignore case, accents and legal forms; acronyms; when two person names can
-be one person."""
+"""Names across articles: keys that ignore case, accents and legal forms; when a spelling is an acronym;
+when two person names can be one person (an acronym of a long name is ``names.acronym``)."""
 from __future__ import annotations
 
 import re
@@ -23,16 +23,6 @@ def _strip_legal_form(key: str) -> str:
 def _is_descriptive(alias: str) -> bool:
     """"de CEO", "de manager", "the company": a reference, not a name."""
     return bool(name_words().descriptive.match(alias)) or alias[:1].islower()
-
-
-def acronym(name: str) -> str | None:
-    """"General Motors" → "gm", "Government Accountability Office" → "gao"; None for one-word names."""
-    skip = name_words().acronym_skip
-    words = [w for w in re.split(r"[\s\-]+", name) if w]
-    letters = [w[0] for w in words if w.lower() not in skip and w[:1].isalpha() and w[:1].isupper()]
-    if len(words) < 2 or len(letters) < 2:
-        return None
-    return "".join(letters).lower()
 
 
 def _looks_like_acronym(value: str) -> bool:
