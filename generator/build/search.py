@@ -19,7 +19,9 @@ to a full build's. A failed, empty or partial shard fails the build (issue 25).
 
 The ``pagefind`` package's service client reads one response per 0.1 s (``asyncio.sleep(0.1)`` in
 its polling loop, pagefind 1.5.2): 16,000 pages would take half an hour. :class:`_Service` reads the
-responses as they come; everything else is the package's own ``PagefindIndex``.
+responses as they come, and the index's files are taken over the pipe and written here (Pagefind's
+own ``write_files`` answers before its writes are done, see :func:`_write_index`); everything else is
+the package's own ``PagefindIndex``.
 """
 from __future__ import annotations
 
@@ -30,7 +32,6 @@ import json
 import logging
 import os
 import re
-import shutil
 from pathlib import Path
 
 from ..errors import ExplainerError
@@ -195,7 +196,7 @@ def _service_class():
         async def _wait_for_responses(self) -> None:
             while True:
                 try:
-                    output = await self._backend.stdout.readuntil(b",")
+                    output = await _message(self._backend.stdout)
                 except asyncio.IncompleteReadError:  # the service ended
                     return
                 response = json.loads(base64.b64decode(output[:-1]))
@@ -216,8 +217,24 @@ def _service_class():
     return _Service
 
 
+async def _message(stream) -> bytes:
+    """One response of the service (base64, then ","), however long: an index's files come as one
+    response, far beyond the stream's 64 KiB line limit."""
+    parts = []
+    while True:
+        try:
+            parts.append(await stream.readuntil(b","))
+            return b"".join(parts)
+        except asyncio.LimitOverrunError as err:
+            parts.append(await stream.readexactly(err.consumed))
+
+
 async def _write_index(folder: Path, records: list[tuple[str, str]]) -> None:
-    """One Pagefind index of ``records`` ((page, record) in path order) written to ``folder``."""
+    """One Pagefind index of ``records`` ((page, record) in path order) written to ``folder``.
+
+    The files are asked of the service (``get_files``) and written here. Pagefind's own
+    ``write_files`` answers before its writes are done: ending the service then left files empty or
+    cut short under load (the search UI's CSS, once the entry file), different from build to build."""
     from pagefind.index import IndexConfig, PagefindIndex
 
     class _Index(PagefindIndex):
@@ -228,51 +245,47 @@ async def _write_index(folder: Path, records: list[tuple[str, str]]) -> None:
             return self
 
         async def __aexit__(self, exc_type, exc, traceback):
-            # The package's own exit terminates the service right after WriteFiles is answered, and
-            # then and again left pagefind-entry.json empty: end it by closing its input instead,
+            # Not the package's exit (it writes the files, then terminates the service): close its input
             # and wait for it to finish.
             if self._service is None:
                 return
             backend = self._service._backend
             try:
-                if exc_type is None:
-                    await self.write_files()
-            finally:
                 backend.stdin.close()
                 try:
                     await asyncio.wait_for(backend.wait(), 120)
                 except asyncio.TimeoutError:
                     backend.kill()
                     await backend.wait()
+            finally:
                 self._service._poll_task.cancel()
 
-    async with _Index(IndexConfig(output_path=str(folder))) as index:
+    async with _Index(IndexConfig()) as index:
         for name, record in records:
             await index.add_html_file(content=record, url=page_url(name))
+        files = await index.get_files()
+    root = folder.resolve()
+    for file in sorted(files, key=lambda f: f["path"]):
+        path = (folder / file["path"]).resolve()
+        if root not in path.parents:
+            raise SearchIndexError(f"search index: Pagefind returned a file outside the index: {file['path']!r}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(file["content"])
 
 
 def _index_shard(staging: Path, shard: dict, whole: bool) -> None:
-    """Pagefind over one shard's pages (read again from ``staging``), checked; once more if Pagefind
-    left a partial index (seen under heavy load)."""
+    """Pagefind over one shard's pages (read again from ``staging``), checked."""
     folder = staging / FOLDER / shard["bundle"]
     records = [(name, record_of((staging / name).read_bytes(), whole=whole)) for name in shard["pages"]]
-    for attempt in (1, 2):
-        try:
-            asyncio.run(_write_index(folder, records))
-        except SearchIndexError:
-            raise
-        except Exception as err:  # noqa: BLE001 - the binary missing or dying, a broken pipe …
-            detail = str(err).strip().splitlines()
-            raise SearchIndexError(f"search index failed: {type(err).__name__}"
-                                   + (f": {detail[0]}" if detail else "")) from err
-        try:
-            check_index(folder, len(records))
-            return
-        except SearchIndexError as err:
-            if attempt == 2:
-                raise
-            logger.warning("explainer: %s; indexing again", err)
-            shutil.rmtree(folder, ignore_errors=True)
+    try:
+        asyncio.run(_write_index(folder, records))
+    except SearchIndexError:
+        raise
+    except Exception as err:  # noqa: BLE001 - the binary missing or dying, a broken pipe …
+        detail = str(err).strip().splitlines()
+        raise SearchIndexError(f"search index failed: {type(err).__name__}"
+                               + (f": {detail[0]}" if detail else "")) from err
+    check_index(folder, len(records))
 
 
 def live_shards(output: Path) -> dict[str, str]:
