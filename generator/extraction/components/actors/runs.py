@@ -90,6 +90,10 @@ def run_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
         if is_name[k] and not toks[k].is_sent_start:
             j = k
             continue
+        particle, dash, surname = nxt.text.partition("-")
+        if dash and particle in lex.particles and surname[:1].isupper() and toks[j].whitespace_:
+            j = k  # "Salim al-Harthy", "Ahmed el-Sayed": a particle glued to the surname by a hyphen
+            continue
         if nxt.text in _NICKNAME_MARKS and k + 3 < n and (toks[j].text in lex.first_names or j == i) \
                 and toks[k + 2].text == _NICKNAME_MARKS[nxt.text] and toks[k + 1].text[:1].isupper() \
                 and toks[k + 1].is_alpha and is_name[k + 3] and not nxt.whitespace_ \
