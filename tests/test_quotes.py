@@ -1078,3 +1078,11 @@ def test_a_possessive_kin_noun_with_a_name_before_the_verb_is_that_person_not_th
             "Haar man Henk vult aan: “We konden niets meer doen.”")
     _, quotes = run(extractor, body, {"Anouk Post": ("person", "Post"), "Henk": ("person",)})
     assert [q.speaker for q in quotes] == ["anouk-post", "henk"]
+
+
+def test_the_particle_of_a_separable_cue_verb_closes_its_subject(extractor):
+    body = ("“Er is geen vooruitgang”, zei een diplomaat die anoniem wilde blijven. "
+            "“Beide partijen houden vast aan hun eisen”, voegde de diplomaat eraan toe. "
+            "“Dat is onze eigen schuld”, gaf de diplomaat toe.")
+    _, quotes = run(extractor, body)
+    assert [(q.speaker, q.speaker_label) for q in quotes] == [(None, "een diplomaat")] * 3

@@ -502,11 +502,15 @@ class SpeakerResolver:
             return None, False, None  # "vindt het een slecht idee": an object and its predicate, no subject
         np_end = toks[i][2]
         has_name = False
+        verb = tokens(self.index.masked, max(0, start - 30), start)[-1:]
+        particles = self.lex.separable.get(verb[0][0], frozenset()) if verb else frozenset()
         for j in range(i, min(len(toks), i + 14)):
             token, t_start, t_end = toks[j]
             original = self.index.masked[t_start:t_end]
             if token in (".", ";", ":", "(", ")", "!", "?", "_") or token[0] == "_":
                 break
+            if j > i and token in particles and original.islower():
+                break  # "voegde de diplomaat toe": the particle of the cue verb closes its subject
             if token == ",":
                 if j + 1 < len(toks) and self.lex.is_cue_verb(toks[j + 1][0]):
                     break  # "zei een woordvoerster, meldde persbureau AP": the agency only passes the words on
