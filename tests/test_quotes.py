@@ -1086,3 +1086,13 @@ def test_the_particle_of_a_separable_cue_verb_closes_its_subject(extractor):
             "“Dat is onze eigen schuld”, gaf de diplomaat toe.")
     _, quotes = run(extractor, body)
     assert [(q.speaker, q.speaker_label) for q in quotes] == [(None, "een diplomaat")] * 3
+
+
+def test_klinkt_het_after_a_sentence_about_a_role_holder_goes_to_that_person(extractor):
+    body = ("“De kinderen gaan voor”, zegt schepen Lies Goossens. “Dit is betutteling”, reageert raadslid "
+            "Dries Wuyts. De schepen laat zich niet afschrikken. “We gaan door”, klinkt het.")
+    text, _ = body_to_plain_text(body)
+    goossens, wuyts = actors_for(text, {"Lies Goossens": ("person", "Goossens"), "Dries Wuyts": ("person", "Wuyts")})
+    goossens.roles, wuyts.roles = ["schepen"], ["raadslid"]
+    quotes = extractor.extract(*body_to_plain_text(body), [goossens, wuyts])
+    assert [q.speaker for q in quotes] == ["lies-goossens", "dries-wuyts", "lies-goossens"]
