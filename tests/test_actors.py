@@ -291,6 +291,21 @@ def test_particles_inside_a_persons_name(nlp):
     assert len(vaart.mentions) == 2
 
 
+@pytest.mark.parametrize("text, name", [
+    ("De Jordaanse minister van Handel, Karim al-Masri, zei dat de grens opengaat.", "Karim al-Masri"),
+    ("Volgens de Egyptische arts Leila el-Hadad is het ziekenhuis vol.", "Leila el-Hadad"),
+    ("Volgens Kamerlid Samira el Idrissi is het plan te duur.", "Samira el Idrissi"),
+])
+def test_an_arabic_article_before_the_surname_is_a_particle_of_the_persons_name(nlp, text, name):
+    assert by_name(actors_of(nlp, text), name).kind == "person"
+
+
+def test_an_organisation_name_with_a_capitalised_compound_adjective_after_van_is_one_name(nlp):
+    text = "De Organisatie van Graan-exporterende Landen (OGEL) verhoogt de prijs. De OGEL vergadert in Rome."
+    ogel = by_name(actors_of(nlp, text), "Organisatie van Graan-exporterende Landen")
+    assert ogel.kind == "organisation" and "OGEL" in ogel.aliases
+
+
 def test_name_after_van_is_a_separate_actor(nlp):
     text = "Dat meldt Paul Nesbit van JSA Research. Defensieanalist Nesbit verwacht meer orders."
     actors = actors_of(nlp, text)

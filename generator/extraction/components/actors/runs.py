@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from .lexicon import Lexicon, normalise
 from .roles import portfolio_end
-from .shapes import CLUB_YEAR, MODEL_NUMBER, adjective_like, ends_sentence, is_acronym
+from .shapes import CLUB_YEAR, MODEL_NUMBER, adjective_like, ends_sentence, is_acronym, lower_tail_split
 
 # a nickname between given name and surname: "Roberto 'Bobby' Santini" (opening mark → closing mark)
 _NICKNAME_MARKS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
@@ -90,6 +90,10 @@ def run_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
         if is_name[k] and not toks[k].is_sent_start:
             j = k
             continue
+        particle, dash, surname = nxt.text.partition("-")
+        if dash and particle in lex.particles and surname[:1].isupper() and toks[j].whitespace_:
+            j = k  # "Salim al-Harthy", "Ahmed el-Sayed": a particle glued to the surname by a hyphen
+            continue
         if nxt.text in _NICKNAME_MARKS and k + 3 < n and (toks[j].text in lex.first_names or j == i) \
                 and toks[k + 2].text == _NICKNAME_MARKS[nxt.text] and toks[k + 1].text[:1].isupper() \
                 and toks[k + 1].is_alpha and is_name[k + 3] and not nxt.whitespace_ \
@@ -127,6 +131,11 @@ def run_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
                 if single_given or org_head:
                     j = m
                     continue
+            if m < n - 1 and m > k and (toks[j].text in lex.org_prefixes or toks[j].text in lex.org_suffixes) \
+                    and low in lex.portfolio_links \
+                    and lower_tail_split(toks[m].text) is not None and is_name[m + 1]:
+                j = m + 1  # "Organisatie van Olie-exporterende Landen": a capitalised compound adjective inside
+                continue
             break
         if nxt.text in {"-", "–"} and j == i and k + 1 < n and is_name[k + 1] and toks[j].whitespace_ \
                 and nxt.whitespace_ and (k + 2 >= n or not is_name[k + 2]) \

@@ -20,6 +20,14 @@ def _actor_roles(lang: str):
 
     return load_actor_lexicon(lang).is_role
 
+
+def _nationality_adjectives(lang: str):
+    """The nationality adjectives of the actors component (``data/<lang>/actors/nationalities.json``):
+    "Indiase" in "De Indiase premier" is part of a description, not a name."""
+    from ..actors.lexicon import load_lexicon as load_actor_lexicon
+
+    return load_actor_lexicon(lang).nationality
+
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-zà-ÿ]+)")
 _LAST_WORD = re.compile(r"(\w+)[ \t]+$")
 _COMPOUND_TAIL = re.compile(r"-([a-zà-ÿ]+)")
@@ -280,8 +288,13 @@ class SpeakerResolver:
             if i >= len(toks) or toks[i][0] not in self.lex.determiners | self.lex.possessives \
                     or toks[i][0] in self.lex.anaphoric_cue_subjects:
                 continue  # (a possessive: "Haar man knikte. ‘…’, zei hij": described as kin, not named)
+            nationality = _nationality_adjectives(self.lex.lang)
+            national = False  # "de Poolse president": an office of a country, not anyone just named
             for j in range(i + 1, min(i + 7, len(toks))):
                 word, w_start, w_end = toks[j]
+                if masked[w_start:w_end] in nationality:
+                    national = True
+                    continue  # "De Poolse president feliciteerde haar": a description that names nobody
                 if not word[0].isalpha() or masked[w_start].isupper():
                     break
                 spokesperson = word in self.lex.spokesperson_nouns
@@ -314,7 +327,7 @@ class SpeakerResolver:
                     # "…, zegt tandarts X. De arts denkt …": the person (``named``) of the sentence
                     # just before, described anew
                     previous = starts[starts.index(start) - 1] if starts.index(start) > 0 else floor
-                    if named is not None and named[0] >= min(previous, floor):
+                    if named is not None and named[0] >= min(previous, floor) and not national:
                         return named[1], True
                 self.pronoun_label = self.label(span)
                 return None, True
@@ -403,6 +416,11 @@ class SpeakerResolver:
             return best[1]
         if not guess or not self.is_person_noun(head):
             return None
+        if self.lex.age_noun_patterns is not None and self.lex.age_noun_patterns.match(head):
+            # "lachte de 24-jarige": an age describes the person just named, whatever their role
+            nearest = next(self.index.persons_before(position, limit=self.lex.role_reach_with_complement), None)
+            if nearest is not None:
+                return nearest[2].id
         limit = self.lex.role_reach_with_complement if complement < end else self.lex.role_reach
         speaker = self.current_speaker(position)
         nearby = False
@@ -474,18 +492,28 @@ class SpeakerResolver:
             self._note("pronoun", (w_start, toks[i][2]), actor)
             return actor, True, (w_start, toks[i][2])
         if word in self.lex.np_stop_words:
+            statement = self.statement_source(toks[i:i + 8])
+            if statement is not None:  # "…”, stond in een verklaring van de NAVO": its author
+                self._note("name", (toks[i][1], toks[min(i + 7, len(toks) - 1)][2]), statement)
+                return statement, True, None
             return None, False, None
         if word in self.lex.determiners and i + 2 < len(toks) and toks[i + 1][0] in self.lex.determiners \
                 and toks[i + 2][0][0].isalnum():
             return None, False, None  # "vindt het een slecht idee": an object and its predicate, no subject
         np_end = toks[i][2]
         has_name = False
+        verb = tokens(self.index.masked, max(0, start - 30), start)[-1:]
+        particles = self.lex.separable.get(verb[0][0], frozenset()) if verb else frozenset()
         for j in range(i, min(len(toks), i + 14)):
             token, t_start, t_end = toks[j]
             original = self.index.masked[t_start:t_end]
             if token in (".", ";", ":", "(", ")", "!", "?", "_") or token[0] == "_":
                 break
+            if j > i and token in particles and original.islower():
+                break  # "voegde de diplomaat toe": the particle of the cue verb closes its subject
             if token == ",":
+                if j + 1 < len(toks) and self.lex.is_cue_verb(toks[j + 1][0]):
+                    break  # "zei een woordvoerster, meldde persbureau AP": the agency only passes the words on
                 appositive = self._appositive_name(toks, i, j)
                 if appositive is not None:  # "zei de woordvoerder van het ministerie, Liu Wen,": the name
                     np_end, has_name = appositive, True
@@ -533,8 +561,17 @@ class SpeakerResolver:
                 return None, True, group  # "zeggen analisten": an unnamed group, kept as written
             return None, False, None  # "voegde daar aan toe": no subject phrase here
         if word in self.lex.determiners and word not in self.lex.indefinite_determiners:
+            head, _ = self.head_noun(toks[i][1], np_end)
+            if head in self.lex.statement_nouns:  # "aldus de verklaring": who issued it
+                actor_id = self.statement_author(head, toks[i][1])
+                if actor_id is not None:
+                    self._note("name", span, actor_id)
+                    return actor_id, True, span
             actor_id = self.role(toks[i][1], np_end, toks[i][1])
             self._note("role" if actor_id else "unnamed", span, actor_id)
+            antecedent = self.unnamed_antecedent(head, toks[i][1]) if actor_id is None and head else None
+            if antecedent is not None:
+                self.evidence.label = antecedent
             return actor_id, True, span
         self._note("unnamed", span, None)
         return None, True, span
@@ -607,8 +644,8 @@ class SpeakerResolver:
         i = 0
         while i < len(toks) and toks[i][0] in self.lex.skip_words:
             i += 1
-        if i < len(toks) and toks[i][0] in self.lex.person_pronouns:
-            actor = self.pronoun(toks[i][1])
+        if i < len(toks) and toks[i][0] in self.lex.person_pronouns and not self._possessive_description(toks, i):
+            actor = self.pronoun(toks[i][1])  # (not "Haar man Luc voegt eraan toe": kin, described or named)
             self._note("pronoun", (toks[i][1], toks[i][2]), actor)
             return actor, True
         statement = self.statement_source(toks)
@@ -654,6 +691,39 @@ class SpeakerResolver:
             self._note("role" if actor else "unnamed", span, actor)
             return actor, True
         return None, False
+
+    def statement_author(self, noun: str, position: int) -> str | None:
+        """"…”, aldus de verklaring": who issued the statement the text mentioned last before ``position``
+        ("Het Rode Kruis zei in een verklaring dat …", "een verklaring van de NAVO"), else None."""
+        masked = self.index.masked
+        floor = max(0, position - 2 * self.lex.description_reach)
+        found = None
+        for found in re.finditer(rf"(?<!\w){re.escape(noun)}(?!\w)", masked[floor:position], re.I):
+            pass
+        if found is None:
+            return None
+        at = floor + found.start()
+        sentence = max((m.end() for m in _AFTER_SENTENCE.finditer(masked, floor, at)), default=floor)
+        author = self.statement_source(tokens(masked, sentence, min(len(masked), at + 120)))
+        if author is not None:
+            return author
+        issuers = self.index.in_window(sentence, at, ("person", "organisation", "group"))
+        return issuers[0][2].id if issuers else None
+
+    def unnamed_antecedent(self, head: str, position: int) -> str | None:
+        """"aldus de functionaris" after "Een hoge NAVO-functionaris die anoniem wilde blijven, zei …": the
+        label of the unnamed speaker before ``position`` whose noun is ``head`` (or a compound ending in
+        it), so the definite description keeps standing for the one described at first."""
+        for event in reversed(self.events):
+            if event.position >= position:
+                continue
+            if event.position < position - self.lex.role_reach:
+                break
+            if event.actor is None and event.label:
+                words = [w.lower() for w in re.findall(r"[\w-]+", event.label)]
+                if any(w == head or (w.endswith(head) and len(w) > len(head) + 2) for w in words):
+                    return event.label
+        return None
 
     def statement_source(self, toks: list) -> str | None:
         """"Een e-mail van Burkhardt & Associates aan …", "Uit een verklaring van Apple blijkt": the author."""

@@ -288,6 +288,11 @@ class QuoteExtractor(LanguageFilesComponent):
                     if found or actor:
                         return cue, actor, True
                 current = resolver.current_speaker(span.start)
+                introduced = self._introduced_speaker(masked, sentences, span, resolver, block_of(span.start),
+                                                      block_of)
+                if introduced is not None and introduced[0] is not None and (
+                        current is None or (current.actor != introduced[0] and current.position < introduced[1])):
+                    return cue, introduced[0], True  # "De schepen geeft niet op. “…”, klinkt het": the one introduced
                 return cue, current.actor if current else None, current is not None
             actor, found, _ = resolver.subject_after(cue.end, cue.subject[1])
             if found or actor:

@@ -43,6 +43,7 @@ class Lexicon:
     lang: str = "nl"
     person_nouns: frozenset[str] = frozenset()  # "bewindsman", "winnaar": a person by role, beyond actors/roles.txt
     person_noun_patterns: re.Pattern | None = None  # "45-jarige", "amsterdammer": a person by age or origin
+    age_noun_patterns: re.Pattern | None = None  # "24-jarige": a person by age only
     person_noun_tails: tuple[str, ...] = ()  # compounds: "vakbondsman", "sterspeler"
     role_prefixes: tuple[str, ...] = ()  # "oud-premier", "ex-minister": the role without the prefix
     spokesperson_nouns: frozenset[str] = frozenset()  # "een woordvoerder van X": X speaks
@@ -139,6 +140,7 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
         person_nouns=frozenset(data.get("person_nouns", ())),
         person_noun_patterns=re.compile("|".join(data["person_noun_patterns"]))
         if data.get("person_noun_patterns") else None,
+        age_noun_patterns=re.compile("|".join(data["age_noun_patterns"])) if data.get("age_noun_patterns") else None,
         person_noun_tails=tuple(data.get("person_noun_tails", ())),
         role_prefixes=tuple(data.get("role_prefixes", ())),
         spokesperson_nouns=frozenset(data.get("spokesperson_nouns", ())),
