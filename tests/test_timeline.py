@@ -649,3 +649,14 @@ def test_since_a_month_without_a_year_ends_in_the_publication_month(nlp):
     found = values(run(nlp, "De bond staakt sinds februari. Sinds april 2019 daalt de omzet.", pub="2024-06-12"))
     assert found["sinds februari"] == ("2024-02", "2024-06")
     assert found["Sinds april 2019"] == ("2019-04", "2024")
+
+
+def test_a_school_holiday_with_an_article_is_the_nearest_one_in_months_and_uncertain(nlp):
+    doc = run(nlp, "De bond plant acties tijdens de paasvakantie. Vorige zomervakantie bleef het rustig. "
+                   "Bewaar de foto's van je zomervakantie. In de kerstvakantie is het altijd druk.", pub="2025-01-29")
+    found = values(doc)
+    assert found["de paasvakantie"] == ("2025-04", None)
+    assert found["Vorige zomervakantie"] == ("2024-07", "2024-08")
+    assert not any("zomervakantie" in t.text and t.text != "Vorige zomervakantie" for t in doc._.timexes)
+    assert found["de kerstvakantie"] == (None, None)  # any Christmas holiday: no date
+    assert all(not t.certain for t in doc._.timexes)

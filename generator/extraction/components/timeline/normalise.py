@@ -307,7 +307,7 @@ class Normaliser:
         g = c.groups
         first, last = self.res.seasons[g["season"]]
         year = self._year_of(c)
-        direction = self._direction(g.get("mod"))
+        direction = self._direction(g.get("mod") or g.get("mod2"))
         if year is None:
             pub = self._need_pub()
             year = pub.year
@@ -329,7 +329,8 @@ class Normaliser:
                     year += 1
         start = dt.date(year, first, 1)
         end = dt.date(year + (1 if last < first else 0), last, 1)
-        value = Value(fmt("month", start), "month", fmt("month", end), certain=False, anchor=start)
+        value = Value(fmt("month", start), "month", fmt("month", end) if end != start else None, certain=False,
+                      anchor=start)  # "de paasvakantie": one month
         if self._is_since(c) and pub and start <= pub:
             value.end_value = fmt("month", pub)  # a period in months up to the publication month
         return value

@@ -146,7 +146,7 @@ def read_resources(folder: Path) -> Resources:
         plural_defaults=lower(data["plural_defaults"]),
         decades=lower(data["decades"]),
         parts=lower(data["parts"]),
-        seasons=lower(data["seasons"]),
+        seasons=lower(data["seasons"]) | lower(data.get("school_holidays", {})),
         ordinals=lower(data["ordinals"]),
         halves=lower(data["halves"]),
         day_units=lower(data["day_units"]),
