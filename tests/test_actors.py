@@ -1046,3 +1046,16 @@ def test_a_radio_station_with_a_number_and_dutch_exonyms_of_capitals(nlp):
     kinds = names_and_kinds(actors_of(nlp, text))
     assert kinds["Radio 2"] == "organisation"
     assert kinds["Jerevan"] == kinds["Bakoe"] == kinds["Kourou"] == "place"
+
+
+def test_ter_and_ten_join_two_capitalised_words_into_one_name(nlp):
+    text = "Woonzorgcentrum Hof ter Linde in Zele sluit. De bewoners van Hof ter Linde verhuizen naar Huis ten Dorpe."
+    actors = actors_of(nlp, text)
+    assert {"Hof ter Linde", "Huis ten Dorpe"} <= names(actors)
+    assert "Hof" not in names(actors) and "Linde" not in names(actors)
+
+
+def test_a_un_agency_by_its_dutch_name_keeps_its_van_and_its_acronym(nlp):
+    text = "Volgens het Bureau voor de Coördinatie van Humanitaire Aangelegenheden (OCHA) zijn er tenten nodig."
+    agency = by_name(actors_of(nlp, text), "Bureau voor de Coördinatie van Humanitaire Aangelegenheden")
+    assert agency.aliases == ["OCHA"]

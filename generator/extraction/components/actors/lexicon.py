@@ -90,6 +90,7 @@ class Lexicon:
     name_suffixes_after_comma: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()  # "Inc.", "N.V.": a company's legal form ends its full name
     lowercase_name_tails: frozenset[str] = frozenset()  # "de Vlaamse regering": a listed name's last word, lowercase
+    name_inner_particles: frozenset[str] = frozenset()  # "Hof ter Schelde": a particle inside one name
     org_endings: tuple[str, ...] = ()
     place_words_after: frozenset[str] = frozenset()
     place_words_before: frozenset[str] = frozenset()
@@ -355,7 +356,7 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
                  "name_suffixes_after_comma", "place_words_after", "place_words_before", "new_adjectives",
                  "making_verbs", "production_nouns", "title_words", "list_intros", "list_glue", "caption_words",
                  "name_generations", "descriptor_words", "team_prefixes", "descriptor_tails", "enumeration_joiners", "articles", "definite_articles",
-                 "portfolio_links", "legal_forms", "lowercase_name_tails"):
+                 "portfolio_links", "legal_forms", "lowercase_name_tails", "name_inner_particles"):
         setattr(lex, name, frozenset(context.get(name, ())))
     for filename in ("places.txt", "places_nl_be.txt"):
         for line in _lines(folder / filename):

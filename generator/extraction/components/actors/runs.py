@@ -132,7 +132,10 @@ def run_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
                     or len(run) == 1 and run[0].lower_ in lex.particles \
                     and not (run[0].lower_ in lex.definite_articles and low in lex.stop_words)  # "De in Madrid ..."
                 org_head = toks[j].text in lex.org_prefixes and low in lex.portfolio_links
-                if single_given or org_head:
+                # "Hof ter Schelde", "Huis ten Bosch": a particle that joins one name, not a surname's start
+                inner = low in lex.name_inner_particles and m == k + 1 and nxt.text == low \
+                    and toks[j].lower_ not in lex.stop_words
+                if single_given or org_head or inner:
                     j = m
                     continue
             break
