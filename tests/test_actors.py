@@ -1059,3 +1059,10 @@ def test_a_un_agency_by_its_dutch_name_keeps_its_van_and_its_acronym(nlp):
     text = "Volgens het Bureau voor de Coördinatie van Humanitaire Aangelegenheden (OCHA) zijn er tenten nodig."
     agency = by_name(actors_of(nlp, text), "Bureau voor de Coördinatie van Humanitaire Aangelegenheden")
     assert agency.aliases == ["OCHA"]
+
+
+def test_a_name_after_a_noun_that_owns_a_place_and_van_is_a_place(nlp):
+    text = "De burgemeester van Velsemdonk is boos. Velsemdonk wil actie. Het vuur bereikte de rand van Karvelia."
+    kinds = names_and_kinds(actors_of(nlp, text))
+    assert kinds["Velsemdonk"] == "place"
+    assert kinds["Karvelia"] == "place"

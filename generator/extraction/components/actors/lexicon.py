@@ -91,6 +91,7 @@ class Lexicon:
     legal_forms: frozenset[str] = frozenset()  # "Inc.", "N.V.": a company's legal form ends its full name
     lowercase_name_tails: frozenset[str] = frozenset()  # "de Vlaamse regering": a listed name's last word, lowercase
     name_inner_particles: frozenset[str] = frozenset()  # "Hof ter Schelde": a particle inside one name
+    place_owner_nouns: frozenset[str] = frozenset()  # "de burgemeester van X": X is a place
     org_endings: tuple[str, ...] = ()
     place_words_after: frozenset[str] = frozenset()
     place_words_before: frozenset[str] = frozenset()
@@ -356,7 +357,8 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
                  "name_suffixes_after_comma", "place_words_after", "place_words_before", "new_adjectives",
                  "making_verbs", "production_nouns", "title_words", "list_intros", "list_glue", "caption_words",
                  "name_generations", "descriptor_words", "team_prefixes", "descriptor_tails", "enumeration_joiners", "articles", "definite_articles",
-                 "portfolio_links", "legal_forms", "lowercase_name_tails", "name_inner_particles"):
+                 "portfolio_links", "legal_forms", "lowercase_name_tails", "name_inner_particles",
+                 "place_owner_nouns"):
         setattr(lex, name, frozenset(context.get(name, ())))
     for filename in ("places.txt", "places_nl_be.txt"):
         for line in _lines(folder / filename):
