@@ -1000,3 +1000,84 @@ def test_a_given_name_after_a_portfolio_and_a_comma_is_an_apposition_not_another
 def test_a_european_commissioner_gets_the_role_commissaris(nlp):
     actors = actors_of(nlp, "Dat schreef Europees commissaris Anja Novak op sociale media.")
     assert by_name(actors, "Anja Novak").roles == ["commissaris"]
+
+
+# -- Flemish institutions, foreign names and sentence openers (third blind set, issue 20) -----------
+
+def test_a_party_named_by_a_common_word_is_found_in_parentheses(nlp):
+    text = "Schepen Mira Claessens (Groen) en raadslid Jef Dierckx (Vooruit) steunen het plan."
+    actors = actors_of(nlp, text)
+    assert by_name(actors, "Groen").kind == "organisation"
+    assert by_name(actors, "Vooruit").kind == "organisation"
+    assert by_name(actors, "Mira Claessens").kind == "person"
+
+
+def test_a_listed_government_written_with_a_lowercase_noun_is_one_organisation(nlp):
+    actors = actors_of(nlp, "De Vlaamse regering keurde het plan goed. Ook de Vlaamse regering zelf twijfelt.")
+    assert [(a.name, a.kind, len(a.mentions)) for a in actors] == [("Vlaamse regering", "organisation", 2)]
+
+
+def test_a_police_zone_and_a_public_prosecutor_keep_their_lowercase_head(nlp):
+    text = "De politiezone Kempenland-Oost en het parket van Hasselt onderzoeken de zaak in Lommel."
+    actors = actors_of(nlp, text)
+    assert by_name(actors, "politiezone Kempenland-Oost").kind == "organisation"
+    assert by_name(actors, "parket van Hasselt").kind == "organisation"
+    assert "Kempenland-Oost" not in names(actors) and "Hasselt" not in names(actors)
+
+
+def test_a_one_word_portfolio_before_an_unlisted_given_name_is_the_role(nlp):
+    actors = actors_of(nlp, "Ondertussen vraagt Vlaams minister van Werk Jorre Vanhoudt (cd&v) een gesprek.")
+    jorre = by_name(actors, "Jorre Vanhoudt")
+    assert jorre.kind == "person"
+    assert "Werk" not in names(actors)
+
+
+def test_a_noun_opening_the_sentence_before_a_name_says_what_it_is(nlp):
+    actors = actors_of(nlp, "Vakbond ACOD dreigt met acties. Kredietbeoordelaar Moodsby verlaagde de rating.")
+    assert names(actors) == {"ACOD", "Moodsby"}
+
+
+def test_a_count_opening_the_sentence_is_no_name(nlp):
+    actors = actors_of(nlp, "Zeventig Kamerleden stemden voor het voorstel van Lies Wouters.")
+    assert names(actors) == {"Lies Wouters"}
+
+
+def test_a_place_name_with_a_lowercase_middle_part_is_one_name(nlp):
+    actors = actors_of(nlp, "Het konvooi vertrok vanuit Dar-es-Salaam naar Zanzibar.")
+    assert "Dar-es-Salaam" in names(actors)
+    assert "Dar" not in names(actors)
+
+
+def test_an_italian_legal_form_and_a_surname_with_a_particle_merge_with_their_full_names(nlp):
+    text = ("De panelen komen van het bedrijf Sarvetti SpA. Volgens Sarvetti zijn ze veilig. ,,We wachten,'' "
+            "zei burgemeester Nuno da Faria. Volgens Da Faria duurt het nog weken.")
+    actors = actors_of(nlp, text)
+    assert by_name(actors, "Sarvetti SpA").aliases == ["Sarvetti"]
+    assert by_name(actors, "Nuno da Faria").aliases == ["Da Faria"]
+
+
+def test_a_radio_station_with_a_number_and_dutch_exonyms_of_capitals(nlp):
+    text = "Dat zei ze op Radio 2. Jerevan en Bakoe praten weer. De raket vertrekt vanaf Kourou."
+    kinds = names_and_kinds(actors_of(nlp, text))
+    assert kinds["Radio 2"] == "organisation"
+    assert kinds["Jerevan"] == kinds["Bakoe"] == kinds["Kourou"] == "place"
+
+
+def test_ter_and_ten_join_two_capitalised_words_into_one_name(nlp):
+    text = "Woonzorgcentrum Hof ter Linde in Zele sluit. De bewoners van Hof ter Linde verhuizen naar Huis ten Dorpe."
+    actors = actors_of(nlp, text)
+    assert {"Hof ter Linde", "Huis ten Dorpe"} <= names(actors)
+    assert "Hof" not in names(actors) and "Linde" not in names(actors)
+
+
+def test_a_un_agency_by_its_dutch_name_keeps_its_van_and_its_acronym(nlp):
+    text = "Volgens het Bureau voor de Coördinatie van Humanitaire Aangelegenheden (OCHA) zijn er tenten nodig."
+    agency = by_name(actors_of(nlp, text), "Bureau voor de Coördinatie van Humanitaire Aangelegenheden")
+    assert agency.aliases == ["OCHA"]
+
+
+def test_a_name_after_a_noun_that_owns_a_place_and_van_is_a_place(nlp):
+    text = "De burgemeester van Velsemdonk is boos. Velsemdonk wil actie. Het vuur bereikte de rand van Karvelia."
+    kinds = names_and_kinds(actors_of(nlp, text))
+    assert kinds["Velsemdonk"] == "place"
+    assert kinds["Karvelia"] == "place"

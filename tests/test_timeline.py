@@ -616,3 +616,47 @@ def test_a_date_the_text_gives_only_roughly_is_vague(nlp):
     assert [t.vague for t in coming] == [True]
     assert [(t.expression, t.vague) for t in exact] == [("3 mei 2021", False)]
     assert rough[0].to_json()["vague"] is True and "vague" not in exact[0].to_json()
+
+
+def test_hebben_with_a_separable_participle_the_tagger_reads_as_a_noun_is_past():
+    """A weak tagger reads "meegedeeld" as a noun: "heeft" and a separable verb's participle near it still
+    make a perfect tense, so "vrijdag" lies before publication."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from pelican.plugins.explainer.extraction.components.timeline.resources import load_resources
+    from pelican.plugins.explainer.extraction.components.timeline.tense import TenseDetector
+
+    tense = TenseDetector(load_resources("nl"))
+    vocab = spacy.blank("nl").vocab
+    words = ["Dat", "heeft", "de", "directie", "vrijdag", "aan", "het", "personeel", "meegedeeld", "."]
+    morphs = ["", "Number=Sing|Tense=Pres|VerbForm=Fin", "", "", "", "", "", "", "Number=Sing", ""]
+    pos = ["PRON", "AUX", "DET", "NOUN", "PROPN", "ADP", "DET", "NOUN", "NOUN", "PUNCT"]
+    assert tense.tense_of_tokens(Doc(vocab, words=words, morphs=morphs, pos=pos)) == "past"
+    words[8] = "aangekondigd"  # announcing: what is to come
+    assert tense.tense_of_tokens(Doc(vocab, words=words, morphs=morphs, pos=pos)) != "past"
+
+
+def test_a_date_opening_a_period_in_a_plan_with_te_lies_ahead_of_a_past_decision(nlp):
+    doc = run(nlp, "De gemeenteraad heeft dinsdag beslist om het zwembad vanaf 1 september te sluiten.",
+              pub="2024-04-10")
+    assert values(doc)["vanaf 1 september"] == ("2024-09-01", None)
+    doc = run(nlp, "Het zwembad was vanaf 1 september gesloten.", pub="2024-04-10")
+    assert values(doc)["vanaf 1 september"] == ("2023-09-01", None)
+
+
+def test_since_a_month_without_a_year_ends_in_the_publication_month(nlp):
+    found = values(run(nlp, "De bond staakt sinds februari. Sinds april 2019 daalt de omzet.", pub="2024-06-12"))
+    assert found["sinds februari"] == ("2024-02", "2024-06")
+    assert found["Sinds april 2019"] == ("2019-04", "2024")
+
+
+def test_a_school_holiday_with_an_article_is_the_nearest_one_in_months_and_uncertain(nlp):
+    doc = run(nlp, "De bond plant acties tijdens de paasvakantie. Vorige zomervakantie bleef het rustig. "
+                   "Bewaar de foto's van je zomervakantie. In de kerstvakantie is het altijd druk.", pub="2025-01-29")
+    found = values(doc)
+    assert found["de paasvakantie"] == ("2025-04", None)
+    assert found["Vorige zomervakantie"] == ("2024-07", "2024-08")
+    assert not any("zomervakantie" in t.text and t.text != "Vorige zomervakantie" for t in doc._.timexes)
+    assert found["de kerstvakantie"] == (None, None)  # any Christmas holiday: no date
+    assert all(not t.certain for t in doc._.timexes)

@@ -56,11 +56,22 @@ class CandidateFinder:
                     mentions.append(m)
                     i = end
                     continue
+                end = institution_end(lex, doc, i, is_name)
+                if end is not None:
+                    m = make_mention(doc, i, end)
+                    m.kind = "organisation"
+                    mentions.append(m)
+                    i = end
+                    continue
                 i += 1
                 continue
             end = run_end(lex, doc, i, is_name)
             if gaz is not None and gaz > end:
                 end = gaz
+            for k in range(i + 1, end):  # "De Vlaamse regering": a listed name starts inside the run, ends after it
+                inner = gazetteer_at(lex, doc, k) if toks[k].lower_ in multiword else None
+                if inner is not None and inner > end:
+                    end = inner
             for piece_start, piece_end in split_run(lex, doc, i, end):
                 mention_from_run(lex, doc, piece_start, piece_end, mentions, initial, lower_words, is_name)
             i = end
@@ -97,6 +108,19 @@ def ministry_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
             return item_end
         k = item_end
     return end
+
+
+def institution_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int | None:
+    """End of "politiezone Rupel", "parket van Antwerpen" at token i: a lowercase head noun that is part
+    of the body's name (the name alone is a place), else None."""
+    toks = doc.tokens
+    link = lex.institution_heads.get(toks[i].text)
+    if link is None:
+        return None
+    k = i + 1 + len(link.split())
+    if k >= len(doc) or not is_name[k] or (link and toks[i + 1].lower_ != link):
+        return None
+    return run_end(lex, doc, k, is_name)
 
 
 def compound_mention(lex: Lexicon, doc: Doc, i: int, mentions: list[Mention], is_name: list[bool]) -> None:

@@ -84,10 +84,14 @@ class Lexicon:
     employer_links: frozenset[str] = frozenset()
     portfolio_roles: frozenset[str] = frozenset()
     ministry_word: str = ""
+    institution_heads: dict[str, str] = field(default_factory=dict)  # "politiezone" → "", "parket" → "van"
     apposition_articles: frozenset[str] = frozenset()
     apposition_links: frozenset[str] = frozenset()
     name_suffixes_after_comma: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()  # "Inc.", "N.V.": a company's legal form ends its full name
+    lowercase_name_tails: frozenset[str] = frozenset()  # "de Vlaamse regering": a listed name's last word, lowercase
+    name_inner_particles: frozenset[str] = frozenset()  # "Hof ter Schelde": a particle inside one name
+    place_owner_nouns: frozenset[str] = frozenset()  # "de burgemeester van X": X is a place
     org_endings: tuple[str, ...] = ()
     place_words_after: frozenset[str] = frozenset()
     place_words_before: frozenset[str] = frozenset()
@@ -346,13 +350,15 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
     lex.org_noun_tails = tuple(w for w in lex.org_nouns if len(w) >= 4)
     lex.org_endings = tuple(context.get("org_endings", ()))
     lex.ministry_word = context.get("ministry_word", "")
+    lex.institution_heads = {head.split()[0]: " ".join(head.split()[1:]) for head in context.get("institution_heads", ())}
     lex.of_word = context.get("of_word", "")
     lex.for_word = context.get("for_word", "")
     for name in ("employer_roles", "employer_links", "portfolio_roles", "apposition_articles", "apposition_links",
                  "name_suffixes_after_comma", "place_words_after", "place_words_before", "new_adjectives",
                  "making_verbs", "production_nouns", "title_words", "list_intros", "list_glue", "caption_words",
                  "name_generations", "descriptor_words", "team_prefixes", "descriptor_tails", "enumeration_joiners", "articles", "definite_articles",
-                 "portfolio_links", "legal_forms"):
+                 "portfolio_links", "legal_forms", "lowercase_name_tails", "name_inner_particles",
+                 "place_owner_nouns"):
         setattr(lex, name, frozenset(context.get(name, ())))
     for filename in ("places.txt", "places_nl_be.txt"):
         for line in _lines(folder / filename):

@@ -263,7 +263,8 @@ class ActorResolver:
             if any(names[i].key and names[i].kind in {"country", "place", "group"} for i in members):
                 continue
             shorts = {tuple(_POSSESSIVE.sub("", names[i].text.lower()).split()) for i in members}  # "Anna's" is "Anna"
-            if any(len(s) >= 2 and s[0].title() in lex.first_names for s in shorts):
+            if any(len(s) >= 2 and s[0].title() in lex.first_names and s[0] not in lex.particles for s in shorts):
+                # a given name and more is no short form; "Da Costa" (a particle) is a surname
                 continue
             org_targets, person_targets, head_targets = set(), set(), set()
             for short in shorts:
@@ -283,7 +284,8 @@ class ActorResolver:
                     skip = 1 if kind == "organisation" and original[0] in lex.honorific_org_prefixes else 0
                     if tuple(words[skip:skip + n]) == short and kind in {"organisation", "place", "person"}:
                         rest = original[skip + n:]  # "Philips" → "Koninklijke Philips N.V."
-                        suffixes_only = all(w in lex.org_suffixes or w.rstrip(".,") in lex.org_suffixes for w in rest)
+                        suffixes_only = all(w in lex.org_suffixes or w.rstrip(".,") in lex.org_suffixes
+                                            or w in lex.legal_forms for w in rest)  # "Orbitalis SpA", though "spa" is a word
                         # "Saxeon" → "Saxeon Semiconductors N.V.": a legal form vouches for the words before it
                         legal = len(rest) == 2 and rest[-1] in lex.legal_forms and not self._descriptor(rest[0])
                         if (kind != "person" or original[0] not in lex.first_names) and (

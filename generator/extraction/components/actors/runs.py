@@ -22,13 +22,20 @@ def digit_name(lex: Lexicon, text: str) -> bool:
 
 def known_name(lex: Lexicon, doc, start: int, end: int, initial: set[int]) -> tuple[str, str] | None:
     """The gazetteer entry of ``doc[start:end]``, unless it is one word that is also a common word
-    ("Om" for the OM, "Denk" for DENK, "Leiden") where its capital says nothing."""
+    ("Om" for the OM, "Denk" for DENK, "Leiden") where its capital says nothing. Alone in parentheses
+    the capital does say something: "Els Peeters (Groen)", "(Vooruit)" name a party."""
     text = doc[start:end].text
     gaz = lex.lookup(text)
     if gaz is not None and end - start == 1 and start in initial and not text.isupper() \
-            and text.lower() in lex.common_words:
+            and text.lower() in lex.common_words and not parenthesised(doc, start, end):
         return None
     return gaz
+
+
+def parenthesised(doc, start: int, end: int) -> bool:
+    """``doc[start:end]`` is all that stands between a pair of parentheses."""
+    toks = doc.tokens
+    return start > 0 and end < len(doc) and toks[start - 1].text == "(" and toks[end].text == ")"
 
 
 def gazetteer_at(lex: Lexicon, doc: Doc, i: int) -> int | None:
@@ -40,8 +47,9 @@ def gazetteer_at(lex: Lexicon, doc: Doc, i: int) -> int | None:
     for form in forms:
         end = i + len(form)
         if end <= len(doc) and all(normalise(toks[i + k].text) == form[k] for k in range(len(form))) \
-                and toks[end - 1].text[:1].isupper():  # "De Morgen" is a paper, "De morgen ..." is not
-            return end
+                and (toks[end - 1].text[:1].isupper() or toks[end - 1].text[:1].isdigit()
+                     or toks[end - 1].text in lex.lowercase_name_tails):
+            return end  # "De Morgen" is a paper, "De morgen ..." is not; "de Vlaamse regering" is
     return None
 
 
@@ -128,7 +136,10 @@ def run_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
                     or len(run) == 1 and run[0].lower_ in lex.particles \
                     and not (run[0].lower_ in lex.definite_articles and low in lex.stop_words)  # "De in Madrid ..."
                 org_head = toks[j].text in lex.org_prefixes and low in lex.portfolio_links
-                if single_given or org_head:
+                # "Hof ter Schelde", "Huis ten Bosch": a particle that joins one name, not a surname's start
+                inner = low in lex.name_inner_particles and m == k + 1 and nxt.text == low \
+                    and toks[j].lower_ not in lex.stop_words
+                if single_given or org_head or inner:
                     j = m
                     continue
             if m < n - 1 and m > k and (toks[j].text in lex.org_prefixes or toks[j].text in lex.org_suffixes) \

@@ -55,10 +55,13 @@ def is_name_token(tok: Token) -> bool:
 
 
 def lower_tail_split(text: str) -> int | None:
-    """Where a capitalised compound turns lowercase ("UBS-analyst" → 3), else None."""
+    """Where a capitalised compound turns lowercase ("UBS-analyst" → 3), else None; not where a
+    capitalised part follows the lowercase one: "Mazar-i-Sharif", "Saint-Jean-de-Luz" are one name."""
     pos = text.find("-")
     while pos >= 0:
         if text[pos + 1:pos + 2].islower():
+            if any(part[:1].isupper() for part in text[pos + 1:].split("-")):
+                return None
             return pos
         pos = text.find("-", pos + 1)
     return None

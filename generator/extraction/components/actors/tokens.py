@@ -2,7 +2,7 @@
 where a capital says nothing (:func:`initial_positions`)."""
 from __future__ import annotations
 
-from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LIKE_NUM, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
@@ -17,9 +17,11 @@ class TokenView:
     """The attributes of one spaCy token the rules read, read once per Doc (spaCy makes a new Token
     object on every ``doc[i]``, which made the scans below slow)."""
 
-    __slots__ = ("i", "text", "lower_", "whitespace_", "idx", "is_sent_start", "is_alpha", "is_space", "is_verb")
+    __slots__ = ("i", "text", "lower_", "whitespace_", "idx", "is_sent_start", "is_alpha", "is_space", "is_verb",
+                 "like_num")
 
-    def __init__(self, i, text, lower, whitespace, idx, is_sent_start, is_alpha, is_space, is_verb=False):
+    def __init__(self, i, text, lower, whitespace, idx, is_sent_start, is_alpha, is_space, is_verb=False,
+                 like_num=False):
         self.i = i
         self.text = text
         self.lower_ = lower
@@ -29,6 +31,7 @@ class TokenView:
         self.is_alpha = is_alpha
         self.is_space = is_space
         self.is_verb = is_verb  # the tagger's reading (False without one): "Bel", "Loop" open a sentence
+        self.like_num = like_num  # the language's number test: "12", "tachtig"
 
 
 class SpanView:
@@ -84,15 +87,15 @@ class DocView:
         tokens = []
         pieces = []
         if len(doc):
-            rows = doc.to_array([IDX, ORTH, SPACY, LOWER, SENT_START, IS_ALPHA, IS_SPACE, POS]).tolist()
-            for i, (idx, orth, spacy, lower, sent_start, alpha, space, pos) in enumerate(rows):
+            rows = doc.to_array([IDX, ORTH, SPACY, LOWER, SENT_START, IS_ALPHA, IS_SPACE, POS, LIKE_NUM]).tolist()
+            for i, (idx, orth, spacy, lower, sent_start, alpha, space, pos, num) in enumerate(rows):
                 text = strings[orth]
                 whitespace = " " if spacy else ""
                 pieces.append(text)
                 pieces.append(whitespace)
                 tokens.append(TokenView(i, text, strings[lower], whitespace, idx,
                                          None if sent_start == 0 else sent_start == 1, bool(alpha), bool(space),
-                                         pos in _VERB_TAGS))
+                                         pos in _VERB_TAGS, bool(num)))
         self.text = "".join(pieces)  # what doc.text gives (it joins Token objects: slow)
         self.tokens = tokens
 

@@ -38,6 +38,10 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
                 break
         else:
             p = portfolio_end(lex, doc, i, end)
+            if p is None and end - i >= 3 and toks[r].lower_ in lex.portfolio_roles \
+                    and toks[i].lower_ in lex.common_words and toks[i].lower_ not in lex.stop_words \
+                    and not any(toks[x].lower_ in lex.common_words for x in range(i + 1, end)):
+                p = i + 1  # "minister van Werk Lander Callewaert": a one-word portfolio, then a name of no common words
             if p is not None:  # "minister van Financiën Andrés Fuentes": a name after a known portfolio
                 role_at = (r, doc[r:p].text)
                 start = i = p
@@ -80,6 +84,8 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
                 affiliation_before = lex.nationality[tok.text]
             start += 1
             continue
+        if start == i and start in initial and tok.is_alpha and tok.like_num and end - start > 1:
+            return  # "Tachtig Kamerleden stemden voor": a count opens the sentence, no name follows
         if low in lex.honorifics:
             person_cue = True
             honorific_start = toks[i].idx if honorific_start is None else honorific_start
@@ -237,6 +243,8 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
         mention.place_cue = True  # "fabrieken in het Maleisische Penang"
     if start > 0 and toks[start - 1].text in lex.place_nouns:
         mention.place_cue = True  # "het dorp Ubbergen", "de Tsjechische stad Brno"
+    if start > 1 and toks[start - 1].lower_ == lex.of_word and toks[start - 2].lower_ in lex.place_owner_nouns:
+        mention.place_cue = True  # "de burgemeester van Zele", "de rand van Chalkida"
     if end + 1 < len(doc) and toks[end].text == "(" and (
             _AGE.match(toks[end + 1].text) or end + 2 < len(doc) and toks[end + 2].text == ")"
             and toks[end + 1].text.isdigit() and len(toks[end + 1].text) <= 3):

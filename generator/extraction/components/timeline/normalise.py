@@ -29,6 +29,16 @@ class Value:
     updates_anchor: bool = True
 
 
+def _past(strict: bool = False) -> str:
+    """The tense of a "sinds" date: it began before publication."""
+    return "past"
+
+
+def _untensed(strict: bool = False) -> None:
+    """No tense: a plan's date is not moved by the tense of the clause that reports it."""
+    return None
+
+
 @dataclass
 class Anchor:
     date: dt.date
@@ -171,9 +181,12 @@ class Normaliser:
         return c.groups.get("since") in self.res.sets["since_words"]
 
     def _since(self, c: Candidate, value: Value) -> Value:
+        """End a "sinds" period at publication: in its year ("sinds 2017", "sinds oktober 1982"), or in its
+        month when the month stands without a year ("sinds januari": a few months, not the whole year)."""
         if self._is_since(c) and self._pub is not None and value.end_value is None \
                 and value.anchor is not None and value.anchor <= self._pub:
-            value.end_value = fmt("year", self._pub)
+            month_only = value.precision == "month" and "year" not in c.groups and "yearmod" not in c.groups
+            value.end_value = fmt("month" if month_only else "year", self._pub)
         return value
 
     def _year_of(self, c: Candidate) -> int | None:
@@ -241,8 +254,12 @@ class Normaliser:
         if year is None and not self._is_since(c):
             year = self._sentence_year(text, c.start, anchor)
         if year is None:
-            year = self._infer_year(month, day, (lambda strict=False: "past") if self._is_since(c) else tense,
-                                    forward=bool({g.get("since"), g.get("trim")} & self.res.sets["forward_openers"]))
+            forward = bool({g.get("since"), g.get("trim")} & self.res.sets["forward_openers"])
+            if self._is_since(c):
+                tense = _past
+            elif forward and self._infinitive_after(text, c.end):
+                tense = _untensed  # "besliste om vanaf 1 juli te ...": what is planned
+            year = self._infer_year(month, day, tense, forward=forward)
         if day:
             d = safe_date(year, month, day)
             if d is None:
@@ -250,6 +267,15 @@ class Normaliser:
             return self._since(c, Value(d.isoformat(), "day", certain=certain, anchor=d))
         d = dt.date(year, month, 1)
         return self._since(c, Value(fmt("month", d), "month", certain=certain and "part" not in g, anchor=d))
+
+    def _infinitive_after(self, text: str, end: int) -> bool:
+        """An infinitive with "te" follows in the sentence ("... vanaf 1 juli af te bouwen"): the clause
+        around the date is a plan or purpose, not what the main verb reports as done."""
+        stop = min([i for i in (text.find(p, end) for p in ".!?\n") if i >= 0] or [len(text)])
+        words = re.findall(r"\w+", text[end:stop].lower())
+        endings = tuple(self.res.sets.get("tense.infinitive_endings", ()))
+        return any(w in self.res.sets.get("tense.infinitive_markers", ()) and nxt.endswith(endings)
+                   for w, nxt in zip(words, words[1:]))
 
     def _sentence_year(self, text: str, start: int, anchor: Anchor | None) -> int | None:
         """'op 3 maart 2020 aangenomen en op 1 juli in werking': a bare date after a date with a written
@@ -281,7 +307,7 @@ class Normaliser:
         g = c.groups
         first, last = self.res.seasons[g["season"]]
         year = self._year_of(c)
-        direction = self._direction(g.get("mod"))
+        direction = self._direction(g.get("mod") or g.get("mod2"))
         if year is None:
             pub = self._need_pub()
             year = pub.year
@@ -303,7 +329,8 @@ class Normaliser:
                     year += 1
         start = dt.date(year, first, 1)
         end = dt.date(year + (1 if last < first else 0), last, 1)
-        value = Value(fmt("month", start), "month", fmt("month", end), certain=False, anchor=start)
+        value = Value(fmt("month", start), "month", fmt("month", end) if end != start else None, certain=False,
+                      anchor=start)  # "de paasvakantie": one month
         if self._is_since(c) and pub and start <= pub:
             value.end_value = fmt("month", pub)  # a period in months up to the publication month
         return value

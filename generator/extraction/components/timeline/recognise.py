@@ -219,11 +219,13 @@ class Recogniser:
         if c.kind == "from_now" and g["dir"] in self.sets["from_now_within"] \
                 and g["unit"] not in self.sets["from_now_binnen_units"]:
             return None  # "binnen 60 dagen": a deadline counted from some event, not from today
-        if c.kind == "season" and not ({"year", "yearmod", "mod"} & g.keys()) \
+        if c.kind == "season" and not ({"year", "yearmod", "mod", "mod2"} & g.keys()) \
                 and g.get("since") not in self.sets["since_words"]:
-            if prev1 not in self.sets["season_anchoring_before"] | self.sets["season_tensed_before"]:
+            if prev1 not in self.sets["season_anchoring_before"] | self.sets["season_tensed_before"] \
+                    and g["season"] not in res.data.get("school_holidays", ()):
                 return None  # "de zomer is warm" (any summer), but "sinds de zomer": the last one, up to today
-            c.groups["bounded"] = prev1  # "vóór de zomer", "na de zomer": the nearest one, by tense
+            # "vóór de zomer", "na de zomer", "tijdens de paasvakantie": the nearest one, by tense
+            c.groups["bounded"] = prev1
         if c.kind == "quarter" and "ord" in g and not 1 <= res.ordinals.get(g["ord"], 0) <= 4:
             return None
         if c.kind == "rolling" and g.get("mod") in self.sets["rolling_singular_last"] and "num" not in g \

@@ -49,6 +49,7 @@ class Resources:
     dateline: re.Pattern | None = None
     record_words: re.Pattern | None = None
     participle: re.Pattern | None = None  # a past participle ("gehouden", "ingevoerd", "besloten")
+    separable_participle: re.Pattern | None = None  # a separable verb's participle ("meegedeeld"): never a noun
     weak_past: re.Pattern | None = None  # a weak verb's past tense ("meldde", "stopten")
     summary_conjunction: re.Pattern | None = None  # "En dan …": left out of an event's summary
     word: re.Pattern = re.compile(r"[\w'’]+|[$€£¥%]")
@@ -128,6 +129,8 @@ def read_resources(folder: Path) -> Resources:
     separable = "|".join(sorted(sets["tense.participle_prefixes"], key=len, reverse=True))
     inseparable = "|".join(sorted(sets["tense.inseparable_prefixes"], key=len, reverse=True))
     prefix, endings = re.escape(data["participle_prefix"]), "|".join(map(re.escape, data["participle_endings"]))
+    particles = "|".join(sorted(sets["tense.participle_prefixes"] - sets["tense.inseparable_prefixes"]
+                                - {data["participle_prefix"]}, key=len, reverse=True))
     return Resources(
         data=data,
         patterns=patterns,
@@ -143,7 +146,7 @@ def read_resources(folder: Path) -> Resources:
         plural_defaults=lower(data["plural_defaults"]),
         decades=lower(data["decades"]),
         parts=lower(data["parts"]),
-        seasons=lower(data["seasons"]),
+        seasons=lower(data["seasons"]) | lower(data.get("school_holidays", {})),
         ordinals=lower(data["ordinals"]),
         halves=lower(data["halves"]),
         day_units=lower(data["day_units"]),
@@ -154,6 +157,7 @@ def read_resources(folder: Path) -> Resources:
         dateline=re.compile(data["dateline"]) if data.get("dateline") else None,
         participle=re.compile(r"^(?:(?:" + separable + r")?" + prefix + r"[a-z]{2,}(?:" + endings + r")|(?:"
                               + inseparable + r")[a-z]{2,}(?:" + endings + r"))$"),
+        separable_participle=re.compile(r"^(?:" + particles + r")" + prefix + r"[a-z]{2,}(?:" + endings + r")$"),
         weak_past=re.compile(data["weak_past"]) if data.get("weak_past") else None,
         summary_conjunction=re.compile(r"^(?:" + _alternation(data["summary_conjunctions"]) + r")\s+", re.IGNORECASE)
         if data.get("summary_conjunctions") else None,

@@ -32,6 +32,8 @@ class TenseDetector:
         self.present_modals = s.get("tense.present_modals", frozenset())
         self.perfect_infinitives = s.get("tense.perfect_infinitives", frozenset())
         self.participle = res.participle
+        self.separable_participle = res.separable_participle
+        self.have_aux = s.get("tense.have_auxiliaries", frozenset())
         self.weak_past = res.weak_past
 
     def _ipp_perfect(self, words: list[str]) -> bool:
@@ -46,6 +48,14 @@ class TenseDetector:
                     and any(0 < i - j <= _PERFECT_REACH for j in aux):
                 return True
         return False
+
+    def _have_perfect(self, words: list[str]) -> bool:
+        """"Dat heeft de directie vrijdag meegedeeld": a form of "hebben" and a separable verb's
+        participle near it, whatever tag the participle got (a weak tagger reads some as nouns)."""
+        have = [i for i, w in enumerate(words) if w in self.have_aux]
+        return bool(have) and self.separable_participle is not None and any(
+            self.separable_participle.match(w) and w not in self.future and w not in self.prospective
+            and any(0 < i - j <= _PERFECT_REACH for j in have) for i, w in enumerate(words))
 
     def _modal_perfect(self, words: list[str]) -> bool:
         """"moeten op 1 mei vertrokken zijn", "kan eind juni klaar zijn" is not: a present modal, then a
@@ -110,6 +120,8 @@ class TenseDetector:
                 return "past"
         words = [t.lower_ for t in tokens if t.is_alpha]
         if self._ipp_perfect(words) and not any(w in self.strong_future for w in words):
+            return "past"
+        if self._have_perfect(words) and not any(w in self.strong_future for w in words):
             return "past"
         for token in tokens:
             tense = token.morph.get("Tense")
