@@ -129,7 +129,8 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
     if prev is not None and prev.lower_ in lex.honorifics and start == i:
         person_cue = True
         honorific_start = prev.idx
-    if lex.is_role(toks[end - 1].text) or roles and start < end and toks[start].lower_ in lex.connectors:
+    if lex.is_role(toks[end - 1].text) and not surname_like_role(lex, doc, start, end) \
+            or roles and start < end and toks[start].lower_ in lex.connectors:
         return  # "Chief Financial Officer", "Vice President", "Secretary of Defense"
     adjective_country = None
     if end - start > 1 and toks[start].text not in lex.nationality and lex.lookup(doc[start:end].text) is None \
@@ -224,7 +225,7 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
             and toks[end - 1].whitespace_ and text not in lex.first_names and not is_acronym(text) \
             and not lex.is_place_tail(text) and not lex.is_place_name(text):
         mention.weak = True  # "Chapter 11", "Fase 2", not "Kerkstraat 14": a word and its number name a thing
-    if start > 0 and MODEL_NUMBER.search(toks[start - 1].text) and any(c.isalpha() for c in toks[start - 1].text):
+    if start > 0 and model_before(lex, toks[start - 1].text):
         return
     if end < len(doc) and lower_tail_split(toks[end].text) is not None and toks[end].whitespace_ is not None \
             and toks[end - 1].whitespace_:
@@ -267,6 +268,24 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
         # the NER may vouch for it (hybrid mode), unless a function word follows ("Voorafgaand aan")
         mention.initial = end >= len(doc) or toks[end].lower_ not in lex.stop_words
     mentions.append(mention)
+
+
+def model_before(lex: Lexicon, word: str) -> bool:
+    """A model number before a name ("A330 MRTT", "F-35 Lightning"): the name is a product's. Not an age
+    ("de 81-jarige Truus Boomsma") or a party member's role ("D66-Kamerlid Sophie Smit"): a compound that
+    turns lowercase, or ends in a role, describes the person it stands before."""
+    if not (MODEL_NUMBER.search(word) and any(c.isalpha() for c in word)):
+        return False
+    return lower_tail_split(word) is None and not ("-" in word and lex.is_role(word.rpartition("-")[2]))
+
+
+def surname_like_role(lex: Lexicon, doc: Doc, start: int, end: int) -> bool:
+    """"Annelies Prins", "Bas Koning": a given name and a capitalised role word after it is a surname, not
+    a title ("Chief Financial Officer" has no given name before its role)."""
+    toks = doc.tokens
+    last = toks[end - 1].text
+    return end - start == 2 and toks[start].text in lex.first_names and last[:1].isupper() \
+        and last[1:].islower() and last.lower() in lex.roles
 
 
 def name_with_common_tail(lex: Lexicon, word: str) -> bool:
