@@ -1081,3 +1081,17 @@ def test_a_name_after_a_noun_that_owns_a_place_and_van_is_a_place(nlp):
     kinds = names_and_kinds(actors_of(nlp, text))
     assert kinds["Velsemdonk"] == "place"
     assert kinds["Karvelia"] == "place"
+
+
+def test_an_age_or_a_party_role_with_digits_before_a_name_is_no_model_number(nlp):
+    text = ("Het vuur begon in de schuur. De 81-jarige Fenna Kloosterboer zag het als eerste. "
+            "D66-Kamerlid Jorien Wassink stelde vragen. Daarna vloog een Airbus A330 MRTT over.")
+    kinds = names_and_kinds(actors_of(nlp, text))
+    assert kinds["Fenna Kloosterboer"] == kinds["Jorien Wassink"] == "person"
+    assert "MRTT" not in kinds
+
+
+def test_a_given_name_and_a_role_word_after_it_is_a_surname(nlp):
+    text = "De woningcorporatie zit krap. Dat zegt bestuursvoorzitter Annelies Prins. Ook Bas Koning is somber."
+    kinds = names_and_kinds(actors_of(nlp, text))
+    assert kinds["Annelies Prins"] == kinds["Bas Koning"] == "person"

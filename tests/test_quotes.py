@@ -1096,3 +1096,28 @@ def test_klinkt_het_after_a_sentence_about_a_role_holder_goes_to_that_person(ext
     goossens.roles, wuyts.roles = ["schepen"], ["raadslid"]
     quotes = extractor.extract(*body_to_plain_text(body), [goossens, wuyts])
     assert [q.speaker for q in quotes] == ["lies-goossens", "dries-wuyts", "lies-goossens"]
+
+
+def test_ze_with_a_singular_verb_before_a_cue_less_quote_is_the_woman_not_the_last_speaker(extractor):
+    body = ("Wethouder Noor Bakkenes wil de brug vervangen. “Het ding is op”, zegt ze.\n\n"
+            "Raadslid Gert Smeding twijfelt. “Is het echt zo slecht?”\n\n"
+            "Zelf blijft ze er rustig onder. “De cijfers liegen niet.”")
+    _, quotes = run(extractor, body, {"Noor Bakkenes": ("person", "Bakkenes"), "Gert Smeding": ("person", "Smeding")})
+    assert [q.speaker for q in quotes] == ["noor-bakkenes", "gert-smeding", "noor-bakkenes"]
+
+
+def test_ze_with_a_plural_verb_is_no_single_speaker(extractor):
+    body = ("Noor Bakkenes en Gert Smeding zijn het oneens. “De brug moet weg”, zegt hij.\n\n"
+            "Ze blijven ruziën. “Dit duurt nog maanden.”")
+    _, quotes = run(extractor, body, {"Noor Bakkenes": ("person", "Bakkenes"), "Gert Smeding": ("person", "Smeding")})
+    assert [q.speaker for q in quotes] == ["gert-smeding", "gert-smeding"]
+
+
+def test_a_pull_quote_between_paragraphs_keeps_the_speaker_of_the_quote_it_repeats(extractor):
+    body = ("Bakker Wim Oortwijn sluit na veertig jaar de deur. Hij zegt: “Ik sta hier sinds mijn twintigste. "
+            "Nu is het op.”\n\n“Ik sta hier sinds mijn twintigste”\n\n"
+            "Zijn buurvrouw Lotte Reinders vindt het jammer. “Waar moet ik nu mijn brood halen?”")
+    _, quotes = run(extractor, body, {"Wim Oortwijn": ("person", "Oortwijn"),
+                                      "Lotte Reinders": ("person", "Reinders")})
+    assert [q.speaker for q in quotes] == ["wim-oortwijn", "wim-oortwijn", "lotte-reinders"]
+    assert quotes[1].speaker_evidence == "repeated quote"

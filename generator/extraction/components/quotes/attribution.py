@@ -53,7 +53,7 @@ def _position(event: SpeakerEvent) -> int:
 @dataclass
 class Evidence:
     """How a speaker was found: ``via`` one of "name", "role", "pronoun", "unnamed", "previous quote",
-    "context"; ``span`` the speaker phrase in the text (None when it comes from the context)."""
+    "next quote", "repeated quote", "context", "sentence"; ``span`` the speaker phrase in the text (None when it comes from the context)."""
 
     via: str
     span: tuple[int, int] | None = None
