@@ -1092,6 +1092,7 @@ def test_an_age_or_a_party_role_with_digits_before_a_name_is_no_model_number(nlp
 
 
 def test_a_given_name_and_a_role_word_after_it_is_a_surname(nlp):
-    text = "De woningcorporatie zit krap. Dat zegt bestuursvoorzitter Annelies Prins. Ook Bas Koning is somber."
+    text = ("De woningcorporatie zit krap. Dat zegt bestuursvoorzitter Annelies Prins. Ook Bas Koning is somber. "
+            "Staatssecretaris Mieke de Koning (Financiën) erkent dat.")
     kinds = names_and_kinds(actors_of(nlp, text))
-    assert kinds["Annelies Prins"] == kinds["Bas Koning"] == "person"
+    assert kinds["Annelies Prins"] == kinds["Bas Koning"] == kinds["Mieke de Koning"] == "person"

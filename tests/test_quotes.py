@@ -1121,3 +1121,23 @@ def test_a_pull_quote_between_paragraphs_keeps_the_speaker_of_the_quote_it_repea
                                       "Lotte Reinders": ("person", "Reinders")})
     assert [q.speaker for q in quotes] == ["wim-oortwijn", "wim-oortwijn", "lotte-reinders"]
     assert quotes[1].speaker_evidence == "repeated quote"
+
+
+def test_a_pronoun_at_the_end_of_a_paragraph_keeps_its_gender(extractor):
+    body = ("Minister Karel Doornbos wil de wet aanpassen, maar Kamerlid Sanne Bleeker ziet dat niet zitten. "
+            "‘Dit gaat te ver’, zei ze.\n\nDoornbos bleef kalm. ‘We praten verder’, zei hij.")
+    _, quotes = run(extractor, body, {"Karel Doornbos": ("person", "Doornbos"),
+                                      "Sanne Bleeker": ("person", "Bleeker")})
+    assert [q.speaker for q in quotes] == ["sanne-bleeker", "karel-doornbos"]
+
+
+def test_a_party_member_noun_goes_back_to_the_person_introduced_with_that_party(extractor):
+    body = ("Minister Karel Doornbos (VVD) wil de wet aanpassen, maar SP-Kamerlid Sanne Bleeker is tegen. "
+            "‘Dit gaat te ver’, zei ze. Doornbos bleef kalm. ‘We praten verder’, zei hij. "
+            "De SP'er liet zich niet overtuigen. ‘Ik stem tegen.’")
+    text, _ = body_to_plain_text(body)
+    doornbos, bleeker = actors_for(text, {"Karel Doornbos": ("person", "Doornbos"),
+                                          "Sanne Bleeker": ("person", "Bleeker")})
+    doornbos.roles, bleeker.roles = ["Minister"], ["SP-Kamerlid"]
+    quotes = extractor.extract(*body_to_plain_text(body), [doornbos, bleeker])
+    assert [q.speaker for q in quotes] == ["sanne-bleeker", "karel-doornbos", "sanne-bleeker"]

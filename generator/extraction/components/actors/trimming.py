@@ -280,12 +280,16 @@ def model_before(lex: Lexicon, word: str) -> bool:
 
 
 def surname_like_role(lex: Lexicon, doc: Doc, start: int, end: int) -> bool:
-    """"Annelies Prins", "Bas Koning": a given name and a capitalised role word after it is a surname, not
-    a title ("Chief Financial Officer" has no given name before its role)."""
+    """"Annelies Prins", "Bas de Koning", "De Koning": a capitalised role word after a given name or a
+    surname's particle is a surname, not a title ("Chief Financial Officer" has neither before its role)."""
     toks = doc.tokens
     last = toks[end - 1].text
-    return end - start == 2 and toks[start].text in lex.first_names and last[:1].isupper() \
-        and last[1:].islower() and last.lower() in lex.roles
+    if end - start < 2 or not (last[:1].isupper() and last[1:].islower() and last.lower() in lex.roles):
+        return False
+    before = [toks[k] for k in range(start, end - 1)]
+    particles = [t for t in before if t.lower_ in lex.particles]
+    given = [t for t in before if t.text in lex.first_names]
+    return len(particles) + len(given) == len(before) and (given or before[-1].lower_ in lex.particles)
 
 
 def name_with_common_tail(lex: Lexicon, word: str) -> bool:

@@ -21,6 +21,15 @@ def _actor_roles(lang: str):
     return load_actor_lexicon(lang).is_role
 
 
+def _member_stem(lang: str, word: str) -> str | None:
+    """"cda'er" → "cda": the party, club or firm a lowercased member noun names (the actors
+    component's ``member_suffixes``), else None."""
+    from ..actors.lexicon import load_lexicon as load_actor_lexicon
+
+    stem = load_actor_lexicon(lang).member_of(word[:1].upper() + word[1:])
+    return stem.lower() if stem else None
+
+
 def _nationality_adjectives(lang: str):
     """The nationality adjectives of the actors component (``data/<lang>/actors/nationalities.json``):
     "Indiase" in "De Indiase premier" is part of a description, not a name."""
@@ -228,7 +237,7 @@ class SpeakerResolver:
     def pronoun(self, position: int) -> str | None:
         """He/she: the most recent person who agrees in gender, the current speaker when nothing newer
         (and agreeing) intervenes."""
-        word = self.index.masked[position:position + 4].split(" ", 1)[0].strip(",.;:").lower()
+        word = (self.index.masked[position:position + 4].split() or [""])[0].strip(",.;:!?").lower()
         self.pronoun_label = None
         agreeing = (m for m in self.index.persons_before(position) if self.agrees(m[2].id, word))
         latest = next(agreeing, None)
@@ -367,6 +376,8 @@ class SpeakerResolver:
             return True
         if self.lex.person_noun_patterns is not None and self.lex.person_noun_patterns.match(word):
             return True
+        if _member_stem(self.lex.lang, word):
+            return True  # "de VVD'er", "de PSV'er": a member of a party or club
         return _actor_roles(self.lex.lang)(word)
 
     def latest_mention(self, actor: Actor, position: int) -> int | None:
@@ -392,12 +403,16 @@ class SpeakerResolver:
         keys = {head}
         if "-" in head:
             keys.add(head.split("-", 1)[1])
+        member = _member_stem(self.lex.lang, head)
+        if member:  # "de CDA'er": the person the text introduced with that party ("CDA-Kamerlid X")
+            keys = {head, member}
         best: tuple[int, str] | None = None
         for actor in self.index.by_id.values():
             if actor.kind != "person":
                 continue
             labels = [r.lower() for r in actor.roles] + [a.lower() for a in actor.aliases]
-            if any(k in label.split() or label.endswith(k) for label in labels for k in keys):
+            if any(k in label.split() or label.endswith(k) for label in labels for k in keys) \
+                    or member and any(member in re.split(r"[\s-]", label) for label in labels):
                 latest = self.latest_mention(actor, position)
                 if latest is not None and (best is None or latest > best[0]):
                     best = (latest, actor.id)
