@@ -1096,3 +1096,10 @@ def test_a_given_name_and_a_role_word_after_it_is_a_surname(nlp):
             "Staatssecretaris Mieke de Koning (Financiën) erkent dat.")
     kinds = names_and_kinds(actors_of(nlp, text))
     assert kinds["Annelies Prins"] == kinds["Bas Koning"] == kinds["Mieke de Koning"] == "person"
+
+
+def test_an_age_before_a_name_is_evidence_of_a_person(nlp):
+    text = "Zijn buurvrouw, de 78-jarige Trijn Visser, sliep door de knal heen. Trijn Visser was bang."
+    mentions, _ = nlp.get_pipe("explainer_actors").mentions(nlp(text))
+    cues = [m.person_cue for m in mentions if m.text == "Trijn Visser"]
+    assert cues == [True, False]

@@ -1141,3 +1141,19 @@ def test_a_party_member_noun_goes_back_to_the_person_introduced_with_that_party(
     doornbos.roles, bleeker.roles = ["Minister"], ["SP-Kamerlid"]
     quotes = extractor.extract(*body_to_plain_text(body), [doornbos, bleeker])
     assert [q.speaker for q in quotes] == ["sanne-bleeker", "karel-doornbos", "sanne-bleeker"]
+
+
+def test_an_age_before_a_trade_noun_describes_the_person_just_named(extractor):
+    body = ("Het was kwart over twee toen Sjoerd Hamstra wakker werd van een knal. "
+            "“Ik dacht eerst aan vuurwerk”, vertelt de 52-jarige visboer, die boven zijn zaak woont.")
+    _, quotes = run(extractor, body, {"Sjoerd Hamstra": ("person", "Hamstra")})
+    assert [q.speaker for q in quotes] == ["sjoerd-hamstra"]
+
+
+def test_a_pronoun_goes_to_the_person_its_own_sentence_names_not_the_subject_before(extractor):
+    body = ("Wilma Dorenbos zorgt al jaren voor haar vader. ‘Ik kan niet meer’, zegt ze.\n\n"
+            "Staatssecretaris Ilse Kramers laat weten dat er geld bijkomt. ‘We laten niemand vallen.’ "
+            "Maar voor Dorenbos komt dat te laat, zegt ze. ‘Beloftes heb ik genoeg gehoord.’")
+    _, quotes = run(extractor, body, {"Wilma Dorenbos": ("person", "Dorenbos"),
+                                      "Ilse Kramers": ("person", "Kramers")})
+    assert [q.speaker for q in quotes] == ["wilma-dorenbos", "ilse-kramers", "wilma-dorenbos"]

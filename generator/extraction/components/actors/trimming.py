@@ -246,6 +246,8 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
         mention.place_cue = True  # "het dorp Ubbergen", "de Tsjechische stad Brno"
     if start > 1 and toks[start - 1].lower_ == lex.of_word and toks[start - 2].lower_ in lex.place_owner_nouns:
         mention.place_cue = True  # "de burgemeester van Zele", "de rand van Chalkida"
+    if start > 0 and lex.age_pattern is not None and lex.age_pattern.match(toks[start - 1].text):
+        mention.person_cue = True  # "de 78-jarige Gré Visser": only a person has an age before the name
     if end + 1 < len(doc) and toks[end].text == "(" and (
             _AGE.match(toks[end + 1].text) or end + 2 < len(doc) and toks[end + 2].text == ")"
             and toks[end + 1].text.isdigit() and len(toks[end + 1].text) <= 3):

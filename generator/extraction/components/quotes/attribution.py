@@ -242,9 +242,13 @@ class SpeakerResolver:
         agreeing = (m for m in self.index.persons_before(position) if self.agrees(m[2].id, word))
         latest = next(agreeing, None)
         if latest is not None and not self.opens_clause(latest[0]):
-            # "X vindt dat de club Y terecht ontsloeg, vertelt hij": the subject, not the object
+            # "X vindt dat de club Y terecht ontsloeg, vertelt hij": the subject, not the object; but
+            # within the pronoun's own sentence when it names the person ("Voor Y komt dat te laat,
+            # zegt ze": not the subject of the sentence before)
+            own = self._sentence_start(position)
+            floor = own if latest[0] >= own else position - self.lex.pronoun_subject_reach
             for m in agreeing:
-                if m[0] < position - self.lex.pronoun_subject_reach:
+                if m[0] < floor:
                     break
                 if self.opens_clause(m[0]):
                     latest = m
@@ -266,6 +270,12 @@ class SpeakerResolver:
         if named is None:  # “‘Halt!’, roept ze. Het is conciërge Anna Mol.”: named in the next sentence
             return self.named_next(position, word)
         return named[1]
+
+    def _sentence_start(self, position: int) -> int:
+        """Where the sentence around ``position`` starts in the masked text (a few hundred characters back at most)."""
+        reach = max(0, position - self.lex.description_reach)
+        starts = [m.end() for m in _AFTER_SENTENCE.finditer(self.index.masked, reach, position)]
+        return starts[-1] if starts else reach
 
     def _unnamed_speaker_since(self, position: int, floor: int) -> str | None:
         """The label of the latest speaker before ``position`` when that speaker is one unnamed person
@@ -429,10 +439,13 @@ class SpeakerResolver:
                 break
         if best is not None:
             return best[1]
-        if not guess or not self.is_person_noun(head):
+        aged = self.lex.age_noun_patterns is not None and any(
+            self.lex.age_noun_patterns.match(word) for word, _, _ in tokens(self.index.masked, start, end))
+        if not guess or not (aged or self.is_person_noun(head)):
             return None
-        if self.lex.age_noun_patterns is not None and self.lex.age_noun_patterns.match(head):
-            # "lachte de 24-jarige": an age describes the person just named, whatever their role
+        if aged:
+            # "lachte de 24-jarige", "vertelt de 41-jarige bakker": an age describes the person just
+            # named, whatever their role or trade
             nearest = next(self.index.persons_before(position, limit=self.lex.role_reach_with_complement), None)
             if nearest is not None:
                 return nearest[2].id
