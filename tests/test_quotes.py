@@ -1157,3 +1157,14 @@ def test_a_pronoun_goes_to_the_person_its_own_sentence_names_not_the_subject_bef
     _, quotes = run(extractor, body, {"Wilma Dorenbos": ("person", "Dorenbos"),
                                       "Ilse Kramers": ("person", "Kramers")})
     assert [q.speaker for q in quotes] == ["wilma-dorenbos", "ilse-kramers", "wilma-dorenbos"]
+
+
+def test_an_inhabitant_noun_after_a_cue_describes_the_person_just_introduced(extractor):
+    body = ("De 20-jarige Sietske Wiersma won de 3000 meter voor titelverdediger Loes Brandsma. "
+            "“Ik snap er niks van”, zei de jonge Friezin na afloop.")
+    text, _ = body_to_plain_text(body)
+    wiersma, brandsma = actors_for(text, {"Sietske Wiersma": ("person", "Wiersma"),
+                                          "Loes Brandsma": ("person", "Brandsma")})
+    brandsma.roles = ["titelverdediger"]
+    quotes = extractor.extract(*body_to_plain_text(body), [wiersma, brandsma])
+    assert [q.speaker for q in quotes] == ["sietske-wiersma"]

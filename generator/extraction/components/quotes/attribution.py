@@ -30,6 +30,13 @@ def _member_stem(lang: str, word: str) -> str | None:
     return stem.lower() if stem else None
 
 
+def _inhabitant(lang: str, word: str) -> bool:
+    """"friezin", "rus": a lowercased inhabitant noun the actors component knows (``nationalities.json``)."""
+    from ..actors.lexicon import load_lexicon as load_actor_lexicon
+
+    return word[:1].upper() + word[1:] in load_actor_lexicon(lang).inhabitants
+
+
 def _nationality_adjectives(lang: str):
     """The nationality adjectives of the actors component (``data/<lang>/actors/nationalities.json``):
     "Indiase" in "De Indiase premier" is part of a description, not a name."""
@@ -386,8 +393,8 @@ class SpeakerResolver:
             return True
         if self.lex.person_noun_patterns is not None and self.lex.person_noun_patterns.match(word):
             return True
-        if _member_stem(self.lex.lang, word):
-            return True  # "de VVD'er", "de PSV'er": a member of a party or club
+        if _member_stem(self.lex.lang, word) or _inhabitant(self.lex.lang, word):
+            return True  # "de VVD'er", "de PSV'er": a member of a party or club; "de Friezin", "de Rus"
         return _actor_roles(self.lex.lang)(word)
 
     def latest_mention(self, actor: Actor, position: int) -> int | None:
