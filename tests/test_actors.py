@@ -1103,3 +1103,10 @@ def test_an_age_before_a_name_is_evidence_of_a_person(nlp):
     mentions, _ = nlp.get_pipe("explainer_actors").mentions(nlp(text))
     cues = [m.person_cue for m in mentions if m.text == "Trijn Visser"]
     assert cues == [True, False]
+
+
+def test_a_surname_that_looks_like_an_inhabitant_noun_after_a_given_name_is_a_person(nlp):
+    text = "Wethouder Gijs Bremer is blij. Vele Rotterdammers ook. Ook Kees de Hollander juicht."
+    kinds = names_and_kinds(actors_of(nlp, text))
+    assert kinds["Gijs Bremer"] == kinds["Kees de Hollander"] == "person"
+    assert "Rotterdammers" not in kinds

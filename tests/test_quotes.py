@@ -1168,3 +1168,11 @@ def test_an_inhabitant_noun_after_a_cue_describes_the_person_just_introduced(ext
     brandsma.roles = ["titelverdediger"]
     quotes = extractor.extract(*body_to_plain_text(body), [wiersma, brandsma])
     assert [q.speaker for q in quotes] == ["sietske-wiersma"]
+
+
+def test_laat_weten_dat_sets_the_speaker_of_the_cue_less_quote_after_it(extractor):
+    body = ("„We zijn er klaar mee”, zegt huurder Rachid Amzil. Een woordvoerder van de gemeente laat weten "
+            "dat er naar een oplossing wordt gekeken. „We begrijpen de zorgen.”")
+    _, quotes = run(extractor, body, {"Rachid Amzil": ("person", "Amzil")})
+    assert [(q.speaker, q.speaker_label) for q in quotes] == [
+        ("rachid-amzil", None), (None, "Een woordvoerder van de gemeente")]

@@ -163,8 +163,9 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
         return
     if gaz is None:
         words = text.split()
-        if lex.is_inhabitant(words[-1]) and words[-1] not in lex.first_names:
-            return  # "Vele Rotterdammers", "Nieuw-Zeelanders"
+        if lex.is_inhabitant(words[-1]) and words[-1] not in lex.first_names \
+                and not surname_position(lex, words):
+            return  # "Vele Rotterdammers", "Nieuw-Zeelanders"; but "Gijs Bremer" is a surname
         if name_with_common_tail(lex, words[-1]) and words[0] not in lex.org_prefixes \
                 and all(w[:1].isupper() for w in words):
             return  # "Chinadeal", "Facebookberichten", "Europa Leaguefinale": a compound noun
@@ -284,14 +285,20 @@ def model_before(lex: Lexicon, word: str) -> bool:
 def surname_like_role(lex: Lexicon, doc: Doc, start: int, end: int) -> bool:
     """"Annelies Prins", "Bas de Koning", "De Koning": a capitalised role word after a given name or a
     surname's particle is a surname, not a title ("Chief Financial Officer" has neither before its role)."""
-    toks = doc.tokens
-    last = toks[end - 1].text
-    if end - start < 2 or not (last[:1].isupper() and last[1:].islower() and last.lower() in lex.roles):
+    last = doc.tokens[end - 1].text
+    return last[:1].isupper() and last[1:].islower() and last.lower() in lex.roles \
+        and surname_position(lex, doc[start:end].text.split())
+
+
+def surname_position(lex: Lexicon, words: list[str]) -> bool:
+    """Whether the last of ``words`` stands where a surname stands: after given names and particles
+    ("Gijs Bremer", "Kees de Hollander", "De Koning"), whatever else the word could be."""
+    before = words[:-1]
+    if not before:
         return False
-    before = [toks[k] for k in range(start, end - 1)]
-    particles = [t for t in before if t.lower_ in lex.particles]
-    given = [t for t in before if t.text in lex.first_names]
-    return len(particles) + len(given) == len(before) and (given or before[-1].lower_ in lex.particles)
+    particles = [w for w in before if w.lower() in lex.particles]
+    given = [w for w in before if w in lex.first_names]
+    return len(particles) + len(given) == len(before) and bool(given or before[-1].lower() in lex.particles)
 
 
 def name_with_common_tail(lex: Lexicon, word: str) -> bool:

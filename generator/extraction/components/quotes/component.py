@@ -60,6 +60,16 @@ def _repeated(text: str, span: QuoteSpan, records: list) -> list | None:
     return None
 
 
+def _separable_reporting(toks: list, i: int, lex) -> bool:
+    """"X laat weten dat …", "X gaf aan dat …": a separable cue verb whose particle opens reported
+    speech (not "gaf de prijs aan zijn moeder")."""
+    particles = lex.separable.get(toks[i][0])
+    if not particles:
+        return False
+    return any(word in particles and k + 1 < len(toks) and toks[k + 1][0] in lex.reported_speech_openers
+               for k, (word, _, _) in enumerate(toks[i + 1:], start=i + 1))
+
+
 def blocks_of(doc: Doc) -> list[Block]:
     """The article's blocks, or paragraphs split on blank lines when the reader gave none."""
     if doc._.blocks:
@@ -274,7 +284,8 @@ class QuoteExtractor(LanguageFilesComponent):
                             break
             else:
                 for i, (word, s, e) in enumerate(toks):
-                    if word in lex.say_verbs or (word in lex.near_verbs and _dat_follows(toks, i, lex)):
+                    if word in lex.say_verbs or (word in lex.near_verbs and _dat_follows(toks, i, lex)) \
+                            or _separable_reporting(toks, i, lex):
                         actor, found = resolver.subject_before(start, s)
                         if found:
                             evidence = resolver.take_evidence()
