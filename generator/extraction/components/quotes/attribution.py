@@ -393,8 +393,9 @@ class SpeakerResolver:
             return True
         if self.lex.person_noun_patterns is not None and self.lex.person_noun_patterns.match(word):
             return True
-        if _member_stem(self.lex.lang, word) or _inhabitant(self.lex.lang, word):
-            return True  # "de VVD'er", "de PSV'er": a member of a party or club; "de Friezin", "de Rus"
+        singular = not word.endswith(self.lex.plural_noun_endings) or word.endswith(self.lex.singular_noun_endings)
+        if singular and (_member_stem(self.lex.lang, word) or _inhabitant(self.lex.lang, word)):
+            return True  # "de VVD'er", "de PSV'er": a member of a party or club; "de Friezin", not "de Denen"
         return _actor_roles(self.lex.lang)(word)
 
     def latest_mention(self, actor: Actor, position: int) -> int | None:

@@ -42,6 +42,8 @@ class Lexicon:
     number_ambiguous_pronouns: frozenset[str] = frozenset()  # "ze": "she" with a singular verb, else "they"
     plural_verb_endings: tuple[str, ...] = ()  # "blijven", "zeiden": a plural finite verb
     singular_verb_endings: tuple[str, ...] = ()  # "verscheen": singular despite a plural ending
+    plural_noun_endings: tuple[str, ...] = ()  # "Denen", "Surinamers": a group, not one person
+    singular_noun_endings: tuple[str, ...] = ()  # "Chileen": singular despite a plural ending
     context_sentences: int = 4  # how many sentences back the speaker of a cue-less quote may be named
     lang: str = "nl"
     person_nouns: frozenset[str] = frozenset()  # "bewindsman", "winnaar": a person by role, beyond actors/roles.txt
@@ -127,6 +129,8 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
         number_ambiguous_pronouns=frozenset(data["pronouns"].get("number_ambiguous", ())),
         plural_verb_endings=tuple(data["pronouns"].get("plural_verb_endings", ())),
         singular_verb_endings=tuple(data["pronouns"].get("singular_verb_endings", ())),
+        plural_noun_endings=tuple(data["pronouns"].get("plural_noun_endings", ())),
+        singular_noun_endings=tuple(data["pronouns"].get("singular_noun_endings", ())),
         skip_words=frozenset(data["subject_skip_words"]),
         np_stop_words=frozenset(data["np_stop_words"]),
         clause_boundaries=frozenset(data["clause_boundaries"]),
