@@ -1110,3 +1110,9 @@ def test_a_surname_that_looks_like_an_inhabitant_noun_after_a_given_name_is_a_pe
     kinds = names_and_kinds(actors_of(nlp, text))
     assert kinds["Gijs Bremer"] == kinds["Kees de Hollander"] == "person"
     assert "Rotterdammers" not in kinds
+
+
+def test_a_trade_before_a_name_is_a_role_not_part_of_the_name(nlp):
+    actors = actors_of(nlp, "Verpleegkundige Fatma Yildiz is boos. Winkelier Kees Brand ook.")
+    assert {"Fatma Yildiz", "Kees Brand"} <= names(actors)
+    assert by_name(actors, "Fatma Yildiz").roles == ["Verpleegkundige"]

@@ -1176,3 +1176,10 @@ def test_laat_weten_dat_sets_the_speaker_of_the_cue_less_quote_after_it(extracto
     _, quotes = run(extractor, body, {"Rachid Amzil": ("person", "Amzil")})
     assert [(q.speaker, q.speaker_label) for q in quotes] == [
         ("rachid-amzil", None), (None, "Een woordvoerder van de gemeente")]
+
+
+def test_ze_after_a_plural_cue_verb_is_the_group_the_sentence_before_names(extractor):
+    body = ("Directeur Hanneke Stam snapt het niet. ‘We hebben alles gedaan’, zegt ze. De ouders zijn boos. "
+            "‘We voelen ons niet gehoord’, zeggen ze.")
+    _, quotes = run(extractor, body, {"Hanneke Stam": ("person", "Stam")})
+    assert [(q.speaker, q.speaker_label) for q in quotes] == [("hanneke-stam", None), (None, "De ouders")]

@@ -278,6 +278,31 @@ class SpeakerResolver:
             return self.named_next(position, word)
         return named[1]
 
+    def _plural_verb_before(self, position: int) -> bool:
+        """Whether the word right before ``position`` (a cue verb) is a plural finite verb ("zeggen")."""
+        verb = tokens(self.index.masked, max(0, position - 30), position)[-1:]
+        return bool(verb and self.lex.plural_verb_ending and verb[0][0].endswith(self.lex.plural_verb_ending)
+                    and not verb[0][0].endswith(self.lex.singular_verb_endings))
+
+    def _plural_subject_before(self, position: int) -> str | None:
+        """"De ouders" when the sentence before the one at ``position`` opens with an article and a plural
+        noun ("De ouders zijn boos."), as written; else None."""
+        masked = self.index.masked
+        reach = max(0, position - self.lex.description_reach)
+        starts = [m.end() for m in _AFTER_SENTENCE.finditer(masked, reach, position)]
+        if len(starts) < 2:
+            return None
+        toks = tokens(masked, starts[-2], starts[-1])
+        if len(toks) < 3 or toks[0][0] not in self.lex.determiners or toks[0][0] in self.lex.indefinite_determiners:
+            return None
+        for j in range(1, min(4, len(toks))):
+            word = toks[j][0]
+            if not word.isalpha() or masked[toks[j][1]].isupper():
+                return None
+            if word.endswith(self.lex.plural_noun_endings) and not word.endswith(self.lex.singular_noun_endings):
+                return masked[toks[0][1]:toks[j][2]]
+        return None
+
     def _sentence_start(self, position: int) -> int:
         """Where the sentence around ``position`` starts in the masked text (a few hundred characters back at most)."""
         reach = max(0, position - self.lex.description_reach)
@@ -523,6 +548,11 @@ class SpeakerResolver:
             return None, False, None
         word, w_start, _ = toks[i]
         possessive = self._possessive_description(toks, i)
+        if word in self.lex.number_ambiguous_pronouns and self._plural_verb_before(start):
+            # "‘…’, zeggen ze": a group speaks, as the sentence before names it ("De ouders zijn boos.")
+            self.pronoun_label = self._plural_subject_before(w_start)
+            self._note("pronoun", (w_start, toks[i][2]), None)
+            return None, True, (w_start, toks[i][2])
         if word in self.lex.person_pronouns and not possessive:
             actor = self.pronoun(w_start)
             self._note("pronoun", (w_start, toks[i][2]), actor)

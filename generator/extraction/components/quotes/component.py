@@ -301,6 +301,8 @@ class QuoteExtractor(LanguageFilesComponent):
                                                        block_of, sentences)
         if self.doc is None or actor is not None:
             return cue, actor, attributed
+        if attributed and resolver.evidence is not None and resolver.evidence.via == "pronoun":
+            return cue, actor, attributed  # the rules read the pronoun ("zeggen ze": a group); so would the parse
         span = spans[k]
         verb_cue = cue is not None and cue.kind == "verb"
         if cue is not None and not verb_cue:
@@ -469,7 +471,8 @@ class QuoteExtractor(LanguageFilesComponent):
         if pronoun in self.lex.subject_pronouns:
             return True
         return pronoun in self.lex.number_ambiguous_pronouns and verb.isalpha() \
-            and (not verb.endswith(self.lex.plural_verb_endings) or verb.endswith(self.lex.singular_verb_endings))
+            and (not self.lex.plural_verb_ending or not verb.endswith(self.lex.plural_verb_ending)
+                 or verb.endswith(self.lex.singular_verb_endings))
 
     def _outside_pp(self, toks: list, position: int, resolver: SpeakerResolver) -> bool:
         """Whether the words before a mention (titles skipped) do not end in a preposition or article."""

@@ -40,7 +40,6 @@ class Lexicon:
     not_inverted_verbs: frozenset[str] = frozenset()
     np_prepositions: frozenset[str] = frozenset()  # "van", "uit": a noun phrase goes on after them
     number_ambiguous_pronouns: frozenset[str] = frozenset()  # "ze": "she" with a singular verb, else "they"
-    plural_verb_endings: tuple[str, ...] = ()  # "blijven", "zeiden": a plural finite verb
     singular_verb_endings: tuple[str, ...] = ()  # "verscheen": singular despite a plural ending
     plural_noun_endings: tuple[str, ...] = ()  # "Denen", "Surinamers": a group, not one person
     singular_noun_endings: tuple[str, ...] = ()  # "Chileen": singular despite a plural ending
@@ -127,7 +126,6 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
         possessives=frozenset(data["pronouns"].get("possessive", ())),
         subject_pronouns=frozenset(data["pronouns"].get("subject", ())),
         number_ambiguous_pronouns=frozenset(data["pronouns"].get("number_ambiguous", ())),
-        plural_verb_endings=tuple(data["pronouns"].get("plural_verb_endings", ())),
         singular_verb_endings=tuple(data["pronouns"].get("singular_verb_endings", ())),
         plural_noun_endings=tuple(data["pronouns"].get("plural_noun_endings", ())),
         singular_noun_endings=tuple(data["pronouns"].get("singular_noun_endings", ())),
