@@ -51,12 +51,12 @@ model: $(RUNTIME)
 	$(PY) training/train.py $(DATA) $(if $(STAGES),--stages $(STAGES))
 
 # Quotes, actors and dates against the shared gold; key figures against benchmarks/gold (offsets into
-# the shared articles); quotes against the invented challenge set (benchmarks/gold/QUOTES.md); actors and
+# the shared articles); quotes against the invented challenge and blind sets (benchmarks/gold/QUOTES.md); actors and
 # dates against the invented blind sets (benchmarks/README.md). SHARED=/path/to/shared when it is not next to this folder.
 evaluate: shared-data $(RUNTIME)
 	$(PY) -m pelican.plugins.explainer evaluate $(SHARED)/gold/seed.gold.json $(SHARED)/gold/meantime-nl-dev.gold.json $(SHARED)/gold/dpg-dev.gold.json
 	$(PY) -m pelican.plugins.explainer evaluate benchmarks/gold/meantime-nl-dev.figures.json --articles $(SHARED)/data/meantime-nl-dev
-	$(PY) -m pelican.plugins.explainer evaluate benchmarks/gold/quotes-challenge.gold.json benchmarks/gold/quotes-blind2.gold.json benchmarks/gold/quotes-blind3.gold.json --only quotes
+	$(PY) -m pelican.plugins.explainer evaluate benchmarks/gold/quotes-challenge.gold.json benchmarks/gold/quotes-blind2.gold.json benchmarks/gold/quotes-blind3.gold.json benchmarks/gold/quotes-blind4.gold.json --only quotes
 	$(PY) -m pelican.plugins.explainer evaluate benchmarks/gold/challenge-nl.gold.json benchmarks/gold/actors-blind2.gold.json benchmarks/gold/actors-blind3.gold.json
 
 shared-data:

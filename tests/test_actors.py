@@ -1081,3 +1081,38 @@ def test_a_name_after_a_noun_that_owns_a_place_and_van_is_a_place(nlp):
     kinds = names_and_kinds(actors_of(nlp, text))
     assert kinds["Velsemdonk"] == "place"
     assert kinds["Karvelia"] == "place"
+
+
+def test_an_age_or_a_party_role_with_digits_before_a_name_is_no_model_number(nlp):
+    text = ("Het vuur begon in de schuur. De 81-jarige Fenna Kloosterboer zag het als eerste. "
+            "D66-Kamerlid Jorien Wassink stelde vragen. Daarna vloog een Airbus A330 MRTT over.")
+    kinds = names_and_kinds(actors_of(nlp, text))
+    assert kinds["Fenna Kloosterboer"] == kinds["Jorien Wassink"] == "person"
+    assert "MRTT" not in kinds
+
+
+def test_a_given_name_and_a_role_word_after_it_is_a_surname(nlp):
+    text = ("De woningcorporatie zit krap. Dat zegt bestuursvoorzitter Annelies Prins. Ook Bas Koning is somber. "
+            "Staatssecretaris Mieke de Koning (Financiën) erkent dat.")
+    kinds = names_and_kinds(actors_of(nlp, text))
+    assert kinds["Annelies Prins"] == kinds["Bas Koning"] == kinds["Mieke de Koning"] == "person"
+
+
+def test_an_age_before_a_name_is_evidence_of_a_person(nlp):
+    text = "Zijn buurvrouw, de 78-jarige Trijn Dijkema, sliep door de knal heen. Trijn Dijkema was bang."
+    mentions, _ = nlp.get_pipe("explainer_actors").mentions(nlp(text))
+    cues = [m.person_cue for m in mentions if m.text == "Trijn Dijkema"]
+    assert cues == [True, False]
+
+
+def test_a_surname_that_looks_like_an_inhabitant_noun_after_a_given_name_is_a_person(nlp):
+    text = "Wethouder Gijs Bremer is blij. Vele Rotterdammers ook. Ook Kees de Hollander juicht."
+    kinds = names_and_kinds(actors_of(nlp, text))
+    assert kinds["Gijs Bremer"] == kinds["Kees de Hollander"] == "person"
+    assert "Rotterdammers" not in kinds
+
+
+def test_a_trade_before_a_name_is_a_role_not_part_of_the_name(nlp):
+    actors = actors_of(nlp, "Verpleegkundige Fatma Yildiz is boos. Winkelier Kees Brand ook.")
+    assert {"Fatma Yildiz", "Kees Brand"} <= names(actors)
+    assert by_name(actors, "Fatma Yildiz").roles == ["Verpleegkundige"]

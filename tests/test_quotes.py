@@ -1096,3 +1096,90 @@ def test_klinkt_het_after_a_sentence_about_a_role_holder_goes_to_that_person(ext
     goossens.roles, wuyts.roles = ["schepen"], ["raadslid"]
     quotes = extractor.extract(*body_to_plain_text(body), [goossens, wuyts])
     assert [q.speaker for q in quotes] == ["lies-goossens", "dries-wuyts", "lies-goossens"]
+
+
+def test_ze_with_a_singular_verb_before_a_cue_less_quote_is_the_woman_not_the_last_speaker(extractor):
+    body = ("Wethouder Noor Bakkenes wil de brug vervangen. “Het ding is op”, zegt ze.\n\n"
+            "Raadslid Gert Smeding twijfelt. “Is het echt zo slecht?”\n\n"
+            "Zelf blijft ze er rustig onder. “De cijfers liegen niet.”")
+    _, quotes = run(extractor, body, {"Noor Bakkenes": ("person", "Bakkenes"), "Gert Smeding": ("person", "Smeding")})
+    assert [q.speaker for q in quotes] == ["noor-bakkenes", "gert-smeding", "noor-bakkenes"]
+
+
+def test_ze_with_a_plural_verb_is_no_single_speaker(extractor):
+    body = ("Noor Bakkenes en Gert Smeding zijn het oneens. “De brug moet weg”, zegt hij.\n\n"
+            "Ze blijven ruziën. “Dit duurt nog maanden.”")
+    _, quotes = run(extractor, body, {"Noor Bakkenes": ("person", "Bakkenes"), "Gert Smeding": ("person", "Smeding")})
+    assert [q.speaker for q in quotes] == ["gert-smeding", "gert-smeding"]
+
+
+def test_a_pull_quote_between_paragraphs_keeps_the_speaker_of_the_quote_it_repeats(extractor):
+    body = ("Bakker Wim Oortwijn sluit na veertig jaar de deur. Hij zegt: “Ik sta hier sinds mijn twintigste. "
+            "Nu is het op.”\n\n“Ik sta hier sinds mijn twintigste”\n\n"
+            "Zijn buurvrouw Lieke Reinders vindt het jammer. “Waar moet ik nu mijn brood halen?”")
+    _, quotes = run(extractor, body, {"Wim Oortwijn": ("person", "Oortwijn"),
+                                      "Lieke Reinders": ("person", "Reinders")})
+    assert [q.speaker for q in quotes] == ["wim-oortwijn", "wim-oortwijn", "lieke-reinders"]
+    assert quotes[1].speaker_evidence == "repeated quote"
+
+
+def test_a_pronoun_at_the_end_of_a_paragraph_keeps_its_gender(extractor):
+    body = ("Minister Karel Doornbos wil de wet aanpassen, maar Kamerlid Sanne Bleeker ziet dat niet zitten. "
+            "‘Dit gaat te ver’, zei ze.\n\nDoornbos bleef kalm. ‘We praten verder’, zei hij.")
+    _, quotes = run(extractor, body, {"Karel Doornbos": ("person", "Doornbos"),
+                                      "Sanne Bleeker": ("person", "Bleeker")})
+    assert [q.speaker for q in quotes] == ["sanne-bleeker", "karel-doornbos"]
+
+
+def test_a_party_member_noun_goes_back_to_the_person_introduced_with_that_party(extractor):
+    body = ("Minister Karel Doornbos (VVD) wil de wet aanpassen, maar SP-Kamerlid Sanne Bleeker is tegen. "
+            "‘Dit gaat te ver’, zei ze. Doornbos bleef kalm. ‘We praten verder’, zei hij. "
+            "De SP'er liet zich niet overtuigen. ‘Ik stem tegen.’")
+    text, _ = body_to_plain_text(body)
+    doornbos, bleeker = actors_for(text, {"Karel Doornbos": ("person", "Doornbos"),
+                                          "Sanne Bleeker": ("person", "Bleeker")})
+    doornbos.roles, bleeker.roles = ["Minister"], ["SP-Kamerlid"]
+    quotes = extractor.extract(*body_to_plain_text(body), [doornbos, bleeker])
+    assert [q.speaker for q in quotes] == ["sanne-bleeker", "karel-doornbos", "sanne-bleeker"]
+
+
+def test_an_age_before_a_trade_noun_describes_the_person_just_named(extractor):
+    body = ("Het was kwart over twee toen Sjoerd Hamstra wakker werd van een knal. "
+            "“Ik dacht eerst aan vuurwerk”, vertelt de 52-jarige visboer, die boven zijn zaak woont.")
+    _, quotes = run(extractor, body, {"Sjoerd Hamstra": ("person", "Hamstra")})
+    assert [q.speaker for q in quotes] == ["sjoerd-hamstra"]
+
+
+def test_a_pronoun_goes_to_the_person_its_own_sentence_names_not_the_subject_before(extractor):
+    body = ("Wilma Dorenbos zorgt al jaren voor haar vader. ‘Ik kan niet meer’, zegt ze.\n\n"
+            "Staatssecretaris Ilse Kramers laat weten dat er geld bijkomt. ‘We laten niemand vallen.’ "
+            "Maar voor Dorenbos komt dat te laat, zegt ze. ‘Beloftes heb ik genoeg gehoord.’")
+    _, quotes = run(extractor, body, {"Wilma Dorenbos": ("person", "Dorenbos"),
+                                      "Ilse Kramers": ("person", "Kramers")})
+    assert [q.speaker for q in quotes] == ["wilma-dorenbos", "ilse-kramers", "wilma-dorenbos"]
+
+
+def test_an_inhabitant_noun_after_a_cue_describes_the_person_just_introduced(extractor):
+    body = ("De 20-jarige Sietske Wiersma won de 3000 meter voor titelverdediger Loes Brandsma. "
+            "“Ik snap er niks van”, zei de jonge Friezin na afloop.")
+    text, _ = body_to_plain_text(body)
+    wiersma, brandsma = actors_for(text, {"Sietske Wiersma": ("person", "Wiersma"),
+                                          "Loes Brandsma": ("person", "Brandsma")})
+    brandsma.roles = ["titelverdediger"]
+    quotes = extractor.extract(*body_to_plain_text(body), [wiersma, brandsma])
+    assert [q.speaker for q in quotes] == ["sietske-wiersma"]
+
+
+def test_laat_weten_dat_sets_the_speaker_of_the_cue_less_quote_after_it(extractor):
+    body = ("„We zijn er klaar mee”, zegt huurder Rachid Amzil. Een woordvoerder van de gemeente laat weten "
+            "dat er naar een oplossing wordt gekeken. „We begrijpen de zorgen.”")
+    _, quotes = run(extractor, body, {"Rachid Amzil": ("person", "Amzil")})
+    assert [(q.speaker, q.speaker_label) for q in quotes] == [
+        ("rachid-amzil", None), (None, "Een woordvoerder van de gemeente")]
+
+
+def test_ze_after_a_plural_cue_verb_is_the_group_the_sentence_before_names(extractor):
+    body = ("Directeur Hanneke Stam snapt het niet. ‘We hebben alles gedaan’, zegt ze. De ouders zijn boos. "
+            "‘We voelen ons niet gehoord’, zeggen ze.")
+    _, quotes = run(extractor, body, {"Hanneke Stam": ("person", "Stam")})
+    assert [(q.speaker, q.speaker_label) for q in quotes] == [("hanneke-stam", None), (None, "De ouders")]

@@ -34,6 +34,7 @@ INFERRED = {
     "pronoun": "speaker from a pronoun (hij/zij)",
     "previous quote": "speaker from the previous quote",
     "next quote": "speaker from the next quote",
+    "repeated quote": "speaker of the quote these words repeat (a pull quote)",
     "context": "speaker from the sentence before the quote",
     "sentence": "speaker from a person named in the quote's sentence (no cue)",
 }

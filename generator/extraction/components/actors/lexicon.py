@@ -68,6 +68,7 @@ class Lexicon:
     member_suffixes: tuple[str, ...] = ()
     place_tails: tuple[str, ...] = ()
     road_pattern: "re.Pattern[str] | None" = None
+    age_pattern: "re.Pattern[str] | None" = None  # "81-jarige", "tachtigjarige": a person's age before their name
     toponym_endings: tuple[str, ...] = ()  # endings of place names: with an NER LOC, a place
     adjective_ending: "re.Pattern[str] | None" = None  # "Brusselse", "Israëlische": see shapes.adjective_like
     weak_adjective_ending: "re.Pattern[str] | None" = None  # "Antwerpse": an adjective only where one stands
@@ -336,6 +337,7 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
     lex.member_suffixes = tuple(forms.get("member_suffixes", []))
     lex.place_tails = tuple(forms.get("place_tails", []))
     lex.road_pattern = re.compile(forms["road_pattern"]) if forms.get("road_pattern") else None
+    lex.age_pattern = re.compile(forms["age_pattern"]) if forms.get("age_pattern") else None
     lex.toponym_endings = tuple(forms.get("toponym_endings", []))
     lex.adjective_ending = re.compile(forms["adjective_ending"]) if forms.get("adjective_ending") else None
     lex.weak_adjective_ending = re.compile(forms["weak_adjective_ending"]) if forms.get("weak_adjective_ending") \

@@ -129,7 +129,8 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
     if prev is not None and prev.lower_ in lex.honorifics and start == i:
         person_cue = True
         honorific_start = prev.idx
-    if lex.is_role(toks[end - 1].text) or roles and start < end and toks[start].lower_ in lex.connectors:
+    if lex.is_role(toks[end - 1].text) and not surname_like_role(lex, doc, start, end) \
+            or roles and start < end and toks[start].lower_ in lex.connectors:
         return  # "Chief Financial Officer", "Vice President", "Secretary of Defense"
     adjective_country = None
     if end - start > 1 and toks[start].text not in lex.nationality and lex.lookup(doc[start:end].text) is None \
@@ -162,8 +163,9 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
         return
     if gaz is None:
         words = text.split()
-        if lex.is_inhabitant(words[-1]) and words[-1] not in lex.first_names:
-            return  # "Vele Rotterdammers", "Nieuw-Zeelanders"
+        if lex.is_inhabitant(words[-1]) and words[-1] not in lex.first_names \
+                and not surname_position(lex, words):
+            return  # "Vele Rotterdammers", "Nieuw-Zeelanders"; but "Gijs Bremer" is a surname
         if name_with_common_tail(lex, words[-1]) and words[0] not in lex.org_prefixes \
                 and all(w[:1].isupper() for w in words):
             return  # "Chinadeal", "Facebookberichten", "Europa Leaguefinale": a compound noun
@@ -224,7 +226,7 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
             and toks[end - 1].whitespace_ and text not in lex.first_names and not is_acronym(text) \
             and not lex.is_place_tail(text) and not lex.is_place_name(text):
         mention.weak = True  # "Chapter 11", "Fase 2", not "Kerkstraat 14": a word and its number name a thing
-    if start > 0 and MODEL_NUMBER.search(toks[start - 1].text) and any(c.isalpha() for c in toks[start - 1].text):
+    if start > 0 and model_before(lex, toks[start - 1].text):
         return
     if end < len(doc) and lower_tail_split(toks[end].text) is not None and toks[end].whitespace_ is not None \
             and toks[end - 1].whitespace_:
@@ -245,6 +247,8 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
         mention.place_cue = True  # "het dorp Ubbergen", "de Tsjechische stad Brno"
     if start > 1 and toks[start - 1].lower_ == lex.of_word and toks[start - 2].lower_ in lex.place_owner_nouns:
         mention.place_cue = True  # "de burgemeester van Zele", "de rand van Chalkida"
+    if start > 0 and lex.age_pattern is not None and lex.age_pattern.match(toks[start - 1].text):
+        mention.person_cue = True  # "de 78-jarige Gré Visser": only a person has an age before the name
     if end + 1 < len(doc) and toks[end].text == "(" and (
             _AGE.match(toks[end + 1].text) or end + 2 < len(doc) and toks[end + 2].text == ")"
             and toks[end + 1].text.isdigit() and len(toks[end + 1].text) <= 3):
@@ -267,6 +271,34 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
         # the NER may vouch for it (hybrid mode), unless a function word follows ("Voorafgaand aan")
         mention.initial = end >= len(doc) or toks[end].lower_ not in lex.stop_words
     mentions.append(mention)
+
+
+def model_before(lex: Lexicon, word: str) -> bool:
+    """A model number before a name ("A330 MRTT", "F-35 Lightning"): the name is a product's. Not an age
+    ("de 81-jarige Truus Boomsma") or a party member's role ("D66-Kamerlid Sophie Smit"): a compound that
+    turns lowercase, or ends in a role, describes the person it stands before."""
+    if not (MODEL_NUMBER.search(word) and any(c.isalpha() for c in word)):
+        return False
+    return lower_tail_split(word) is None and not ("-" in word and lex.is_role(word.rpartition("-")[2]))
+
+
+def surname_like_role(lex: Lexicon, doc: Doc, start: int, end: int) -> bool:
+    """"Annelies Prins", "Bas de Koning", "De Koning": a capitalised role word after a given name or a
+    surname's particle is a surname, not a title ("Chief Financial Officer" has neither before its role)."""
+    last = doc.tokens[end - 1].text
+    return last[:1].isupper() and last[1:].islower() and last.lower() in lex.roles \
+        and surname_position(lex, doc[start:end].text.split())
+
+
+def surname_position(lex: Lexicon, words: list[str]) -> bool:
+    """Whether the last of ``words`` stands where a surname stands: after given names and particles
+    ("Gijs Bremer", "Kees de Hollander", "De Koning"), whatever else the word could be."""
+    before = words[:-1]
+    if not before:
+        return False
+    particles = [w for w in before if w.lower() in lex.particles]
+    given = [w for w in before if w in lex.first_names]
+    return len(particles) + len(given) == len(before) and bool(given or before[-1].lower() in lex.particles)
 
 
 def name_with_common_tail(lex: Lexicon, word: str) -> bool:

@@ -21,6 +21,22 @@ def _actor_roles(lang: str):
     return load_actor_lexicon(lang).is_role
 
 
+def _member_stem(lang: str, word: str) -> str | None:
+    """"cda'er" → "cda": the party, club or firm a lowercased member noun names (the actors
+    component's ``member_suffixes``), else None."""
+    from ..actors.lexicon import load_lexicon as load_actor_lexicon
+
+    stem = load_actor_lexicon(lang).member_of(word[:1].upper() + word[1:])
+    return stem.lower() if stem else None
+
+
+def _inhabitant(lang: str, word: str) -> bool:
+    """"friezin", "rus": a lowercased inhabitant noun the actors component knows (``nationalities.json``)."""
+    from ..actors.lexicon import load_lexicon as load_actor_lexicon
+
+    return word[:1].upper() + word[1:] in load_actor_lexicon(lang).inhabitants
+
+
 def _nationality_adjectives(lang: str):
     """The nationality adjectives of the actors component (``data/<lang>/actors/nationalities.json``):
     "Indiase" in "De Indiase premier" is part of a description, not a name."""
@@ -53,7 +69,7 @@ def _position(event: SpeakerEvent) -> int:
 @dataclass
 class Evidence:
     """How a speaker was found: ``via`` one of "name", "role", "pronoun", "unnamed", "previous quote",
-    "context"; ``span`` the speaker phrase in the text (None when it comes from the context)."""
+    "next quote", "repeated quote", "context", "sentence"; ``span`` the speaker phrase in the text (None when it comes from the context)."""
 
     via: str
     span: tuple[int, int] | None = None
@@ -228,14 +244,18 @@ class SpeakerResolver:
     def pronoun(self, position: int) -> str | None:
         """He/she: the most recent person who agrees in gender, the current speaker when nothing newer
         (and agreeing) intervenes."""
-        word = self.index.masked[position:position + 4].split(" ", 1)[0].strip(",.;:").lower()
+        word = (self.index.masked[position:position + 4].split() or [""])[0].strip(",.;:!?").lower()
         self.pronoun_label = None
         agreeing = (m for m in self.index.persons_before(position) if self.agrees(m[2].id, word))
         latest = next(agreeing, None)
         if latest is not None and not self.opens_clause(latest[0]):
-            # "X vindt dat de club Y terecht ontsloeg, vertelt hij": the subject, not the object
+            # "X vindt dat de club Y terecht ontsloeg, vertelt hij": the subject, not the object; but
+            # within the pronoun's own sentence when it names the person ("Voor Y komt dat te laat,
+            # zegt ze": not the subject of the sentence before)
+            own = self._sentence_start(position)
+            floor = own if latest[0] >= own else position - self.lex.pronoun_subject_reach
             for m in agreeing:
-                if m[0] < position - self.lex.pronoun_subject_reach:
+                if m[0] < floor:
                     break
                 if self.opens_clause(m[0]):
                     latest = m
@@ -257,6 +277,37 @@ class SpeakerResolver:
         if named is None:  # “‘Halt!’, roept ze. Het is conciërge Anna Mol.”: named in the next sentence
             return self.named_next(position, word)
         return named[1]
+
+    def _plural_verb_before(self, position: int) -> bool:
+        """Whether the word right before ``position`` (a cue verb) is a plural finite verb ("zeggen")."""
+        verb = tokens(self.index.masked, max(0, position - 30), position)[-1:]
+        return bool(verb and self.lex.plural_verb_ending and verb[0][0].endswith(self.lex.plural_verb_ending)
+                    and not verb[0][0].endswith(self.lex.singular_verb_endings))
+
+    def _plural_subject_before(self, position: int) -> str | None:
+        """"De ouders" when the sentence before the one at ``position`` opens with an article and a plural
+        noun ("De ouders zijn boos."), as written; else None."""
+        masked = self.index.masked
+        reach = max(0, position - self.lex.description_reach)
+        starts = [m.end() for m in _AFTER_SENTENCE.finditer(masked, reach, position)]
+        if len(starts) < 2:
+            return None
+        toks = tokens(masked, starts[-2], starts[-1])
+        if len(toks) < 3 or toks[0][0] not in self.lex.determiners or toks[0][0] in self.lex.indefinite_determiners:
+            return None
+        for j in range(1, min(4, len(toks))):
+            word = toks[j][0]
+            if not word.isalpha() or masked[toks[j][1]].isupper():
+                return None
+            if word.endswith(self.lex.plural_noun_endings) and not word.endswith(self.lex.singular_noun_endings):
+                return masked[toks[0][1]:toks[j][2]]
+        return None
+
+    def _sentence_start(self, position: int) -> int:
+        """Where the sentence around ``position`` starts in the masked text (a few hundred characters back at most)."""
+        reach = max(0, position - self.lex.description_reach)
+        starts = [m.end() for m in _AFTER_SENTENCE.finditer(self.index.masked, reach, position)]
+        return starts[-1] if starts else reach
 
     def _unnamed_speaker_since(self, position: int, floor: int) -> str | None:
         """The label of the latest speaker before ``position`` when that speaker is one unnamed person
@@ -367,6 +418,9 @@ class SpeakerResolver:
             return True
         if self.lex.person_noun_patterns is not None and self.lex.person_noun_patterns.match(word):
             return True
+        singular = not word.endswith(self.lex.plural_noun_endings) or word.endswith(self.lex.singular_noun_endings)
+        if singular and (_member_stem(self.lex.lang, word) or _inhabitant(self.lex.lang, word)):
+            return True  # "de VVD'er", "de PSV'er": a member of a party or club; "de Friezin", not "de Denen"
         return _actor_roles(self.lex.lang)(word)
 
     def latest_mention(self, actor: Actor, position: int) -> int | None:
@@ -392,12 +446,16 @@ class SpeakerResolver:
         keys = {head}
         if "-" in head:
             keys.add(head.split("-", 1)[1])
+        member = _member_stem(self.lex.lang, head)
+        if member:  # "de CDA'er": the person the text introduced with that party ("CDA-Kamerlid X")
+            keys = {head, member}
         best: tuple[int, str] | None = None
         for actor in self.index.by_id.values():
             if actor.kind != "person":
                 continue
             labels = [r.lower() for r in actor.roles] + [a.lower() for a in actor.aliases]
-            if any(k in label.split() or label.endswith(k) for label in labels for k in keys):
+            if any(k in label.split() or label.endswith(k) for label in labels for k in keys) \
+                    or member and any(member in re.split(r"[\s-]", label) for label in labels):
                 latest = self.latest_mention(actor, position)
                 if latest is not None and (best is None or latest > best[0]):
                     best = (latest, actor.id)
@@ -414,10 +472,13 @@ class SpeakerResolver:
                 break
         if best is not None:
             return best[1]
-        if not guess or not self.is_person_noun(head):
+        aged = self.lex.age_noun_patterns is not None and any(
+            self.lex.age_noun_patterns.match(word) for word, _, _ in tokens(self.index.masked, start, end))
+        if not guess or not (aged or self.is_person_noun(head)):
             return None
-        if self.lex.age_noun_patterns is not None and self.lex.age_noun_patterns.match(head):
-            # "lachte de 24-jarige": an age describes the person just named, whatever their role
+        if aged:
+            # "lachte de 24-jarige", "vertelt de 41-jarige bakker": an age describes the person just
+            # named, whatever their role or trade
             nearest = next(self.index.persons_before(position, limit=self.lex.role_reach_with_complement), None)
             if nearest is not None:
                 return nearest[2].id
@@ -487,6 +548,11 @@ class SpeakerResolver:
             return None, False, None
         word, w_start, _ = toks[i]
         possessive = self._possessive_description(toks, i)
+        if word in self.lex.number_ambiguous_pronouns and self._plural_verb_before(start):
+            # "‘…’, zeggen ze": a group speaks, as the sentence before names it ("De ouders zijn boos.")
+            self.pronoun_label = self._plural_subject_before(w_start)
+            self._note("pronoun", (w_start, toks[i][2]), None)
+            return None, True, (w_start, toks[i][2])
         if word in self.lex.person_pronouns and not possessive:
             actor = self.pronoun(w_start)
             self._note("pronoun", (w_start, toks[i][2]), actor)

@@ -41,6 +41,35 @@ def _continued(evidence: Evidence | None) -> Evidence:
     return Evidence("previous quote", None, evidence.label if evidence else None)
 
 
+_WORD = re.compile(r"\w+")
+_PULL_QUOTE_MIN_WORDS = 4  # fewer words ("Nooit meer", "Dat klopt") repeat by chance, not as a pull quote
+
+
+def _repeated(text: str, span: QuoteSpan, records: list) -> list | None:
+    """The attributed quote whose words this one repeats, in order, elsewhere in the article: a pull
+    quote (a streamer between paragraphs) says again what a speaker said; else None."""
+    words = _WORD.findall(text[span.start:span.end].lower())
+    if len(words) < _PULL_QUOTE_MIN_WORDS:
+        return None
+    needle = " " + " ".join(words) + " "
+    for other in records:
+        if other[0] is span or not other[4] or other[5]:
+            continue
+        if needle in " " + " ".join(_WORD.findall(text[other[0].start:other[0].end].lower())) + " ":
+            return other
+    return None
+
+
+def _separable_reporting(toks: list, i: int, lex) -> bool:
+    """"X laat weten dat …", "X gaf aan dat …": a separable cue verb whose particle opens reported
+    speech (not "gaf de prijs aan zijn moeder")."""
+    particles = lex.separable.get(toks[i][0])
+    if not particles:
+        return False
+    return any(word in particles and k + 1 < len(toks) and toks[k + 1][0] in lex.reported_speech_openers
+               for k, (word, _, _) in enumerate(toks[i + 1:], start=i + 1))
+
+
 def blocks_of(doc: Doc) -> list[Block]:
     """The article's blocks, or paragraphs split on blank lines when the reader gave none."""
     if doc._.blocks:
@@ -124,6 +153,11 @@ class QuoteExtractor(LanguageFilesComponent):
             span, full, cue, speaker, attributed, headline, _ = record
             if attributed or headline or not full or cue is not None:
                 continue
+            original = _repeated(text, span, records)
+            if original is not None:  # a pull quote: the words of a quote the article attributes elsewhere
+                record[3], record[4] = original[3], True
+                record[6] = Evidence("repeated quote", None, original[6].label if original[6] else None)
+                continue
             block = block_of(span.start)
             floor = blocks[max(0, block - 1)].start if blocks else 0
             # in a long paragraph (or a body without breaks) only the last few sentences set the speaker
@@ -191,6 +225,11 @@ class QuoteExtractor(LanguageFilesComponent):
             span, full, cue, speaker, attributed, headline, _ = record
             if not headline or attributed:
                 continue
+            original = _repeated(text, span, records)
+            if original is not None:  # a streamer between paragraphs repeats a quote of the text
+                record[3], record[4] = original[3], True
+                record[6] = Evidence("repeated quote", None, original[6].label if original[6] else None)
+                continue
             block = block_of(span.start)
             if block + 1 < len(blocks):
                 nxt = blocks[block + 1]
@@ -245,7 +284,8 @@ class QuoteExtractor(LanguageFilesComponent):
                             break
             else:
                 for i, (word, s, e) in enumerate(toks):
-                    if word in lex.say_verbs or (word in lex.near_verbs and _dat_follows(toks, i, lex)):
+                    if word in lex.say_verbs or (word in lex.near_verbs and _dat_follows(toks, i, lex)) \
+                            or _separable_reporting(toks, i, lex):
                         actor, found = resolver.subject_before(start, s)
                         if found:
                             evidence = resolver.take_evidence()
@@ -261,6 +301,8 @@ class QuoteExtractor(LanguageFilesComponent):
                                                        block_of, sentences)
         if self.doc is None or actor is not None:
             return cue, actor, attributed
+        if attributed and resolver.evidence is not None and resolver.evidence.via == "pronoun":
+            return cue, actor, attributed  # the rules read the pronoun ("zeggen ze": a group); so would the parse
         span = spans[k]
         verb_cue = cue is not None and cue.kind == "verb"
         if cue is not None and not verb_cue:
@@ -391,13 +433,13 @@ class QuoteExtractor(LanguageFilesComponent):
         i = 0
         while i < len(toks) and toks[i][0] in self.lex.skip_words:
             i += 1
-        if i < len(toks) and toks[i][0] in self.lex.subject_pronouns:
+        if i + 1 < len(toks) and self._person_subject(toks[i][0], toks[i + 1][0]):
             return resolver.pronoun(toks[i][1]), toks[i][1]
         for j in range(i + 1, min(i + 3, len(toks))):  # "Toch zal hij …": the subject after the finite verb
             if not toks[j - 1][0].isalpha() or toks[j - 1][0] in self.lex.np_stop_words \
                     or toks[j - 1][0] in self.lex.np_prepositions:
                 break
-            if toks[j][0] in self.lex.subject_pronouns:
+            if self._person_subject(toks[j][0], toks[j - 1][0]):
                 return resolver.pronoun(toks[j][1]), toks[j][1]
         source = resolver.statement_source(toks)
         if source is not None:  # "Later kwam een reactie van minister X."
@@ -422,6 +464,15 @@ class QuoteExtractor(LanguageFilesComponent):
             mention = next(iter(free.values()))
             return mention[2].id, mention[0]
         return None
+
+    def _person_subject(self, pronoun: str, verb: str) -> bool:
+        """Whether ``pronoun``, the subject of the finite ``verb`` next to it, is one person: "hij",
+        "zij", and "ze" with a singular verb ("Ze blijft nuchter", "Zelf blijft ze"), not "Ze blijven"."""
+        if pronoun in self.lex.subject_pronouns:
+            return True
+        return pronoun in self.lex.number_ambiguous_pronouns and verb.isalpha() \
+            and (not self.lex.plural_verb_ending or not verb.endswith(self.lex.plural_verb_ending)
+                 or verb.endswith(self.lex.singular_verb_endings))
 
     def _outside_pp(self, toks: list, position: int, resolver: SpeakerResolver) -> bool:
         """Whether the words before a mention (titles skipped) do not end in a preposition or article."""

@@ -39,6 +39,10 @@ class Lexicon:
     inverted_verb_endings: tuple[str, ...] = ()  # “…”, gilt ze: a finite verb inverted with its subject
     not_inverted_verbs: frozenset[str] = frozenset()
     np_prepositions: frozenset[str] = frozenset()  # "van", "uit": a noun phrase goes on after them
+    number_ambiguous_pronouns: frozenset[str] = frozenset()  # "ze": "she" with a singular verb, else "they"
+    singular_verb_endings: tuple[str, ...] = ()  # "verscheen": singular despite a plural ending
+    plural_noun_endings: tuple[str, ...] = ()  # "Denen", "Surinamers": a group, not one person
+    singular_noun_endings: tuple[str, ...] = ()  # "Chileen": singular despite a plural ending
     context_sentences: int = 4  # how many sentences back the speaker of a cue-less quote may be named
     lang: str = "nl"
     person_nouns: frozenset[str] = frozenset()  # "bewindsman", "winnaar": a person by role, beyond actors/roles.txt
@@ -121,6 +125,10 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
         person_pronouns=frozenset(data["pronouns"]["person"]),
         possessives=frozenset(data["pronouns"].get("possessive", ())),
         subject_pronouns=frozenset(data["pronouns"].get("subject", ())),
+        number_ambiguous_pronouns=frozenset(data["pronouns"].get("number_ambiguous", ())),
+        singular_verb_endings=tuple(data["pronouns"].get("singular_verb_endings", ())),
+        plural_noun_endings=tuple(data["pronouns"].get("plural_noun_endings", ())),
+        singular_noun_endings=tuple(data["pronouns"].get("singular_noun_endings", ())),
         skip_words=frozenset(data["subject_skip_words"]),
         np_stop_words=frozenset(data["np_stop_words"]),
         clause_boundaries=frozenset(data["clause_boundaries"]),
