@@ -1025,6 +1025,91 @@ def test_a_police_zone_and_a_public_prosecutor_keep_their_lowercase_head(nlp):
     assert "Kempenland-Oost" not in names(actors) and "Hasselt" not in names(actors)
 
 
+def test_a_court_named_after_its_seat_is_one_organisation(nlp):
+    text = ("De rechtbank Zwolle-Lelystad sprak de man vrij, maar het gerechtshof Den Bosch veroordeelde hem. "
+            "Hij woont in Kampen.")
+    actors = actors_of(nlp, text)
+    assert by_name(actors, "rechtbank Zwolle-Lelystad").kind == "organisation"
+    assert by_name(actors, "gerechtshof Den Bosch").kind == "organisation"
+    assert "Den Bosch" not in names(actors) and by_name(actors, "Kampen").kind == "place"
+
+
+def test_a_place_with_an_elided_article_keeps_its_apostrophe(nlp):
+    actors = actors_of(nlp, "De markt verhuist van Vught naar 's-Hertogenbosch. Ook ’s-Gravenhage twijfelt.")
+    assert by_name(actors, "'s-Hertogenbosch").kind == "place"
+    assert by_name(actors, "’s-Gravenhage").kind == "place"
+    assert "s-Hertogenbosch" not in names(actors)
+
+
+def test_a_name_of_several_words_glued_to_a_role_is_the_employer(nlp):
+    text = ("Go Ahead Eagles verloor zaterdag. Go Ahead-trainer Bram Kolk was boos. "
+            "Het Joint Strike Fighter-programma liep vertraging op.")
+    actors = actors_of(nlp, text)
+    club = by_name(actors, "Go Ahead Eagles")
+    assert club.kind == "organisation" and "Go Ahead" in club.aliases
+    assert "Go" not in names(actors) and "Joint Strike Fighter" not in names(actors)
+
+
+def test_a_firm_named_after_its_country_branch_is_an_organisation(nlp):
+    actors = actors_of(nlp, "Volgens Bavaro Koffie Nederland stijgen de prijzen. Ook België merkt dat.")
+    assert by_name(actors, "Bavaro Koffie Nederland").kind == "organisation"
+    assert by_name(actors, "België").kind == "country"
+
+
+def test_a_firm_ending_in_a_trade_word_is_no_glued_compound(nlp):
+    actors = actors_of(nlp, "Een bakker koopt de panden van Hermans Vastgoed en de winkels van Smit Supermarkten.")
+    assert by_name(actors, "Hermans Vastgoed").kind == "organisation"
+    assert by_name(actors, "Smit Supermarkten").kind == "organisation"
+
+
+def test_a_sentence_opening_particle_stays_when_the_article_writes_it_inside_a_sentence(nlp):
+    text = ("De keten neemt het familiebedrijf Van Wijk Bouw over. Van Wijk Bouw B.V. telt veertig mensen. "
+            "Van Vught kwam geen reactie.")
+    actors = actors_of(nlp, text)
+    firm = by_name(actors, "Van Wijk Bouw B.V.")
+    assert "Van Wijk Bouw" in firm.aliases and "Wijk Bouw B.V." not in names(actors)
+    assert "Van Vught" not in names(actors)
+
+
+def test_clubs_short_forms_and_leagues_are_listed_organisations(nlp):
+    text = ("Almere City speelt volgend seizoen in de Keuken Kampioen Divisie. PEC Zwolle zakt ook. "
+            "De trainer van PEC zweeg. In Almere was het stil.")
+    actors = actors_of(nlp, text)
+    assert by_name(actors, "Almere City").kind == "organisation"
+    assert "PEC" in by_name(actors, "PEC Zwolle").aliases
+    assert by_name(actors, "Keuken Kampioen Divisie").kind == "organisation"
+    assert not names(actors) & {"Keuken", "Divisie", "PEC"}
+    assert by_name(actors, "Almere").kind == "place"
+
+
+def test_a_local_party_in_brackets_is_an_affiliation_though_it_reads_as_a_compound(nlp):
+    actors = actors_of(nlp, "Raadslid Kees Smit (Stadsbelang) wil een nieuw zwembad in Meppel.")
+    party = by_name(actors, "Stadsbelang")
+    assert party.kind == "organisation"
+    assert by_name(actors, "Kees Smit").affiliation in {party.id, party.name}
+
+
+def test_an_organisation_word_inside_a_capitalised_name_keeps_its_compound_tail(nlp):
+    actors = actors_of(nlp, "Ook de Landelijke Federatie Verkeersveiligheid reageerde.")
+    assert by_name(actors, "Landelijke Federatie Verkeersveiligheid").kind == "organisation"
+
+
+def test_a_works_council_by_its_abbreviation_is_no_name(nlp):
+    actors = actors_of(nlp, "De OR van het bedrijf Smits Print is boos. Volgens de OR is er geen overleg geweest.")
+    assert "OR" not in names(actors)
+    assert by_name(actors, "Smits Print").kind == "organisation"
+
+
+def test_a_club_named_by_its_town_is_the_club_unless_a_preposition_makes_it_the_town(nlp):
+    text = ("FC Groningen verloor zaterdag van Ajax. Groningen zakt naar de twaalfde plaats. "
+            "In Groningen baalden de supporters, en de gemeente Groningen zwijgt.")
+    actors = actors_of(nlp, text)
+    club = by_name(actors, "FC Groningen")
+    assert "Groningen" in club.aliases and club.kind == "organisation"
+    assert by_name(actors, "Groningen").kind == "place"
+    assert len(by_name(actors, "Groningen").mentions) == 2
+
+
 def test_a_one_word_portfolio_before_an_unlisted_given_name_is_the_role(nlp):
     actors = actors_of(nlp, "Ondertussen vraagt Vlaams minister van Werk Jorre Vanhoudt (cd&v) een gesprek.")
     jorre = by_name(actors, "Jorre Vanhoudt")

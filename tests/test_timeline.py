@@ -537,6 +537,15 @@ def test_up_to_and_including_a_year_and_the_christmas_days(nlp):
     assert found["de kerstdagen"] == ("2024-12-25", "2024-12-26")
 
 
+def test_the_turn_of_the_year_runs_into_the_next_year(nlp):
+    found = values(run(nlp, "Rond de jaarwisseling was het rustig op straat. Oud en nieuw vieren we thuis.",
+                       pub="2023-01-09"))
+    assert found["de jaarwisseling"] == ("2022-12-31", "2023-01-01")  # past tense: the one just gone
+    assert found["Oud en nieuw"] == (None, None)  # a habit, no particular year
+    found = values(run(nlp, "De winkels gaan rond de jaarwisseling eerder dicht.", pub="2023-11-20"))
+    assert found["de jaarwisseling"] == ("2023-12-31", "2024-01-01")
+
+
 def test_a_range_never_ends_before_it_begins(nlp):
     found = values(run(nlp, "Van januari tot en met maart 2018 daalde de omzet. Van november tot februari is de "
                             "ijsbaan in Deventer open.", pub="2019-04-03"))
@@ -587,6 +596,25 @@ def test_a_plural_tagged_past_but_spelled_like_its_infinitive_is_present():
     words[2], morphs[2] = "sloten", "Number=Plur|Tense=Past|VerbForm=Fin"
     past = Doc(vocab, words=words, morphs=morphs, lemmas=["de", "winkel", "sluiten", "op", "zaterdag", "."])
     assert tense.tense_of_tokens(past) == "past"
+
+
+def test_a_weak_past_plural_the_lemmatizer_does_not_know_stays_past():
+    """"zegden" (lemma left as "zegden") ends like an infinitive, but its -den after a consonant is the weak
+    past: the past tag stands, where "sluiten" tagged past is a present plural."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from pelican.plugins.explainer.extraction.components.timeline.resources import load_resources
+    from pelican.plugins.explainer.extraction.components.timeline.tense import TenseDetector
+
+    tense = TenseDetector(load_resources("nl"))
+    vocab = spacy.blank("nl").vocab
+    words = ["De", "banken", "zegden", "de", "leningen", "op", "."]
+    morphs = ["", "Number=Plur", "Number=Plur|Tense=Past|VerbForm=Fin", "", "", "", ""]
+    lemmas = ["de", "bank", "zegden", "de", "lening", "op", "."]
+    assert tense.tense_of_tokens(Doc(vocab, words=words, morphs=morphs, lemmas=lemmas)) == "past"
+    words[2] = lemmas[2] = "openen"
+    assert tense.tense_of_tokens(Doc(vocab, words=words, morphs=morphs, lemmas=lemmas)) == "present"
 
 
 def test_a_date_opening_a_period_in_a_present_clause_is_the_next_one(nlp):

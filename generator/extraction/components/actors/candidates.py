@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .lexicon import Lexicon
-from .linking import enumerated_places, link_parentheses, surname_particles
+from .linking import club_towns, enumerated_places, link_parentheses, surname_particles
 from .mention import Mention, make_mention
 from .products import drop_event_acronyms, product_cues
 from .roles import role_mentions
@@ -56,6 +56,11 @@ class CandidateFinder:
                     mentions.append(m)
                     i = end
                     continue
+                glued = elided_name(lex, doc, i)
+                if glued is not None:
+                    mentions.append(glued)
+                    i += 2
+                    continue
                 end = institution_end(lex, doc, i, is_name)
                 if end is not None:
                     m = make_mention(doc, i, end)
@@ -81,6 +86,7 @@ class CandidateFinder:
         mentions.sort(key=lambda m: m.start_char)
         product_cues(lex, doc, mentions)
         enumerated_places(lex, doc, mentions)
+        club_towns(lex, doc, mentions)
         mentions.extend(role_mentions(lex, doc, is_name))
         mentions.sort(key=lambda m: m.start_char)
         return mentions
@@ -110,6 +116,39 @@ def ministry_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
     return end
 
 
+def glued_compound(lex: Lexicon, doc: Doc, i: int, name_len: int, employer: bool, mentions: list[Mention]) -> None:
+    """"Go Ahead-coach", "Tata Steel-woordvoerder": a name of several words glued to a role noun. The
+    words before the hyphen were taken as a name of their own ("Go"); the whole name replaces them
+    when the article also writes it free-standing ("Go Ahead Eagles", "Tata Steel Nederland") or a
+    gazetteer lists it, which leaves "Joint Strike Fighter-programma" alone."""
+    last = mentions[-1] if mentions else None
+    if last is None or last.end != i or doc.tokens[i - 1].whitespace_ == "":
+        return
+    start_char, end_char = last.start_char, doc.tokens[i].idx + name_len
+    full = doc.text[start_char:end_char]
+    if lex.lookup(full) is None and (full + " ") not in doc.text:
+        return
+    glued = Mention(last.start, i + 1, start_char, end_char, full)
+    if gaz := lex.lookup(full):
+        glued.key, glued.kind = gaz
+    glued.org_cue = employer  # a role glued after a name makes it the employer: "Go Ahead-coach"
+    mentions[-1] = glued
+
+
+def elided_name(lex: Lexicon, doc: Doc, i: int) -> Mention | None:
+    """"'s-Hertogenbosch", "'s-Gravenhage" at token i: the tokenizer splits the elided article's
+    apostrophe off, so the listed name is found only by gluing the two tokens back together."""
+    toks = doc.tokens
+    if i + 1 >= len(doc) or toks[i].text not in ("'", "’") or toks[i].whitespace_:
+        return None
+    gaz = lex.lookup("'" + toks[i + 1].text)
+    if gaz is None:
+        return None
+    m = make_mention(doc, i, i + 2)
+    m.key, m.kind = gaz
+    return m
+
+
 def institution_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int | None:
     """End of "politiezone Rupel", "parket van Antwerpen" at token i: a lowercase head noun that is part
     of the body's name (the name alone is a place), else None."""
@@ -134,6 +173,7 @@ def compound_mention(lex: Lexicon, doc: Doc, i: int, mentions: list[Mention], is
     if not name or not any(c.isalpha() for c in name) or MODEL_NUMBER.search(name):
         return
     if i > 0 and is_name[i - 1] and toks[i - 1].lower_ not in lex.stop_words:
+        glued_compound(lex, doc, i, len(name), lex.is_role(tail), mentions)
         return  # "Joint Strike Fighter-programma"
     start_char = toks[i].idx
     m = Mention(i, i + 1, start_char, start_char + len(name), name)

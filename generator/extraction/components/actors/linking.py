@@ -1,6 +1,7 @@
 """What the mentions of one text say about each other: a short form in parentheses and its long form
 ("European Aeronautic Defence and Space Company (EADS)"), a person's party in parentheses, a surname's
-particles given back ("Van Oss" after "Bas van Oss"), the members of an enumeration of places."""
+particles given back ("Van Oss" after "Bas van Oss"), the members of an enumeration of places, a club named
+by its town ("Heerenveen" after "SC Heerenveen")."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -117,3 +118,25 @@ def enumerated_places(lex: Lexicon, doc: Doc, mentions: list[Mention]) -> None:
         group = [m]
         joined[0] = False
     close()
+
+
+def club_towns(lex: Lexicon, doc: Doc, mentions: list[Mention]) -> None:
+    """"SC Heerenveen won ... Heerenveen klimt naar de zesde plaats": sports copy names a listed club of an
+    acronym and a town ("SC Heerenveen", "PEC Zwolle") by the town alone. Where the article names such a club,
+    the bare town is the club unless a preposition or a place word stands before it ("in Heerenveen",
+    "tegen Heerenveen", "de gemeente Heerenveen" keep the town)."""
+    toks = doc.tokens
+    clubs: dict[str, str] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.key and m.kind == "organisation" and len(words) == 2 and is_acronym(words[0]) \
+                and (lex.lookup(words[1]) or ("", ""))[1] == "place":
+            clubs.setdefault(words[1], m.key)
+    for m in mentions:
+        key = clubs.get(m.text)
+        if key is None or m.place_cue or m.role_mention:
+            continue
+        if m.start > 0 and (toks[m.start - 1].lower_ in lex.stop_words or not toks[m.start - 1].text[:1].isalnum()
+                            and toks[m.start - 1].text not in {".", "!", "?"}):
+            continue
+        m.key, m.kind = key, "organisation"

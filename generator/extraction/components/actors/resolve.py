@@ -170,6 +170,9 @@ class ActorResolver:
             return "person"  # "Roberto 'Bobby' Santini": a nickname in quote marks
         if len(words) > 1 and (words[-1] in lex.org_suffixes or words[-1].rstrip(".") in lex.org_suffixes):
             return "organisation"
+        if len(words) > 2 and (lex.lookup(words[-1]) or ("", ""))[1] == "country" \
+                and words[-2].lower() not in lex.particles and not lex.lookup(" ".join(words[:-1])):
+            return "organisation"  # "Tata Steel Nederland", "Mars Nederland": a firm's national branch
         if len(words) > 1 and words[0] in lex.team_prefixes and (lex.lookup(" ".join(words[1:])) or ("", ""))[1] \
                 == "organisation":
             return "organisation"  # "Jong PSV": a known club's team
@@ -263,8 +266,10 @@ class ActorResolver:
             if any(names[i].key and names[i].kind in {"country", "place", "group"} for i in members):
                 continue
             shorts = {tuple(_POSSESSIVE.sub("", names[i].text.lower()).split()) for i in members}  # "Anna's" is "Anna"
-            if any(len(s) >= 2 and s[0].title() in lex.first_names and s[0] not in lex.particles for s in shorts):
-                # a given name and more is no short form; "Da Costa" (a particle) is a surname
+            if any(len(s) >= 2 and s[0].title() in lex.first_names and s[0] not in lex.particles for s in shorts) \
+                    and not any(names[i].org_cue for i in members):
+                # a given name and more is no short form; "Da Costa" (a particle) is a surname; but the
+                # context may present it as an organisation ("Go Ahead-coach" after "Go Ahead Eagles")
                 continue
             org_targets, person_targets, head_targets = set(), set(), set()
             for short in shorts:

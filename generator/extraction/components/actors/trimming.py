@@ -98,10 +98,13 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
             person_cue = True
             start += 1
         elif start in initial and not (tok.text in lex.first_names and end - start > 1) \
-                and not (low in lex.particles and end - start > 2 and toks[start + 1].lower_ in lex.particles) and (
+                and not (low in lex.particles and end - start > 2 and toks[start + 1].lower_ in lex.particles) \
+                and not (low in lex.particles and low not in lex.articles and end - start > 1
+                         and capital_particle_inside(doc, start)) and (
                 low in lower_words or low in lex.common_words and (
                 end - start == 1 or low in lex.stop_words
-                or tok.text in lex.nationality or lex.is_role(low)) or lex.is_common_compound(low)) \
+                or tok.text in lex.nationality or lex.is_role(low))
+                or lex.is_common_compound(low) and not affiliation_in_brackets(doc, start, end)) \
                 and tok.text not in lex.org_prefixes and tok.text not in lex.place_prefixes:
             start += 1
             if start < end and (toks[start].text in lex.connectors or toks[start].text in lex.articles):
@@ -167,7 +170,9 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
                 and not surname_position(lex, words):
             return  # "Vele Rotterdammers", "Nieuw-Zeelanders"; but "Gijs Bremer" is a surname
         if name_with_common_tail(lex, words[-1]) and words[0] not in lex.org_prefixes \
-                and all(w[:1].isupper() for w in words):
+                and not any(w in lex.org_suffixes for w in words[:-1]) \
+                and all(w[:1].isupper() for w in words) and not affiliation_in_brackets(doc, start, end):
+            # ("Jongeren Organisatie Beroepsonderwijs": an organisation's word inside makes it a name)
             return  # "Chinadeal", "Facebookberichten", "Europa Leaguefinale": a compound noun
         if len(words) == 1 and (text.lower() in lex.non_actors or lex.is_inhabitant(text)
                                 or text in lex.nationality or lex.is_role(text)):
@@ -301,12 +306,31 @@ def surname_position(lex: Lexicon, words: list[str]) -> bool:
     return len(particles) + len(given) == len(before) and bool(given or before[-1].lower() in lex.particles)
 
 
+def affiliation_in_brackets(doc: Doc, start: int, end: int) -> bool:
+    """"Arend Bijvank (Gemeentebelangen)": a capitalised word alone in brackets right after a name is the
+    person's party or employer, even when it reads as a compound of ordinary words."""
+    toks = doc.tokens
+    return start >= 2 and end < len(doc) and toks[start - 1].text == "(" and toks[end].text == ")" \
+        and toks[start - 2].text[:1].isupper()
+
+
+def capital_particle_inside(doc: Doc, start: int) -> bool:
+    """Whether the article also writes the particle at ``start`` and the word after it capitalised inside a
+    sentence ("het bedrijf Van Dongen", "de winkels van Van Dongen"): then "Van Dongen" opening a sentence
+    is that name, not the preposition "Van" before a name."""
+    toks = doc.tokens
+    if f"{toks[start].text} {toks[start + 1].text}" not in doc.text:
+        return False
+    return any(i > 0 and toks[i - 1].text.islower() and tok.text == toks[start].text and i + 1 < len(doc)
+               and toks[i + 1].text == toks[start + 1].text for i, tok in enumerate(toks))
+
+
 def name_with_common_tail(lex: Lexicon, word: str) -> bool:
     """A name glued to a long common noun ("Oranjefeest", "Instagrampagina"): no actor."""
     low = word.lower()
     if not low.isalpha() or word in lex.first_names or lex.lookup(word) or lex.is_place_tail(word) \
-            or word in lex.world_places:
-        return False
+            or word in lex.world_places or word in lex.org_suffixes:
+        return False  # "Van Dongen Supermarkten": a firm's closing word, not "Super" + "markten"
     return any(low[cut:] in lex.common_words for cut in range(3, len(low) - 6)) or any(
         low[cut:] in lex.common_words and lex.lookup(word[:cut]) is not None for cut in range(3, len(low) - 3))
 

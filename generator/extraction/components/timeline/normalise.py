@@ -339,7 +339,9 @@ class Normaliser:
         spec = self.res.holidays[word]
         if spec[0]:
             first = dt.date(year, spec[0], spec[1])
-            return first, dt.date(year, spec[2], spec[3]) if len(spec) == 4 else first
+            if len(spec) < 4:
+                return first, first
+            return first, dt.date(year + ((spec[2], spec[3]) < (spec[0], spec[1])), spec[2], spec[3])
         easter = easter_sunday(year)
         return easter + dt.timedelta(days=spec[1]), easter + dt.timedelta(days=spec[2])
 

@@ -102,7 +102,9 @@ class TenseDetector:
         present plural: a past plural differs from the infinitive ("openden", "liepen"). Guards weekday
         direction against a morphologizer that mixes up the two plural forms."""
         return bool(token.lemma_) and token.lower_ == token.lemma_.lower() and \
-            token.lower_.endswith(self.infinitive_endings)
+            token.lower_.endswith(self.infinitive_endings) and not (
+                self.weak_past and self.weak_past.match(token.lower_) and token.lower_ not in self.not_past)
+        # ("zegden", "werkten": a weak past plural the lemmatizer did not know keeps its past tag)
 
     def tense_of_tokens(self, tokens) -> str | None:
         """From morphology, when the pipeline has it (None when no finite verb is tagged)."""
