@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from pelican.plugins.explainer.build import search
 
 ACTOR = ('<!DOCTYPE html><html lang="nl"><body><nav>Menu</nav><main data-pagefind-body>'
@@ -73,3 +75,28 @@ def test_a_record_keeps_the_language_and_only_the_marked_body():
     assert record.startswith('<!DOCTYPE html><html lang="nl"><body><main data-pagefind-body>')
     assert "Menu" not in record and "Wethouder van Zwolle." in record
     assert search.record_of(PLAIN.encode()) is None
+
+
+def _bundle(folder, pages: int):
+    """A shard's folder as Pagefind writes it: entry file, one fragment a page, an index chunk, UI files."""
+    (folder / "fragment").mkdir(parents=True)
+    (folder / "index").mkdir()
+    (folder / "pagefind-entry.json").write_text(
+        '{"version": "1.5.2", "languages": {"nl": {"hash": "nl_1", "wasm": "nl", "page_count": %d}}}' % pages,
+        encoding="utf-8")
+    for n in range(pages):
+        (folder / "fragment" / f"nl_{n}.pf_fragment").write_bytes(b"\x1f\x8b fragment")
+    (folder / "index" / "nl_0.pf_index").write_bytes(b"\x1f\x8b chunk")
+    (folder / "pagefind-modular-ui.css").write_text(":root { --pagefind-ui-scale: 0.8; }", encoding="utf-8")
+
+
+def test_a_whole_shard_passes_the_check(tmp_path):
+    _bundle(tmp_path / "0", 3)
+    search.check_index(tmp_path / "0", 3)
+
+
+def test_a_shard_with_a_file_left_empty_fails_the_check(tmp_path):
+    _bundle(tmp_path / "0", 3)
+    (tmp_path / "0" / "pagefind-modular-ui.css").write_bytes(b"")
+    with pytest.raises(search.SearchIndexError, match="pagefind/0/pagefind-modular-ui.css empty"):
+        search.check_index(tmp_path / "0", 3)

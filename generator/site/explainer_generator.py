@@ -21,7 +21,7 @@ from ..dossier.dossiers import dossier_slug
 from ..errors import InputError
 from . import articles as reading, guard, i18n, refusals, render_cache
 from .settings import extractor as settings_extractor, local_cache_folder, setting
-from .share import SHARE_IMAGE, explainer_card, site_card
+from .share import SHARE_IMAGE, card_key, explainer_svg, share_png, site_card
 from ..formats.timelinejs import timelinejs
 from .views import EMBED_PAGE, PAGES, ArticlePage, LazyActor, LazyExplainer, urls_for
 from .writer import SESSION, write_data_file, write_json
@@ -90,6 +90,7 @@ class RenderSession:
         self.items: list[tuple[object, object, str]] = []  # (article, explainer, extraction key)
         self._reusable: dict[str, str] | None = None  # file -> base of an explainer that is reused
         self.manifest: dict[str, dict] = {}
+        self._cards: dict[str, str] = {}  # base -> the card key of its share image in the previous build
         self.moved: set[str] = set()
         self.folders: set[str] = set()  # folders already made in staging (render_cache.link)
 
@@ -114,12 +115,17 @@ class RenderSession:
             base = explainer.urls.base
             entry = entries.get(base)
             files = self.files_of(explainer)
+            card = entry.get("card") if entry else None
             if entry and entry.get("files") == files and render_cache.reusable(entry, key, self.previous):
-                self.manifest[base] = {"key": key, "files": files, "reused": True}
+                self.manifest[base] = {"key": key, "files": files, "reused": True, "card": card}
                 for name in files:
                     self._reusable[name] = base
             else:
-                self.manifest[base] = {"key": key, "files": files, "reused": False}
+                self.manifest[base] = {"key": key, "files": files, "reused": False, "card": None}
+                previous_files = entry.get("files") if entry else None
+                if isinstance(card, str) and isinstance(previous_files, list) \
+                        and explainer.urls.data(SHARE_IMAGE) in previous_files:  # its image, by the same name
+                    self._cards[base] = card
         return self._reusable
 
     def reuse(self, name: str) -> bool:
@@ -134,11 +140,21 @@ class RenderSession:
             return True
         return render_cache.link(self.previous, self.staging, name, self.folders)
 
+    def reuse_card(self, name: str, base: str, card: str) -> bool:
+        """Bring share image ``name`` of a re-rendered explainer over from the previous build if its
+        card is the same (:func:`.share.card_key`); the new manifest records the card either way."""
+        if self.previous is None:
+            return False
+        self.plan()
+        self.manifest[base]["card"] = card
+        return self._cards.get(base) == card and render_cache.link(self.previous, self.staging, name, self.folders)
+
     def finish(self) -> None:
         reused = sum(1 for entry in self.manifest.values() if entry["reused"])
         render_cache.last_counts.update(rendered=len(self.items) - reused, reused=reused)
         if self.previous is not None:
-            articles = {base: {"key": e["key"], "files": e["files"]} for base, e in self.manifest.items()}
+            articles = {base: {"key": e["key"], "files": e["files"], "card": e["card"]}
+                        for base, e in self.manifest.items()}
             render_cache.save_pending(self.cache_folder, self.previous, articles)
             logger.info("explainer: rendered the pages of %d explainer(s), reused %d",
                         len(self.items) - reused, reused)
@@ -285,7 +301,8 @@ class ExplainerGenerator(Generator):
             write_json(self.output_path, data, timelinejs(explainer.extraction, explainer.locale))
         image = urls.data(SHARE_IMAGE)
         if not self.session.reuse(image):
-            card = explainer_card(explainer, self.settings.get("SITENAME", ""),
-                                  i18n.translations_for(explainer.locale).ngettext)
-            write_data_file(self.output_path, image, card)
+            svg = explainer_svg(explainer, self.settings.get("SITENAME", ""),
+                                i18n.translations_for(explainer.locale).ngettext)
+            if not self.session.reuse_card(image, urls.base, card_key(svg)):
+                write_data_file(self.output_path, image, share_png(svg))
 

@@ -66,15 +66,19 @@ def _rasteriser() -> str:
         return "?"
 
 
+def card_key(svg: str) -> str:
+    """What a card's PNG depends on: its SVG and the rasteriser's version (equal keys, equal bytes)."""
+    return hashlib.sha256(f"{_rasteriser()}\x00{svg}".encode("utf-8")).hexdigest()
+
+
 def cached_png(svg: str, folder: str | Path | None) -> bytes:
     """:func:`share_png`, rasterised only when the card changed: the PNG of an SVG is kept in
-    ``folder/share-images/`` under the hash of the SVG and the rasteriser's version (the index and
-    the dossier cards are drawn on every build; rasterising is their whole cost). A missing,
-    unreadable or foreign entry is drawn again; ``folder`` None: no cache."""
+    ``folder/share-images/`` under its :func:`card_key` (the index and the dossier cards are drawn
+    on every build; rasterising is their whole cost). A missing, unreadable or foreign entry is
+    drawn again; ``folder`` None: no cache."""
     if folder is None:
         return share_png(svg)
-    name = hashlib.sha256(f"{_rasteriser()}\x00{svg}".encode("utf-8")).hexdigest()
-    path = Path(folder) / "share-images" / f"{name}.png"
+    path = Path(folder) / "share-images" / f"{card_key(svg)}.png"
     try:
         data = path.read_bytes()
         if data.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -117,13 +121,15 @@ def dossier_card(view, site_name: str, ngettext, lang: str = "nl", folder: str |
     return cached_png(share_svg(view.title, site_name, span if dates else "", facts, lang), folder)
 
 
-def explainer_card(explainer, site_name: str, ngettext) -> bytes:
-    """An explainer's share image, with the counts in the UI language (``ngettext``). Not cached here:
-    an unchanged explainer's whole folder, image included, comes from the previous build
-    (:mod:`.render_cache`)."""
+def explainer_svg(explainer, site_name: str, ngettext) -> str:
+    """An explainer's share card, with the counts in the UI language (``ngettext``). Rasterised by
+    the generator, or linked from the previous build when its :func:`card_key` is unchanged
+    (:class:`.explainer_generator.RenderSession`): a new template or setting renders the pages again
+    but seldom changes the card, and rasterising it (~55 ms) costs more than rendering its ~19 pages.
+    Not kept in ``share-images/``: that would hold a second copy of every explainer's card."""
     extraction = explainer.extraction
     facts = _counts(ngettext, ("%(num)d actor", "%(num)d actors", len(extraction.actors)),
                     ("%(num)d quote", "%(num)d quotes", len(explainer.quotes)),
                     ("%(num)d date", "%(num)d dates", len(extraction.timeline)))
-    return share_png(share_svg(extraction.article.title or "", site_name, explainer.published, facts,
-                               extraction.article.lang or "nl"))
+    return share_svg(extraction.article.title or "", site_name, explainer.published, facts,
+                     extraction.article.lang or "nl")
