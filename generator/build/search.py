@@ -353,8 +353,8 @@ def check_index(folder: Path, pages: int) -> None:
                                f"of {where}'s {pages}")
     if pages and not any(p.stat().st_size for p in (folder / "index").glob("*")):
         raise SearchIndexError(f"search index: Pagefind wrote no index chunks in {where}")
-    # Seen under load: a bundle file (pagefind-modular-ui.css) left empty, so two builds of the
-    # same site differed; none of Pagefind's own files is ever empty.
+    # None of Pagefind's own files is ever empty: one that is was cut short (seen under load when
+    # Pagefind wrote the files itself, see _write_index).
     empty = sorted(p.name for p in folder.iterdir() if p.is_file() and not p.stat().st_size)
     if empty:
         raise SearchIndexError(f"search index: Pagefind left {where}/{empty[0]} empty")
