@@ -1231,3 +1231,15 @@ def test_a_german_und_joins_an_institutes_name_and_a_female_role_is_a_role(nlp):
     actors = actors_of(nlp, "Volgens econome Wendelien Brouckmans van het Zentrum Handel und Verkehr groeit de handel.")
     assert {"Wendelien Brouckmans", "Zentrum Handel und Verkehr"} <= names(actors)
     assert by_name(actors, "Wendelien Brouckmans").roles == ["econome"]
+
+
+def test_a_name_after_het_and_a_nationality_adjective_is_no_person(nlp):
+    text = "De reder kocht het Britse Pemberton Hale. Ook het Deens-Zweedse Lindqvist Holm groeit."
+    kinds = names_and_kinds(actors_of(nlp, text))
+    assert kinds["Pemberton Hale"] == kinds["Lindqvist Holm"] == "organisation"
+
+
+def test_a_place_name_in_another_language_ends_a_name_not_an_inhabitant_noun(nlp):
+    actors = actors_of(nlp, "Op Euronext Brussels daalde het aandeel. Vele Brusselaars zijn boos.")
+    assert "Euronext Brussels" in names(actors)
+    assert not any("Brusselaars" in a.name for a in actors)

@@ -167,8 +167,10 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
     if gaz is None:
         words = text.split()
         if lex.is_inhabitant(words[-1]) and words[-1] not in lex.first_names \
-                and not surname_position(lex, words):
-            return  # "Vele Rotterdammers", "Nieuw-Zeelanders"; but "Gijs Bremer" is a surname
+                and not surname_position(lex, words) and not (len(words) > 1 and lex.lookup(words[-1])):
+            # "Vele Rotterdammers", "Nieuw-Zeelanders"; but "Gijs Bremer" is a surname, and "Euronext
+            # Brussels" ends in a place's name in another language, not an inhabitant noun
+            return
         if name_with_common_tail(lex, words[-1]) and words[0] not in lex.org_prefixes \
                 and not any(w in lex.org_suffixes for w in words[:-1]) \
                 and all(w[:1].isupper() for w in words) and not affiliation_in_brackets(doc, start, end):
@@ -267,6 +269,9 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
                 and not lex.is_role(prev_low) or start > 1 and prev_low in lex.employer_links \
                 and toks[start - 2].lower_ in lex.employer_roles:
             mention.org_cue = True
+        if gaz is None and end - start > 1 and start > 1 and toks[start - 2].lower_ in lex.neuter_articles \
+                and (toks[start - 1].text in lex.nationality or adjective_like(lex, toks[start - 1].text)):
+            mention.org_cue = True  # "het Britse British Midland": a person would take "de"
         if gaz is None and employer_of_previous(lex, toks, start, mentions):
             mention.kind = "organisation"  # a person's employer, even when it reads like a name ("Morgan Stanley")
     if end + 1 < len(doc) and toks[end].text == "," and (lex.lookup(toks[end + 1].text) or ("",))[-1] == "place":
