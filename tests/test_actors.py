@@ -1243,3 +1243,8 @@ def test_a_place_name_in_another_language_ends_a_name_not_an_inhabitant_noun(nlp
     actors = actors_of(nlp, "Op Euronext Brussels daalde het aandeel. Vele Brusselaars zijn boos.")
     assert "Euronext Brussels" in names(actors)
     assert not any("Brusselaars" in a.name for a in actors)
+
+
+def test_a_word_with_digits_before_a_companys_closing_word_opens_the_firms_name(nlp):
+    actors = actors_of(nlp, "De maatschappij Q8 Airlines schrapt vluchten. Ook Air Baltica twijfelt.")
+    assert "Q8 Airlines" in names(actors)
