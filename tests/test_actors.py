@@ -1201,3 +1201,50 @@ def test_a_trade_before_a_name_is_a_role_not_part_of_the_name(nlp):
     actors = actors_of(nlp, "Verpleegkundige Fatma Yildiz is boos. Winkelier Kees Brand ook.")
     assert {"Fatma Yildiz", "Kees Brand"} <= names(actors)
     assert by_name(actors, "Fatma Yildiz").roles == ["Verpleegkundige"]
+
+
+def test_the_name_after_a_role_introduced_person_and_van_is_the_employer(nlp):
+    text = ("De koers daalde. Volgens analist Wendelien Brouckmans van Morgan Stanley is dat tijdelijk. "
+            "Burgemeester Joris Wouterlinck van Hoogkerkveld is ook somber.")
+    kinds = names_and_kinds(actors_of(nlp, text))
+    assert kinds["Wendelien Brouckmans"] == "person"
+    assert kinds["Morgan Stanley"] == "organisation"  # "Morgan" is also a given name
+    assert kinds.get("Hoogkerkveld") != "organisation"  # a mayor's "van" is no employer link
+
+
+def test_a_capitalised_flemish_particle_goes_on_into_a_surname_that_is_also_a_function_word(nlp):
+    actors = actors_of(nlp, "Schepen Griet De Wilde is tevreden. Ook Lieven Van Ranst reageert.")
+    assert {"Griet De Wilde", "Lieven Van Ranst"} <= names(actors)
+
+
+def test_van_before_a_known_party_ends_the_persons_name(nlp):
+    actors = actors_of(nlp, "Kamerlid Mathijs Brouckmans van Vlaams Belang stemde tegen.")
+    assert {"Mathijs Brouckmans", "Vlaams Belang"} <= names(actors)
+
+
+def test_an_apposition_with_a_place_noun_makes_the_name_a_place(nlp):
+    kinds = names_and_kinds(actors_of(nlp, "In Hoogkerkveld, een deelgemeente van Lier, is de school dicht."))
+    assert kinds["Hoogkerkveld"] == "place"
+
+
+def test_a_german_und_joins_an_institutes_name_and_a_female_role_is_a_role(nlp):
+    actors = actors_of(nlp, "Volgens econome Wendelien Brouckmans van het Zentrum Handel und Verkehr groeit de handel.")
+    assert {"Wendelien Brouckmans", "Zentrum Handel und Verkehr"} <= names(actors)
+    assert by_name(actors, "Wendelien Brouckmans").roles == ["econome"]
+
+
+def test_a_name_after_het_and_a_nationality_adjective_is_no_person(nlp):
+    text = "De reder kocht het Britse Pemberton Hale. Ook het Deens-Zweedse Lindqvist Holm groeit."
+    kinds = names_and_kinds(actors_of(nlp, text))
+    assert kinds["Pemberton Hale"] == kinds["Lindqvist Holm"] == "organisation"
+
+
+def test_a_place_name_in_another_language_ends_a_name_not_an_inhabitant_noun(nlp):
+    actors = actors_of(nlp, "Op Euronext Brussels daalde het aandeel. Vele Brusselaars zijn boos.")
+    assert "Euronext Brussels" in names(actors)
+    assert not any("Brusselaars" in a.name for a in actors)
+
+
+def test_a_word_with_digits_before_a_companys_closing_word_opens_the_firms_name(nlp):
+    actors = actors_of(nlp, "De maatschappij Q8 Airlines schrapt vluchten. Ook Air Baltica twijfelt.")
+    assert "Q8 Airlines" in names(actors)

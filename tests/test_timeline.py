@@ -688,3 +688,32 @@ def test_a_school_holiday_with_an_article_is_the_nearest_one_in_months_and_uncer
     assert not any("zomervakantie" in t.text and t.text != "Vorige zomervakantie" for t in doc._.timexes)
     assert found["de kerstvakantie"] == (None, None)  # any Christmas holiday: no date
     assert all(not t.certain for t in doc._.timexes)
+
+
+def test_an_announcing_participle_points_ahead_only_a_date_a_preposition_governs(nlp):
+    """"heeft vrijdag aangekondigd" says when the announcing happened; "voor vrijdag aangekondigd" and
+    "uitgesteld tot februari" name what is to come."""
+    doc = run(nlp, "Dat heeft de schepen vrijdag aangekondigd. De bonden hebben voor donderdag een staking aangekondigd. "
+                   "De opening is uitgesteld tot februari.", pub="2019-10-14")
+    found = values(doc)
+    assert found["vrijdag"] == ("2019-10-11", None)
+    assert found["donderdag"] == ("2019-10-17", None)
+    assert found["februari"] == ("2020-02", None)
+
+
+def test_a_capitalised_name_tagged_as_a_past_verb_does_not_block_an_announced_date():
+    """"overleg in Namen": the tagger may read the town as the past plural "namen"; a name is no verb."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from pelican.plugins.explainer.extraction.components.timeline.resources import load_resources
+    from pelican.plugins.explainer.extraction.components.timeline.tense import TenseDetector
+
+    tense = TenseDetector(load_resources("nl"))
+    vocab = spacy.blank("nl").vocab
+    words = ["Hij", "heeft", "de", "directie", "uitgenodigd", "voor", "overleg", "in", "Namen", "."]
+    morphs = ["", "Number=Sing|Tense=Pres|VerbForm=Fin", "", "", "VerbForm=Part", "", "", "",
+              "Number=Plur|Tense=Past|VerbForm=Fin", ""]
+    pos = ["PRON", "AUX", "DET", "NOUN", "VERB", "ADP", "NOUN", "ADP", "VERB", "PUNCT"]
+    assert tense.tense_of_tokens(Doc(vocab, words=words, morphs=morphs, pos=pos), governed=True) == "future"
+    assert tense.tense_of_tokens(Doc(vocab, words=words, morphs=morphs, pos=pos), governed=False) == "past"

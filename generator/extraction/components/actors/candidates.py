@@ -37,7 +37,8 @@ class CandidateFinder:
         initial = initial_positions(doc, blocks)
         lower_words = {tok.text for tok in doc if tok.text.islower()}
         is_name = [is_name_token(tok) and not (tok.i + 1 < len(doc) and CURRENCY.match(toks[tok.i + 1].text))
-                   or digit_name(lex, tok.text) for tok in doc]  # "US$ 40 miljard"; "D66", "50PLUS", "A12"
+                   or digit_name(lex, tok.text) or numbered_firm(lex, doc, tok.i)
+                   for tok in doc]  # "US$ 40 miljard"; "D66", "50PLUS", "A12"; "S7 Airlines"
         mentions: list[Mention] = []
         n = len(doc)
         multiword = lex.multiword
@@ -90,6 +91,15 @@ class CandidateFinder:
         mentions.extend(role_mentions(lex, doc, is_name))
         mentions.sort(key=lambda m: m.start_char)
         return mentions
+
+
+def numbered_firm(lex: Lexicon, doc: Doc, i: int) -> bool:
+    """"S7 Airlines", "X5 Group": a capitalised word with digits right before a company's closing word
+    (``org_words.txt``) opens the firm's name; a model number ("Boeing 737") stands after a name."""
+    toks = doc.tokens
+    text = toks[i].text
+    return i + 1 < len(doc) and text[:1].isupper() and any(c.isdigit() for c in text) and text.isalnum() \
+        and toks[i + 1].text in lex.org_suffixes and (i == 0 or not toks[i - 1].text[:1].isupper())
 
 
 def ministry_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:

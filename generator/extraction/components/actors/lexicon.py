@@ -83,6 +83,7 @@ class Lexicon:
     org_noun_tails: tuple[str, ...] = ()  # org_nouns of four letters or more: "techbedrijf"
     employer_roles: frozenset[str] = frozenset()
     employer_links: frozenset[str] = frozenset()
+    neuter_articles: frozenset[str] = frozenset()  # "het Britse X": a firm or a place, never a person
     portfolio_roles: frozenset[str] = frozenset()
     ministry_word: str = ""
     institution_heads: dict[str, str] = field(default_factory=dict)  # "politiezone" → "", "parket" → "van"
@@ -360,7 +361,7 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
                  "making_verbs", "production_nouns", "title_words", "list_intros", "list_glue", "caption_words",
                  "name_generations", "descriptor_words", "team_prefixes", "descriptor_tails", "enumeration_joiners", "articles", "definite_articles",
                  "portfolio_links", "legal_forms", "lowercase_name_tails", "name_inner_particles",
-                 "place_owner_nouns"):
+                 "place_owner_nouns", "neuter_articles"):
         setattr(lex, name, frozenset(context.get(name, ())))
     for filename in ("places.txt", "places_nl_be.txt"):
         for line in _lines(folder / filename):

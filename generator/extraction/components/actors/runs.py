@@ -53,6 +53,21 @@ def gazetteer_at(lex: Lexicon, doc: Doc, i: int) -> int | None:
     return None
 
 
+def capital_particle_surname(lex: Lexicon, doc: Doc, i: int, j: int) -> bool:
+    """"Tine De Wilde": after a given name, a capitalised particle (the Flemish spelling) goes on into the
+    surname, even when the surname is also a function word ("wilde")."""
+    toks = doc.tokens
+    return j > i and toks[j].lower_ in lex.particles and toks[j].text[:1].isupper() and toks[j].whitespace_ != "" \
+        and toks[j - 1].text in lex.first_names
+
+
+def known_organisation(lex: Lexicon, doc: Doc, i: int) -> bool:
+    """A known organisation's name starts at token i: "Bart Claes van Vlaams Belang" is a person of a
+    party, not a surname "van Vlaams Belang"."""
+    end = gazetteer_at(lex, doc, i) or i + 1
+    return (lex.lookup(doc[i:end].text) or ("", ""))[1] == "organisation"
+
+
 def split_run(lex: Lexicon, doc: Doc, i: int, end: int) -> list[tuple[int, int]]:
     """"Apple CEO Steve Jobs" → "Apple" | "CEO Steve Jobs"; "UAW Ron Gettelfinger" → "UAW" | "Ron Gettelfinger"."""
     toks = doc.tokens
@@ -90,7 +105,8 @@ def run_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
                 and gazetteer_at(lex, doc, k) is not None:
             break  # "Geef Forum voor Democratie ...": a known name starts here
         if is_name[k] and not toks[k].is_sent_start and low in lex.stop_words and low not in lex.particles \
-                and low not in lex.connectors and nxt.text not in lex.first_names and not nxt.text.isupper():
+                and low not in lex.connectors and nxt.text not in lex.first_names and not nxt.text.isupper() \
+                and not capital_particle_surname(lex, doc, i, j):
             break  # "Peter K. Die ...", "Muizen Terwijl ...": a capitalised function word starts a sentence
         if is_name[k] and not toks[k].is_sent_start and low in lex.particles and k + 1 < n \
                 and (toks[k + 1].text in lex.nationality or adjective_like(lex, toks[k + 1].text)):
@@ -132,7 +148,7 @@ def run_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
                                 and all(descriptor(x) for x in range(lead, j))
                                 # "Wilma ter Horst van het ...": after a particle comes a surname ("Horst")
                                 and not any(toks[x].lower_ in lex.particles for x in range(lead, j))
-                                and after_van != "country") \
+                                and after_van != "country" and not known_organisation(lex, doc, m)) \
                     or len(run) == 1 and run[0].lower_ in lex.particles \
                     and not (run[0].lower_ in lex.definite_articles and low in lex.stop_words)  # "De in Madrid ..."
                 org_head = toks[j].text in lex.org_prefixes and low in lex.portfolio_links

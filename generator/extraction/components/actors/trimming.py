@@ -167,8 +167,10 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
     if gaz is None:
         words = text.split()
         if lex.is_inhabitant(words[-1]) and words[-1] not in lex.first_names \
-                and not surname_position(lex, words):
-            return  # "Vele Rotterdammers", "Nieuw-Zeelanders"; but "Gijs Bremer" is a surname
+                and not surname_position(lex, words) and not (len(words) > 1 and lex.lookup(words[-1])):
+            # "Vele Rotterdammers", "Nieuw-Zeelanders"; but "Gijs Bremer" is a surname, and "Euronext
+            # Brussels" ends in a place's name in another language, not an inhabitant noun
+            return
         if name_with_common_tail(lex, words[-1]) and words[0] not in lex.org_prefixes \
                 and not any(w in lex.org_suffixes for w in words[:-1]) \
                 and all(w[:1].isupper() for w in words) and not affiliation_in_brackets(doc, start, end):
@@ -250,6 +252,9 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
         mention.place_cue = True  # "fabrieken in het Maleisische Penang"
     if start > 0 and toks[start - 1].text in lex.place_nouns:
         mention.place_cue = True  # "het dorp Ubbergen", "de Tsjechische stad Brno"
+    if end + 2 < len(doc) and toks[end].text == "," and toks[end + 1].lower_ in lex.apposition_articles \
+            and toks[end + 2].lower_ in lex.place_nouns:
+        mention.place_cue = True  # "Runkst, een wijk van Hasselt": an apposition says what the name is
     if start > 1 and toks[start - 1].lower_ == lex.of_word and toks[start - 2].lower_ in lex.place_owner_nouns:
         mention.place_cue = True  # "de burgemeester van Zele", "de rand van Chalkida"
     if start > 0 and lex.age_pattern is not None and lex.age_pattern.match(toks[start - 1].text):
@@ -264,6 +269,11 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
                 and not lex.is_role(prev_low) or start > 1 and prev_low in lex.employer_links \
                 and toks[start - 2].lower_ in lex.employer_roles:
             mention.org_cue = True
+        if gaz is None and end - start > 1 and start > 1 and toks[start - 2].lower_ in lex.neuter_articles \
+                and (toks[start - 1].text in lex.nationality or adjective_like(lex, toks[start - 1].text)):
+            mention.org_cue = True  # "het Britse British Midland": a person would take "de"
+        if gaz is None and employer_of_previous(lex, toks, start, mentions):
+            mention.kind = "organisation"  # a person's employer, even when it reads like a name ("Morgan Stanley")
     if end + 1 < len(doc) and toks[end].text == "," and (lex.lookup(toks[end + 1].text) or ("",))[-1] == "place":
         mention.place_cue = True  # "Mobile, Alabama"
     apposition_after(lex, doc, end, mention)
@@ -276,6 +286,15 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
         # the NER may vouch for it (hybrid mode), unless a function word follows ("Voorafgaand aan")
         mention.initial = end >= len(doc) or toks[end].lower_ not in lex.stop_words
     mentions.append(mention)
+
+
+def employer_of_previous(lex: Lexicon, toks, start: int, mentions: list[Mention]) -> bool:
+    """"analist Sanne Visser van Goldman Sachs": a name after a person introduced by an employer role and
+    "van"/"bij" is that person's employer, as in "woordvoerder van X" with the person's name in between."""
+    if start < 2 or toks[start - 1].lower_ not in lex.employer_links or not mentions:
+        return False
+    previous = mentions[-1]
+    return previous.end == start - 1 and any(r.lower() in lex.employer_roles for r in previous.roles)
 
 
 def model_before(lex: Lexicon, word: str) -> bool:

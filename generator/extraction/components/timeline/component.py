@@ -189,12 +189,14 @@ class TimelineBuilder(LanguageFilesComponent):
                morph: bool, strict: bool = False) -> str | None:
         """Tense of the clause around the expression, else of its sentence (strict: the clause only)."""
         clause = self._clause(text, sentence, start, end)
+        before = text[sentence[0]:start].split()
+        governed = self.tense.governs(before[-1] if before else "")
         for lo, hi in ((clause,) if strict else (clause, sentence)):
             if morph:
                 span = doc.char_span(lo, hi, alignment_mode="expand")
                 if span is not None:
                     tokens = [t for t in span if not (start <= t.idx < end)]
-                    found = self.tense.tense_of_tokens(tokens)
+                    found = self.tense.tense_of_tokens(tokens, governed)
                     if found in ("past", "future"):
                         return found
                     if found == "present" and lo == clause[0] and hi == clause[1]:
@@ -203,7 +205,7 @@ class TimelineBuilder(LanguageFilesComponent):
                         return None
                     if found == "present":
                         continue
-            found = self.tense.tense_of_text(text[lo:start] + " " + text[end:hi])
+            found = self.tense.tense_of_text(text[lo:start] + " " + text[end:hi], governed)
             if found:
                 return found
         return None

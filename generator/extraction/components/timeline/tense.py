@@ -22,6 +22,7 @@ class TenseDetector:
         self.perfect_aux = s["tense.perfect_auxiliaries"]
         self.future = s["tense.future_markers"]
         self.prospective = s.get("tense.prospective_participles", frozenset())
+        self.prospective_prepositions = s.get("tense.prospective_prepositions", frozenset())
         self.ipp = s.get("tense.ipp_infinitives", frozenset())
         self.not_past = s["tense.not_past_de_te"] | frozenset(res.numbers) | frozenset(res.ordinals) \
             | frozenset(res.modifiers) | frozenset(res.weekdays)
@@ -65,7 +66,13 @@ class TenseDetector:
             words[i] in self.perfect_infinitives and self.participle.match(words[i - 1])
             for i in range(1, len(words)))
 
-    def tense_of_words(self, words: list[str]) -> str | None:
+    def governs(self, word_before: str) -> bool:
+        """Whether a participle of announcing may point the expression ahead: only when a preposition of
+        purpose governs it ("voor zaterdag aangekondigd"); a bare day is when the announcing happened
+        ("heeft vrijdag aangekondigd"). Without such a list every expression is governed."""
+        return not self.prospective_prepositions or word_before.lower() in self.prospective_prepositions
+
+    def tense_of_words(self, words: list[str], governed: bool = True) -> str | None:
         """'past', 'future' or None (present or no evidence) for a clause's lower-cased words."""
         if any(w in self.strong_future for w in words):
             return "future"
@@ -73,7 +80,7 @@ class TenseDetector:
             return None
         if self._ipp_perfect(words):
             return "past"
-        if any(w in self.prospective for w in words) and not any(w in self.past_aux for w in words):
+        if governed and any(w in self.prospective for w in words) and not any(w in self.past_aux for w in words):
             return "future"  # "Voor zaterdag hebben zij demonstraties aangekondigd" (not "werden aangekondigd")
         aux_at = [i for i, w in enumerate(words) if w in self.perfect_aux]
         for i, w in enumerate(words):
@@ -93,9 +100,9 @@ class TenseDetector:
             return "future"
         return None
 
-    def tense_of_text(self, text: str) -> str | None:
+    def tense_of_text(self, text: str, governed: bool = True) -> str | None:
         """Tense from the words alone; a capitalised word is a name ("Lichtenvoorde", "Wieke"), no verb form."""
-        return self.tense_of_words(_WORDS.findall(_CAPITALISED.sub(" ", text).lower()))
+        return self.tense_of_words(_WORDS.findall(_CAPITALISED.sub(" ", text).lower()), governed)
 
     def _plural_present(self, token) -> bool:
         """A verb tagged past that is spelled like its own infinitive ("openen", lemma "openen") is a
@@ -106,15 +113,16 @@ class TenseDetector:
                 self.weak_past and self.weak_past.match(token.lower_) and token.lower_ not in self.not_past)
         # ("zegden", "werkten": a weak past plural the lemmatizer did not know keeps its past tag)
 
-    def tense_of_tokens(self, tokens) -> str | None:
+    def tense_of_tokens(self, tokens, governed: bool = True) -> str | None:
         """From morphology, when the pipeline has it (None when no finite verb is tagged)."""
         found = None
         tokens = list(tokens)
         if self._modal_perfect([t.lower_ for t in tokens if t.is_alpha]):
             return "present"
-        if any(t.lower_ in self.prospective for t in tokens) and not any(
-                t.lower_ in self.past_aux or "Past" in t.morph.get("Tense") and "Part" not in t.morph.get("VerbForm")
-                for t in tokens):
+        # a capitalised word inside the sentence is a name, no past verb ("overleg in Namen")
+        if governed and any(t.lower_ in self.prospective for t in tokens) and not any(
+                (t.lower_ in self.past_aux or "Past" in t.morph.get("Tense") and "Part" not in t.morph.get("VerbForm"))
+                and not (t.text[:1].isupper() and not t.is_sent_start) for t in tokens):
             return "future"
         if any(t.lower_ in self.perfect_aux for t in tokens) and \
                 any("Part" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX") for t in tokens):
