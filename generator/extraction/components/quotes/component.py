@@ -182,8 +182,7 @@ class QuoteExtractor(LanguageFilesComponent):
                 continue
             # “‘…’ Minister Van Dam schrijft dat …”: the sentence right after reports the speaker's words
             following = sentences.around(sentences.around(max(span.close_end - 1, 0))[1])
-            reported = resolver.first_event(following[0], following[1]) \
-                if following[0] >= span.close_end and block_of(following[0]) == block else None
+            reported = self._reported_after(masked, sentences, spans, span, resolver, blocks, block, block_of)
             if reported is not None:
                 record[3], record[4] = reported.actor, True
                 record[6] = Evidence("context")
@@ -491,6 +490,27 @@ class QuoteExtractor(LanguageFilesComponent):
             return True  # "Een demonstrant, de lerares X, vertelde …": an apposition to the subject
         return k < 0 or not (toks[k][0] in self.lex.np_prepositions or toks[k][0] in self.lex.np_stop_words
                              or toks[k][0] in self.lex.prepositions or toks[k][0] in self.lex.determiners)
+
+    def _reported_after(self, masked: str, sentences: Sentences, spans, span: QuoteSpan, resolver: SpeakerResolver,
+                        blocks: list[Block], block: int, block_of):
+        """The first report of someone's words in the sentences right after a cue-less quote, in its
+        paragraph: the next sentence only, or for a quote that opens its paragraph (a lead: “‘…’ Het
+        stadsbestuur wil … Dat vindt raadslid X onzin, zei hij.”) the next ``lead_quote_sentences``,
+        as long as they quote nothing themselves."""
+        opens = not blocks or not masked[blocks[block].start:span.open_start].strip()
+        reach = self.lex.lead_quote_sentences if opens else 1
+        position = max(span.close_end - 1, 0)
+        for _ in range(reach):
+            following = sentences.around(sentences.around(position)[1])
+            if following[0] < span.close_end or following[0] >= len(masked) or block_of(following[0]) != block:
+                return None
+            reported = resolver.first_event(following[0], following[1])
+            if reported is not None:
+                return reported
+            if any(following[0] <= other.open_start < following[1] for other in spans):
+                return None  # that sentence quotes someone: the lead's speaker is not sought past it
+            position = following[0]
+        return None
 
     def _named_after(self, masked: str, sentence: tuple[int, int], span: QuoteSpan,
                      resolver: SpeakerResolver) -> str | None:
