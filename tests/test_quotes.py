@@ -1231,3 +1231,16 @@ def test_a_description_after_a_person_named_since_the_last_quote_is_that_person(
             "``We helpen iedereen'', zei de premier.")
     _, quotes = run(extractor, body, {"Lies Mertens": ("person", "Mertens"), "Pieter Smeets": ("person", "Smeets")})
     assert [q.speaker for q in quotes] == ["lies-mertens", "pieter-smeets"]
+
+
+def test_an_organisation_noun_does_not_go_to_the_party_in_brackets_after_a_name(extractor):
+    body = ("\"We schrappen de subsidie\", zegt burgemeester Lies Mertens (Open Vld). "
+            "\"Wij vrezen voor de jobs\", klinkt het bij de vakbond.")
+    _, quotes = run(extractor, body, {"Lies Mertens": ("person", "Mertens"), "Open Vld": ("organisation",)})
+    assert [(q.speaker, q.speaker_label) for q in quotes] == [("lies-mertens", None), (None, "de vakbond")]
+
+
+def test_an_organisation_noun_goes_to_the_organisation_named_with_that_noun_even_in_brackets(extractor):
+    body = ("\"We staken\", zegt Pieter Smeets (vakbond ACOD). \"Wij vrezen voor de jobs\", klinkt het bij de vakbond.")
+    _, quotes = run(extractor, body, {"Pieter Smeets": ("person", "Smeets"), "vakbond ACOD": ("organisation",)})
+    assert [q.speaker for q in quotes] == ["pieter-smeets", "vakbond-acod"]

@@ -532,6 +532,8 @@ class SpeakerResolver:
                 continue
             if noun in actor.name.lower():
                 return actor.id
+            if self.index.text[max(0, start - 1):start] == "(":
+                continue  # "burgemeester X (Open Vld)": a person's party, not what "de vakbond" is about
             if clause_opening is None and self.opens_clause(start):
                 clause_opening = actor.id
             latest = latest or actor.id
