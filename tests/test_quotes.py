@@ -1244,3 +1244,23 @@ def test_an_organisation_noun_goes_to_the_organisation_named_with_that_noun_even
     body = ("\"We staken\", zegt Pieter Smeets (vakbond ACOD). \"Wij vrezen voor de jobs\", klinkt het bij de vakbond.")
     _, quotes = run(extractor, body, {"Pieter Smeets": ("person", "Smeets"), "vakbond ACOD": ("organisation",)})
     assert [q.speaker for q in quotes] == ["pieter-smeets", "vakbond-acod"]
+
+
+_TWO = {"Sofie Coenen": ("person", "Coenen"), "Pieter Smeets": ("person", "Smeets")}
+
+
+@pytest.mark.parametrize("after", [
+    "De regering wil snel ingrijpen. Dat zei premier Sofie Coenen gisteren in de Kamer.",
+    "Premier Sofie Coenen zei gisteren in de Kamer dat de cijfers slecht zijn.",
+])
+def test_a_paragraph_opening_quote_goes_to_the_report_after_it_not_to_the_last_paragraphs_speaker(extractor, after):
+    body = f"\"Dat is veel\", zegt woordvoerder Pieter Smeets.\n\n\"We staan voor een moeilijke winter.\" {after}"
+    _, quotes = run(extractor, body, _TWO)
+    assert [q.speaker for q in quotes] == ["pieter-smeets", "sofie-coenen"]
+
+
+def test_a_paragraph_opening_quote_without_a_report_after_it_continues_the_last_speaker(extractor):
+    body = ("\"Dat is veel\", zegt woordvoerder Pieter Smeets over Sofie Coenen.\n\n"
+            "\"We staan voor een moeilijke winter.\" Het weer werkt ook niet mee.")
+    _, quotes = run(extractor, body, _TWO)
+    assert [q.speaker for q in quotes] == ["pieter-smeets", "pieter-smeets"]
