@@ -1201,3 +1201,12 @@ def test_a_trade_before_a_name_is_a_role_not_part_of_the_name(nlp):
     actors = actors_of(nlp, "Verpleegkundige Fatma Yildiz is boos. Winkelier Kees Brand ook.")
     assert {"Fatma Yildiz", "Kees Brand"} <= names(actors)
     assert by_name(actors, "Fatma Yildiz").roles == ["Verpleegkundige"]
+
+
+@pytest.mark.parametrize("role", ["Milieuactiviste", "Klimaatactivist"])
+def test_an_activist_compound_opening_the_sentence_is_a_role_before_a_person(nlp, role):
+    text = f"{role} Sofie Coenen is sceptisch over de plannen van de regering."
+    actors = actors_of(nlp, text)
+    coenen = by_name(actors, "Sofie Coenen")
+    assert coenen.kind == "person"
+    assert coenen.roles == [role]
