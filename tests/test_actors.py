@@ -1248,3 +1248,12 @@ def test_a_place_name_in_another_language_ends_a_name_not_an_inhabitant_noun(nlp
 def test_a_word_with_digits_before_a_companys_closing_word_opens_the_firms_name(nlp):
     actors = actors_of(nlp, "De maatschappij Q8 Airlines schrapt vluchten. Ook Air Baltica twijfelt.")
     assert "Q8 Airlines" in names(actors)
+
+
+@pytest.mark.parametrize("role", ["Milieuactiviste", "Klimaatactivist"])
+def test_an_activist_compound_opening_the_sentence_is_a_role_before_a_person(nlp, role):
+    text = f"{role} Sofie Coenen is sceptisch over de plannen van de regering."
+    actors = actors_of(nlp, text)
+    coenen = by_name(actors, "Sofie Coenen")
+    assert coenen.kind == "person"
+    assert coenen.roles == [role]

@@ -1183,3 +1183,84 @@ def test_ze_after_a_plural_cue_verb_is_the_group_the_sentence_before_names(extra
             "‘We voelen ons niet gehoord’, zeggen ze.")
     _, quotes = run(extractor, body, {"Hanneke Stam": ("person", "Stam")})
     assert [(q.speaker, q.speaker_label) for q in quotes] == [("hanneke-stam", None), (None, "De ouders")]
+
+
+# --- the fifth blind set's kinds of error (sentences invented for these tests) -------------------------
+
+def test_a_quote_opening_its_paragraph_goes_to_the_speaker_named_two_sentences_later(extractor):
+    body = ("\"Dit is een aanslag op de kleine zelfstandige.\" Het schepencollege wil de terrassen vanaf mei "
+            "laten betalen. Dat vindt raadslid Lies Mertens (N-VA) onaanvaardbaar, zei ze dinsdag.\n\n"
+            "\"We rekenen nog na\", zegt schepen Pieter Smeets.")
+    _, quotes = run(extractor, body, {"Lies Mertens": ("person", "Mertens"), "Pieter Smeets": ("person", "Smeets")})
+    assert [q.speaker for q in quotes] == ["lies-mertens", "pieter-smeets"]
+
+
+def test_a_quote_inside_its_paragraph_keeps_the_person_introduced_before_it(extractor):
+    body = ("Lies Mertens staat recht in de raad. \"Dit is een aanslag.\" Het schepencollege wil de terrassen "
+            "laten betalen. Dat vindt schepen Pieter Smeets een goed idee, zei hij.")
+    _, quotes = run(extractor, body, {"Lies Mertens": ("person", "Mertens"), "Pieter Smeets": ("person", "Smeets")})
+    assert [q.speaker for q in quotes] == ["lies-mertens"]
+
+
+@pytest.mark.parametrize("role", ["eurocommissaris voor Handel", "staatssecretaris voor Asiel en Migratie",
+                                  "minister van Buitenlandse Zaken"])
+def test_a_role_with_its_capitalised_portfolio_goes_on_to_the_name_after_it(extractor, role):
+    body = f"``De prijzen gaan omhoog'', zei {role} Hanna Sörensen op een persconferentie."
+    _, quotes = run(extractor, body, {"Hanna Sörensen": ("person", "Sörensen")})
+    assert [q.speaker for q in quotes] == ["hanna-sorensen"]
+
+
+def test_voor_without_a_portfolio_and_a_name_still_ends_the_speaker_phrase(extractor):
+    _, quotes = run(extractor, "``We waren goed'', zei de trainer voor de camera van de NOS.",
+                    {"NOS": ("organisation",)})
+    assert [(q.speaker, q.speaker_label) for q in quotes] == [(None, "de trainer")]
+
+
+def test_a_role_noun_after_an_unnamed_description_with_that_noun_is_that_person_not_the_last_speaker(extractor):
+    body = ("Boerin Lies Mertens zag haar stal instorten. ``Alles is weg'', zei ze.\n\n"
+            "De Poolse premier belde met zijn Belgische collega.\n"
+            "``In tijden als deze zijn we buren'', twitterde de premier.")
+    _, quotes = run(extractor, body, {"Lies Mertens": ("person", "Mertens")})
+    assert [(q.speaker, q.speaker_label) for q in quotes] == [
+        ("lies-mertens", None), (None, "De Poolse premier")]
+
+
+def test_a_description_after_a_person_named_since_the_last_quote_is_that_person(extractor):
+    body = ("Boerin Lies Mertens zag haar stal instorten. ``Alles is weg'', zei ze.\n\n"
+            "Premier Pieter Smeets kwam 's middags aan. De premier was kort.\n"
+            "``We helpen iedereen'', zei de premier.")
+    _, quotes = run(extractor, body, {"Lies Mertens": ("person", "Mertens"), "Pieter Smeets": ("person", "Smeets")})
+    assert [q.speaker for q in quotes] == ["lies-mertens", "pieter-smeets"]
+
+
+def test_an_organisation_noun_does_not_go_to_the_party_in_brackets_after_a_name(extractor):
+    body = ("\"We schrappen de subsidie\", zegt burgemeester Lies Mertens (Open Vld). "
+            "\"Wij vrezen voor de jobs\", klinkt het bij de vakbond.")
+    _, quotes = run(extractor, body, {"Lies Mertens": ("person", "Mertens"), "Open Vld": ("organisation",)})
+    assert [(q.speaker, q.speaker_label) for q in quotes] == [("lies-mertens", None), (None, "de vakbond")]
+
+
+def test_an_organisation_noun_goes_to_the_organisation_named_with_that_noun_even_in_brackets(extractor):
+    body = ("\"We staken\", zegt Pieter Smeets (vakbond ACOD). \"Wij vrezen voor de jobs\", klinkt het bij de vakbond.")
+    _, quotes = run(extractor, body, {"Pieter Smeets": ("person", "Smeets"), "vakbond ACOD": ("organisation",)})
+    assert [q.speaker for q in quotes] == ["pieter-smeets", "vakbond-acod"]
+
+
+_TWO = {"Sofie Coenen": ("person", "Coenen"), "Pieter Smeets": ("person", "Smeets")}
+
+
+@pytest.mark.parametrize("after", [
+    "De regering wil snel ingrijpen. Dat zei premier Sofie Coenen gisteren in de Kamer.",
+    "Premier Sofie Coenen zei gisteren in de Kamer dat de cijfers slecht zijn.",
+])
+def test_a_paragraph_opening_quote_goes_to_the_report_after_it_not_to_the_last_paragraphs_speaker(extractor, after):
+    body = f"\"Dat is veel\", zegt woordvoerder Pieter Smeets.\n\n\"We staan voor een moeilijke winter.\" {after}"
+    _, quotes = run(extractor, body, _TWO)
+    assert [q.speaker for q in quotes] == ["pieter-smeets", "sofie-coenen"]
+
+
+def test_a_paragraph_opening_quote_without_a_report_after_it_continues_the_last_speaker(extractor):
+    body = ("\"Dat is veel\", zegt woordvoerder Pieter Smeets over Sofie Coenen.\n\n"
+            "\"We staan voor een moeilijke winter.\" Het weer werkt ook niet mee.")
+    _, quotes = run(extractor, body, _TWO)
+    assert [q.speaker for q in quotes] == ["pieter-smeets", "pieter-smeets"]

@@ -472,6 +472,8 @@ class SpeakerResolver:
                 break
         if best is not None:
             return best[1]
+        if self.unnamed_description(head, start) is not None:
+            return None  # "De Poolse premier belde …" since the last quote: someone new, not named
         aged = self.lex.age_noun_patterns is not None and any(
             self.lex.age_noun_patterns.match(word) for word, _, _ in tokens(self.index.masked, start, end))
         if not guess or not (aged or self.is_person_noun(head)):
@@ -530,6 +532,8 @@ class SpeakerResolver:
                 continue
             if noun in actor.name.lower():
                 return actor.id
+            if self.index.text[max(0, start - 1):start] == "(":
+                continue  # "burgemeester X (Open Vld)": a person's party, not what "de vakbond" is about
             if clause_opening is None and self.opens_clause(start):
                 clause_opening = actor.id
             latest = latest or actor.id
@@ -588,7 +592,8 @@ class SpeakerResolver:
                         or (j + 1 < len(toks) and not toks[j + 1][0][0].isalnum()):
                     break  # a name, or the next quote opens: "zegt de een, “…”"
                 continue
-            if j > i and token in self.lex.np_stop_words and original.islower():
+            if j > i and token in self.lex.np_stop_words and original.islower() \
+                    and not self._portfolio_before_name(toks, j):
                 break
             if j > i and token in self.lex.passive_auxiliaries and original.islower() \
                     and toks[j - 1][0] not in self.lex.np_prepositions:
@@ -635,12 +640,29 @@ class SpeakerResolver:
                     return actor_id, True, span
             actor_id = self.role(toks[i][1], np_end, toks[i][1])
             self._note("role" if actor_id else "unnamed", span, actor_id)
-            antecedent = self.unnamed_antecedent(head, toks[i][1]) if actor_id is None and head else None
+            antecedent = (self.unnamed_antecedent(head, toks[i][1]) or self.unnamed_description(head, toks[i][1])) \
+                if actor_id is None and head else None
             if antecedent is not None:
                 self.evidence.label = antecedent
             return actor_id, True, span
         self._note("unnamed", span, None)
         return None, True, span
+
+    def _portfolio_before_name(self, toks: list, j: int) -> bool:
+        """Whether ``toks[j]`` links a role to its portfolio and a person's name follows it ("zei
+        eurocommissaris voor Mededinging X", "staatssecretaris voor Asiel en Migratie X"): the phrase goes
+        on to the name, though "voor" otherwise ends a speaker phrase ("zei de trainer voor de camera")."""
+        if toks[j][0] not in self.lex.portfolio_links or not self.is_person_noun(toks[j - 1][0]) \
+                or j + 2 >= len(toks):
+            return False
+        for k in range(j + 2, min(len(toks), j + 6)):
+            word, start, _ = toks[k - 1]
+            if not (self.index.masked[start:start + 1].isupper() or word in self.lex.portfolio_links
+                    or word in self.lex.coordinators):
+                return False
+            if any(m[0] == toks[k][1] for m in self.index.in_window(toks[k][1], toks[k][2], ("person",))):
+                return True
+        return False
 
     def _possessive_description(self, toks: list, i: int) -> bool:
         """"haar" in "zei haar voorzitter": a possessive before a lowercase person noun opens a
@@ -790,6 +812,31 @@ class SpeakerResolver:
                 if any(w == head or (w.endswith(head) and len(w) > len(head) + 2) for w in words):
                     return event.label
         return None
+
+    def unnamed_description(self, head: str, position: int) -> str | None:
+        """"…”, twitterde de premier" after "De Poolse premier belde met zijn collega.": the phrase that
+        described someone by the noun ``head`` since the last quote, with no person named before it
+        since then nor in it, so the role stands for that unnamed person, not for the last speaker
+        (after "X kwam aan. De premier was kort." the description is X's, and this gives None)."""
+        if not self.is_person_noun(head):
+            return None
+        floor = max([e.position for e in self.events if e.position < position] + [position - self.lex.role_reach, 0])
+        found = None
+        for found in re.finditer(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(self.lex.determiners)))})"
+                                 rf"\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}(?!\w)",
+                                 self.index.masked[floor:position], re.I):
+            pass
+        if found is None:
+            return None
+        start, end = floor + found.start(), floor + found.end()
+        if any(w.lower() in self.lex.determiners for w in self.index.masked[start:end].split()[1:]):
+            return None  # "het dorp De gemeente": an intertitle ran into the sentence, not one phrase
+        sentence_end = _AFTER_SENTENCE.search(self.index.masked, end)
+        stop = sentence_end.start() if sentence_end else len(self.index.masked)
+        if self.index.in_window(floor, start, ("person",)) or self.index.in_window(start, min(stop, position),
+                                                                                  ("person",)):
+            return None
+        return self.index.text[start:end]
 
     def statement_source(self, toks: list) -> str | None:
         """"Een e-mail van Burkhardt & Associates aan …", "Uit een verklaring van Apple blijkt": the author."""

@@ -70,6 +70,12 @@ def _separable_reporting(toks: list, i: int, lex) -> bool:
                for k, (word, _, _) in enumerate(toks[i + 1:], start=i + 1))
 
 
+def _opens_paragraph(masked: str, span: QuoteSpan, blocks: list[Block], block: int) -> bool:
+    """Whether the quote is the first thing in its paragraph (block ``block``): the lead of a report,
+    whose speaker the sentences after it name."""
+    return not blocks or not masked[blocks[block].start:span.open_start].strip()
+
+
 def blocks_of(doc: Doc) -> list[Block]:
     """The article's blocks, or paragraphs split on blank lines when the reader gave none."""
     if doc._.blocks:
@@ -175,6 +181,15 @@ class QuoteExtractor(LanguageFilesComponent):
                     record[6] = Evidence("context")
                     resolver.add_event(span.end, actor)
                     continue
+            if current is not None and blocks and current.position < blocks[block].start \
+                    and _opens_paragraph(masked, span, blocks, block):
+                # a paragraph opening with a quote: a report in the sentences after it in that paragraph
+                # (“‘…’ Premier X zei gisteren dat …”) speaks louder than the last paragraph's speaker
+                reported = self._reported_after(masked, sentences, spans, span, resolver, blocks, block, block_of)
+                if reported is not None and reported.actor != current.actor:
+                    record[3], record[4] = reported.actor, True
+                    record[6] = Evidence("context")
+                    continue
             if current is not None:
                 record[3], record[4] = current.actor, True
                 record[6] = Evidence("previous quote", None, current.label)
@@ -182,8 +197,7 @@ class QuoteExtractor(LanguageFilesComponent):
                 continue
             # “‘…’ Minister Van Dam schrijft dat …”: the sentence right after reports the speaker's words
             following = sentences.around(sentences.around(max(span.close_end - 1, 0))[1])
-            reported = resolver.first_event(following[0], following[1]) \
-                if following[0] >= span.close_end and block_of(following[0]) == block else None
+            reported = self._reported_after(masked, sentences, spans, span, resolver, blocks, block, block_of)
             if reported is not None:
                 record[3], record[4] = reported.actor, True
                 record[6] = Evidence("context")
@@ -380,13 +394,23 @@ class QuoteExtractor(LanguageFilesComponent):
             if actor or (found and resolver.evidence and resolver.evidence.label):
                 return source, actor, True  # "volgens de procureur is dat ‘…’": kept as written
         if cue is None and after is None:
+            # "“…” Dat zegt X.": the next sentence; for a quote opening its paragraph also the one after
+            # ("“…” Het stadsbestuur wil … Dat zei raadslid X."), unless the sentence between quotes someone
+            block = block_of(span.start)
+            opens = _opens_paragraph(masked, span, blocks, block)
             following = sentences.around(sentence[1])
-            if following[0] == sentence[1]:
+            for hop in range(self.lex.lead_quote_sentences if opens else 1):
+                if following[0] != sentence[1] if hop == 0 else block_of(following[0]) != block:
+                    break
                 nxt = cue_next_sentence(masked, self.lex, following[0], following[1])
                 if nxt is not None:
                     actor, found, _ = resolver.subject_after(nxt.end, nxt.subject[1])
                     if actor or found:
                         return nxt, actor, True
+                if following[1] >= len(masked) or any(following[0] <= other.open_start < following[1]
+                                                      for other in spans):
+                    break
+                following = sentences.around(following[1])
         return cue or after or source, None, False  # a cue whose speaker we cannot name, or no cue at all
 
     def _inverted_subject_before_colon(self, segment: list) -> int | None:
@@ -491,6 +515,26 @@ class QuoteExtractor(LanguageFilesComponent):
             return True  # "Een demonstrant, de lerares X, vertelde …": an apposition to the subject
         return k < 0 or not (toks[k][0] in self.lex.np_prepositions or toks[k][0] in self.lex.np_stop_words
                              or toks[k][0] in self.lex.prepositions or toks[k][0] in self.lex.determiners)
+
+    def _reported_after(self, masked: str, sentences: Sentences, spans, span: QuoteSpan, resolver: SpeakerResolver,
+                        blocks: list[Block], block: int, block_of):
+        """The first report of someone's words in the sentences right after a cue-less quote, in its
+        paragraph: the next sentence only, or for a quote that opens its paragraph (a lead: “‘…’ Het
+        stadsbestuur wil … Dat vindt raadslid X onzin, zei hij.”) the next ``lead_quote_sentences``,
+        as long as they quote nothing themselves."""
+        reach = self.lex.lead_quote_sentences if _opens_paragraph(masked, span, blocks, block) else 1
+        position = max(span.close_end - 1, 0)
+        for _ in range(reach):
+            following = sentences.around(sentences.around(position)[1])
+            if following[0] < span.close_end or following[0] >= len(masked) or block_of(following[0]) != block:
+                return None
+            reported = resolver.first_event(following[0], following[1])
+            if reported is not None:
+                return reported
+            if any(following[0] <= other.open_start < following[1] for other in spans):
+                return None  # that sentence quotes someone: the lead's speaker is not sought past it
+            position = following[0]
+        return None
 
     def _named_after(self, masked: str, sentence: tuple[int, int], span: QuoteSpan,
                      resolver: SpeakerResolver) -> str | None:

@@ -44,6 +44,7 @@ class Lexicon:
     plural_noun_endings: tuple[str, ...] = ()  # "Denen", "Surinamers": a group, not one person
     singular_noun_endings: tuple[str, ...] = ()  # "Chileen": singular despite a plural ending
     context_sentences: int = 4  # how many sentences back the speaker of a cue-less quote may be named
+    lead_quote_sentences: int = 2  # how many sentences after a paragraph-opening quote may name its speaker
     lang: str = "nl"
     person_nouns: frozenset[str] = frozenset()  # "bewindsman", "winnaar": a person by role, beyond actors/roles.txt
     person_noun_patterns: re.Pattern | None = None  # "45-jarige", "amsterdammer": a person by age or origin
@@ -77,6 +78,7 @@ class Lexicon:
     relative_pronouns: frozenset[str] = frozenset()  # ", die …,": a relative clause inside the speaker's clause
     subordinators: frozenset[str] = frozenset()  # "Als Jansen …": the name after it is a subject
     coordinators: frozenset[str] = frozenset()  # "… en Jansen weet": a name opening a coordinated clause
+    portfolio_links: frozenset[str] = frozenset()  # "eurocommissaris voor Mededinging X": role, link, portfolio
     prepositions: frozenset[str] = frozenset()  # "achter de burgemeester": a name inside a prepositional phrase
     plural_verb_ending: str = ""  # "zeggen analisten": a plural verb, a bare group as its subject
     cited_participles: frozenset[str] = frozenset()  # "werd X geciteerd door Y": X said it
@@ -143,6 +145,7 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
         inverted_verb_endings=tuple(data.get("inverted_verb_endings", ())),
         not_inverted_verbs=frozenset(data.get("not_inverted_verbs", ())),
         context_sentences=int(data.get("context_sentences", 4)),
+        lead_quote_sentences=int(data.get("lead_quote_sentences", 2)),
         np_prepositions=frozenset(data.get("np_prepositions", ())),
         lang=lang,
         person_nouns=frozenset(data.get("person_nouns", ())),
@@ -177,6 +180,7 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
         relative_pronouns=frozenset(data.get("relative_pronouns", ())),
         subordinators=frozenset(data.get("subordinators", ())),
         coordinators=frozenset(data.get("coordinators", ())),
+        portfolio_links=frozenset(data.get("portfolio_links", ())),
         prepositions=frozenset(data.get("prepositions", ())),
         plural_verb_ending=data.get("plural_verb_ending", ""),
         cited_participles=frozenset(data.get("cited_participles", ())),
