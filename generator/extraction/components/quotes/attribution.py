@@ -449,6 +449,8 @@ class SpeakerResolver:
         member = _member_stem(self.lex.lang, head)
         if member:  # "de CDA'er": the person the text introduced with that party ("CDA-Kamerlid X")
             keys = {head, member}
+        # "aldus de raadsman" after "advocaat X": another word for the role the text gave them
+        keys |= self.lex.role_equivalents.get(head, frozenset()) if self.lex.role_equivalents else frozenset()
         best: tuple[int, str] | None = None
         for actor in self.index.by_id.values():
             if actor.kind != "person":
