@@ -1294,3 +1294,16 @@ def test_a_cue_less_quote_after_a_person_in_another_prepositional_phrase_continu
             "Hij stuurde een brief aan Bosschaert. \"Er komt extra geld.\"")
     _, quotes = run(extractor, body, _CARE)
     assert [q.speaker for q in quotes] == ["gijs-molenkamp", "gijs-molenkamp"]
+
+
+def test_de_bewindsman_goes_to_the_person_the_text_called_minister(extractor):
+    body = ("Minister Rob Kwakernaat knikte. Verpleegkundige Ria Bosschaert schudde het hoofd.\n\n"
+            "\"We gaan niet versoepelen\", zei de bewindsman.")
+    _, quotes = run(extractor, body, {"Rob Kwakernaat": ("person", "Kwakernaat"), **_CARE})
+    assert [q.speaker for q in quotes] == ["rob-kwakernaat"]
+
+
+def test_a_modal_verb_after_volgens_de_role_ends_the_speaker_phrase(extractor):
+    body = ("Zijn trainer, Hans Bloemert, was minder tevreden. Volgens de coach moet het spel \"veel beter\".")
+    _, quotes = run(extractor, body, {"Hans Bloemert": ("person", "Bloemert")})
+    assert [(q.speaker, q.speaker_label) for q in quotes] == [("hans-bloemert", None)]
