@@ -56,7 +56,7 @@ model: $(RUNTIME)
 evaluate: shared-data $(RUNTIME)
 	$(PY) -m pelican.plugins.explainer evaluate $(SHARED)/gold/seed.gold.json $(SHARED)/gold/meantime-nl-dev.gold.json $(SHARED)/gold/dpg-dev.gold.json
 	$(PY) -m pelican.plugins.explainer evaluate benchmarks/gold/meantime-nl-dev.figures.json --articles $(SHARED)/data/meantime-nl-dev
-	$(PY) -m pelican.plugins.explainer evaluate benchmarks/gold/quotes-challenge.gold.json benchmarks/gold/quotes-blind2.gold.json benchmarks/gold/quotes-blind3.gold.json benchmarks/gold/quotes-blind4.gold.json benchmarks/gold/quotes-blind5.gold.json --only quotes
+	$(PY) -m pelican.plugins.explainer evaluate benchmarks/gold/quotes-challenge.gold.json benchmarks/gold/quotes-blind2.gold.json benchmarks/gold/quotes-blind3.gold.json benchmarks/gold/quotes-blind4.gold.json benchmarks/gold/quotes-blind5.gold.json benchmarks/gold/quotes-blind6.gold.json --only quotes
 	$(PY) -m pelican.plugins.explainer evaluate benchmarks/gold/challenge-nl.gold.json benchmarks/gold/actors-blind2.gold.json benchmarks/gold/actors-blind3.gold.json benchmarks/gold/actors-blind4.gold.json benchmarks/gold/actors-blind5.gold.json
 
 shared-data:

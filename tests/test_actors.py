@@ -1257,3 +1257,14 @@ def test_an_activist_compound_opening_the_sentence_is_a_role_before_a_person(nlp
     coenen = by_name(actors, "Sofie Coenen")
     assert coenen.kind == "person"
     assert coenen.roles == [role]
+
+
+@pytest.mark.parametrize("name", ["Ellen Westenhuis", "Ruben Westenbroek"])
+def test_a_surname_after_a_given_name_is_no_listed_name_glued_to_a_common_noun(nlp, name):
+    text = f"Het Westen reageert verdeeld, zegt {name}. Volgens {name.split()[-1]} is dat logisch."
+    assert name in names(actors_of(nlp, text))
+
+
+def test_a_listed_name_glued_to_a_common_noun_alone_is_still_no_actor(nlp):
+    text = "Het Westenfeest trok dit jaar minder bezoekers dan verwacht, zegt Ellen Westenhuis."
+    assert "Westenfeest" not in names(actors_of(nlp, text))

@@ -1264,3 +1264,46 @@ def test_a_paragraph_opening_quote_without_a_report_after_it_continues_the_last_
             "\"We staan voor een moeilijke winter.\" Het weer werkt ook niet mee.")
     _, quotes = run(extractor, body, _TWO)
     assert [q.speaker for q in quotes] == ["pieter-smeets", "pieter-smeets"]
+
+
+_COURT = {"Femke Roodhart": ("person", "Roodhart"), "Jelle Haverkamp": ("person", "Haverkamp")}
+
+
+@pytest.mark.parametrize("role", ["de raadsman", "de strafpleiter"])
+def test_another_word_for_a_role_goes_to_the_person_the_text_gave_that_role(extractor, role):
+    body = ("Advocaat Jelle Haverkamp noemt de eis te hoog. Officier van justitie Femke Roodhart hield voet bij stuk.\n\n"
+            f"\"Mijn cliënt werd zelf bedreigd. Dat ziet iedereen op de beelden\", aldus {role}.")
+    _, quotes = run(extractor, body, _COURT)
+    assert [q.speaker for q in quotes] == ["jelle-haverkamp"]
+
+
+_CARE = {"Ria Bosschaert": ("person", "Bosschaert"), "Gijs Molenkamp": ("person", "Molenkamp")}
+
+
+def test_a_cue_less_quote_after_dat_is_voor_x_gives_that_persons_view(extractor):
+    body = ("Verpleegkundige Ria Bosschaert werkt al jaren op de spoedeisende hulp.\n\n"
+            "\"We doen ons best\", zei minister Gijs Molenkamp.\n\n"
+            "Dat is voor Bosschaert een schrale troost. \"Beloftes hoor ik al tien jaar.\"")
+    _, quotes = run(extractor, body, _CARE)
+    assert [q.speaker for q in quotes] == ["gijs-molenkamp", "ria-bosschaert"]
+
+
+def test_a_cue_less_quote_after_a_person_in_another_prepositional_phrase_continues_the_speaker(extractor):
+    body = ("Verpleegkundige Ria Bosschaert werkt al jaren op de spoedeisende hulp.\n\n"
+            "\"We doen ons best\", zei minister Gijs Molenkamp.\n\n"
+            "Hij stuurde een brief aan Bosschaert. \"Er komt extra geld.\"")
+    _, quotes = run(extractor, body, _CARE)
+    assert [q.speaker for q in quotes] == ["gijs-molenkamp", "gijs-molenkamp"]
+
+
+def test_de_bewindsman_goes_to_the_person_the_text_called_minister(extractor):
+    body = ("Minister Rob Kwakernaat knikte. Verpleegkundige Ria Bosschaert schudde het hoofd.\n\n"
+            "\"We gaan niet versoepelen\", zei de bewindsman.")
+    _, quotes = run(extractor, body, {"Rob Kwakernaat": ("person", "Kwakernaat"), **_CARE})
+    assert [q.speaker for q in quotes] == ["rob-kwakernaat"]
+
+
+def test_a_modal_verb_after_volgens_de_role_ends_the_speaker_phrase(extractor):
+    body = ("Zijn trainer, Hans Bloemert, was minder tevreden. Volgens de coach moet het spel \"veel beter\".")
+    _, quotes = run(extractor, body, {"Hans Bloemert": ("person", "Bloemert")})
+    assert [(q.speaker, q.speaker_label) for q in quotes] == [("hans-bloemert", None)]

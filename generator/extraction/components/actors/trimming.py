@@ -172,9 +172,11 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
             # Brussels" ends in a place's name in another language, not an inhabitant noun
             return
         if name_with_common_tail(lex, words[-1]) and words[0] not in lex.org_prefixes \
+                and not surname_position(lex, words) \
                 and not any(w in lex.org_suffixes for w in words[:-1]) \
                 and all(w[:1].isupper() for w in words) and not affiliation_in_brackets(doc, start, end):
-            # ("Jongeren Organisatie Beroepsonderwijs": an organisation's word inside makes it a name)
+            # ("Jongeren Organisatie Beroepsonderwijs": an organisation's word inside makes it a name;
+            # after a given name it is a surname: "Peter Westenbroek" is no "Westen" + "broek")
             return  # "Chinadeal", "Facebookberichten", "Europa Leaguefinale": a compound noun
         if len(words) == 1 and (text.lower() in lex.non_actors or lex.is_inhabitant(text)
                                 or text in lex.nationality or lex.is_role(text)):

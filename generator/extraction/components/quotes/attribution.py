@@ -449,6 +449,8 @@ class SpeakerResolver:
         member = _member_stem(self.lex.lang, head)
         if member:  # "de CDA'er": the person the text introduced with that party ("CDA-Kamerlid X")
             keys = {head, member}
+        # "aldus de raadsman" after "advocaat X": another word for the role the text gave them
+        keys |= self.lex.role_equivalents.get(head, frozenset()) if self.lex.role_equivalents else frozenset()
         best: tuple[int, str] | None = None
         for actor in self.index.by_id.values():
             if actor.kind != "person":
@@ -595,9 +597,9 @@ class SpeakerResolver:
             if j > i and token in self.lex.np_stop_words and original.islower() \
                     and not self._portfolio_before_name(toks, j):
                 break
-            if j > i and token in self.lex.passive_auxiliaries and original.islower() \
-                    and toks[j - 1][0] not in self.lex.np_prepositions:
-                break  # "volgens de aanklager | is dat …": the finite verb after the phrase
+            if j > i and (token in self.lex.passive_auxiliaries or token in self.lex.phrase_closing_verbs) \
+                    and original.islower() and toks[j - 1][0] not in self.lex.np_prepositions:
+                break  # "volgens de aanklager | is dat …", "volgens de coach | moet het …": the finite verb
             if j > i + 1 and token in self.lex.determiners and original.islower() \
                     and toks[j - 1][0] not in self.lex.np_prepositions:
                 break  # "lichtte de fractievoorzitter | het standpunt van de SP toe": a second noun phrase

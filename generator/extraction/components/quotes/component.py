@@ -481,6 +481,8 @@ class QuoteExtractor(LanguageFilesComponent):
         lead = [t for t in toks[i:] if t[2] <= first[0] and t[0] not in self.lex.skip_words]
         if len(lead) <= 3 and not any(t[0] in self.lex.np_stop_words or not t[0][0].isalpha() for t in lead):
             return first[2].id, first[0]
+        if self._concerns(toks, first[0]) and len({m[2].id for m in persons}) == 1:
+            return first[2].id, first[0]  # “Dat is voor X geen troost. “…”: X's own view follows
         # “Op het congres heeft Yilmaz het plan afgekraakt. “…”: the one person the sentence
         # names outside a prepositional phrase (not "een brief aan minister X")
         free = {m[2].id: m for m in persons if self._outside_pp(toks, m[0], resolver)}
@@ -488,6 +490,15 @@ class QuoteExtractor(LanguageFilesComponent):
             mention = next(iter(free.values()))
             return mention[2].id, mention[0]
         return None
+
+    def _concerns(self, toks: list, mention_start: int) -> bool:
+        """Whether the words before a sentence's person make them the one the matter concerns ("Dat is
+        voor X geen troost", "Het blijft voor X een raadsel"): a prepositional phrase, yet the person
+        whose reaction a cue-less quote after it gives, unlike "een brief aan minister X"."""
+        if self.lex.experiencer_lead is None:
+            return False
+        lead = " ".join(t[0] for t in toks if t[2] <= mention_start)
+        return self.lex.experiencer_lead.match(lead) is not None
 
     def _person_subject(self, pronoun: str, verb: str) -> bool:
         """Whether ``pronoun``, the subject of the finite ``verb`` next to it, is one person: "hij",

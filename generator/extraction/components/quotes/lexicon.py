@@ -79,6 +79,9 @@ class Lexicon:
     subordinators: frozenset[str] = frozenset()  # "Als Jansen …": the name after it is a subject
     coordinators: frozenset[str] = frozenset()  # "… en Jansen weet": a name opening a coordinated clause
     portfolio_links: frozenset[str] = frozenset()  # "eurocommissaris voor Mededinging X": role, link, portfolio
+    role_equivalents: dict = None  # "de raadsman" -> {"advocaat", ...}: another word for a role the text gave
+    phrase_closing_verbs: frozenset[str] = frozenset()  # "volgens de coach | moet het beter"
+    experiencer_lead: re.Pattern | None = None  # "Dat is voor X geen troost": X's view follows
     prepositions: frozenset[str] = frozenset()  # "achter de burgemeester": a name inside a prepositional phrase
     plural_verb_ending: str = ""  # "zeggen analisten": a plural verb, a bare group as its subject
     cited_participles: frozenset[str] = frozenset()  # "werd X geciteerd door Y": X said it
@@ -181,6 +184,9 @@ def read_lexicon(folder: Path, lang: str) -> Lexicon:
         subordinators=frozenset(data.get("subordinators", ())),
         coordinators=frozenset(data.get("coordinators", ())),
         portfolio_links=frozenset(data.get("portfolio_links", ())),
+        role_equivalents={k: frozenset(v) for k, v in data.get("role_equivalents", {}).items()},
+        phrase_closing_verbs=frozenset(data.get("phrase_closing_verbs", ())),
+        experiencer_lead=re.compile(data["experiencer_lead"]) if data.get("experiencer_lead") else None,
         prepositions=frozenset(data.get("prepositions", ())),
         plural_verb_ending=data.get("plural_verb_ending", ""),
         cited_participles=frozenset(data.get("cited_participles", ())),
