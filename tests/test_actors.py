@@ -1257,3 +1257,20 @@ def test_an_activist_compound_opening_the_sentence_is_a_role_before_a_person(nlp
     coenen = by_name(actors, "Sofie Coenen")
     assert coenen.kind == "person"
     assert coenen.roles == [role]
+
+
+def test_a_flemish_capital_particle_opens_a_surname_after_an_unlisted_given_name(nlp):
+    """"Wannes Van der Kerckhove": the capitalised "Van" and the lowercase "der" run on into the surname,
+    also when no list knows the given name; a known place before "Van" stays a place."""
+    actors = actors_of(nlp, "Schepen Wannes Van der Kerckhove is tevreden. Ook Mieke Van den Eynde reageert.")
+    assert {"Wannes Van der Kerckhove", "Mieke Van den Eynde"} <= names(actors)
+    assert not {"Wannes Van", "Kerckhove", "Eynde"} & names(actors)
+
+
+def test_a_portfolio_after_a_minister_name_is_part_of_the_role(nlp):
+    """"minister Ilse Brinkhorst van Buitenlandse Zaken": the ministry short name after the name is her
+    portfolio, not an organisation, as it is before the name."""
+    actors = actors_of(nlp, "Minister Ilse Brinkhorst van Buitenlandse Zaken reisde af. Ook minister Karel Daalmeijer "
+                            "van Klimaat en Energie was er.")
+    assert {"Ilse Brinkhorst", "Karel Daalmeijer"} <= names(actors)
+    assert not {"Buitenlandse Zaken", "Klimaat en Energie", "Klimaat", "Energie"} & names(actors)

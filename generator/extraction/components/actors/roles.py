@@ -34,6 +34,20 @@ def role_before_portfolio(lex: Lexicon, doc: Doc, i: int) -> int | None:
     return None
 
 
+def portfolio_after_name(lex: Lexicon, doc: Doc, i: int, end: int) -> bool:
+    """"minister Ilse Brinkhorst van Buitenlandse Zaken": a known portfolio after "van"/"voor" and a name that a
+    portfolio role opens belongs to that role, as it does before the name; no actor of its own."""
+    toks = doc.tokens
+    if i < 3 or toks[i - 1].lower_ not in lex.portfolio_links or not lex.is_portfolio(doc[i:end].text):
+        return False
+    for r in range(i - 3, max(-1, i - 7), -1):
+        if toks[r].lower_ in lex.portfolio_roles:
+            return all(toks[x].text[:1].isupper() for x in range(r + 1, i - 1))
+        if not toks[r + 1].text[:1].isupper():
+            return False
+    return False
+
+
 def portfolio_end(lex: Lexicon, doc: Doc, i: int, end: int) -> int | None:
     """Where the portfolio ends in a run that continues a portfolio role: in "minister van Volksgezondheid
     Chisomo Banda" (i at "Volksgezondheid") the name starts after the longest ministry short name, so a
