@@ -1274,3 +1274,11 @@ def test_a_portfolio_after_a_minister_name_is_part_of_the_role(nlp):
                             "van Klimaat en Energie was er.")
     assert {"Ilse Brinkhorst", "Karel Daalmeijer"} <= names(actors)
     assert not {"Buitenlandse Zaken", "Klimaat en Energie", "Klimaat", "Energie"} & names(actors)
+
+
+def test_a_name_after_a_two_part_portfolio_keeps_its_lowercase_particle(nlp):
+    """"staatssecretaris voor Asiel en Migratie Hilde de Greef": the run that opens at "Migratie" is still
+    inside the portfolio, so the given name after it starts a person's name with "de"."""
+    actors = actors_of(nlp, "Dat zei staatssecretaris voor Asiel en Migratie Hilde de Greef dinsdag.")
+    assert "Hilde de Greef" in names(actors)
+    assert not {"Hilde", "Greef", "Migratie"} & names(actors)

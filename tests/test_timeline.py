@@ -726,3 +726,11 @@ def test_sinds_a_day_without_a_year_ends_on_the_publication_day(nlp):
     found = values(doc)
     assert found["sinds 3 april"] == ("2021-04-03", "2021-06-17")
     assert found["sinds 9 mei 2019"] == ("2019-05-09", "2021")
+
+
+def test_tot_before_a_month_points_ahead_in_a_present_clause(nlp):
+    """"blijft tot eind maart", written in November: the coming March; in a past clause the last one."""
+    doc = run(nlp, "De korting blijft tot eind maart gelden.", pub="2021-10-20")
+    assert values(doc)["eind maart"] == ("2022-03", None)
+    doc = run(nlp, "Zij werkte tot eind maart bij de bank.", pub="2021-10-20")
+    assert values(doc)["eind maart"] == ("2021-03", None)

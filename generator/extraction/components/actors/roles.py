@@ -52,11 +52,14 @@ def portfolio_end(lex: Lexicon, doc: Doc, i: int, end: int) -> int | None:
     """Where the portfolio ends in a run that continues a portfolio role: in "minister van Volksgezondheid
     Chisomo Banda" (i at "Volksgezondheid") the name starts after the longest ministry short name, so a
     name whose given name no list knows is not swallowed by the role. None when no portfolio opens the
-    run or nothing follows it."""
-    if role_before_portfolio(lex, doc, i) is None:
+    run or nothing follows it. A run that opens inside the portfolio ("Migratie Nicole ..." after
+    "staatssecretaris voor Asiel en") is measured from the portfolio's first word after "voor"."""
+    r = role_before_portfolio(lex, doc, i)
+    if r is None:
         return None
+    first = r + 2  # the role, "van"/"voor", then the portfolio
     for p in range(end - 1, i, -1):
-        if lex.is_portfolio(doc[i:p].text):
+        if lex.is_portfolio(doc[i:p].text) or first < i and lex.is_portfolio(doc[first:p].text):
             return p
     return None
 
