@@ -57,7 +57,7 @@ evaluate: shared-data $(RUNTIME)
 	$(PY) -m pelican.plugins.explainer evaluate $(SHARED)/gold/seed.gold.json $(SHARED)/gold/meantime-nl-dev.gold.json $(SHARED)/gold/dpg-dev.gold.json
 	$(PY) -m pelican.plugins.explainer evaluate benchmarks/gold/meantime-nl-dev.figures.json --articles $(SHARED)/data/meantime-nl-dev
 	$(PY) -m pelican.plugins.explainer evaluate benchmarks/gold/quotes-challenge.gold.json benchmarks/gold/quotes-blind2.gold.json benchmarks/gold/quotes-blind3.gold.json benchmarks/gold/quotes-blind4.gold.json benchmarks/gold/quotes-blind5.gold.json benchmarks/gold/quotes-blind6.gold.json --only quotes
-	$(PY) -m pelican.plugins.explainer evaluate benchmarks/gold/challenge-nl.gold.json benchmarks/gold/actors-blind2.gold.json benchmarks/gold/actors-blind3.gold.json benchmarks/gold/actors-blind4.gold.json benchmarks/gold/actors-blind5.gold.json
+	$(PY) -m pelican.plugins.explainer evaluate benchmarks/gold/challenge-nl.gold.json benchmarks/gold/actors-blind2.gold.json benchmarks/gold/actors-blind3.gold.json benchmarks/gold/actors-blind4.gold.json benchmarks/gold/actors-blind5.gold.json benchmarks/gold/actors-blind6.gold.json
 
 shared-data:
 	@test -d "$(SHARED)/gold" -a -d "$(SHARED)/data" || { echo "make evaluate: no gold and data in $(SHARED) (set SHARED=/path/to/shared; the data is not part of the repository)" >&2; exit 2; }

@@ -1268,3 +1268,28 @@ def test_a_surname_after_a_given_name_is_no_listed_name_glued_to_a_common_noun(n
 def test_a_listed_name_glued_to_a_common_noun_alone_is_still_no_actor(nlp):
     text = "Het Westenfeest trok dit jaar minder bezoekers dan verwacht, zegt Ellen Westenhuis."
     assert "Westenfeest" not in names(actors_of(nlp, text))
+
+
+def test_a_flemish_capital_particle_opens_a_surname_after_an_unlisted_given_name(nlp):
+    """"Wannes Van der Kerckhove": the capitalised "Van" and the lowercase "der" run on into the surname,
+    also when no list knows the given name; a known place before "Van" stays a place."""
+    actors = actors_of(nlp, "Schepen Wannes Van der Kerckhove is tevreden. Ook Mieke Van den Eynde reageert.")
+    assert {"Wannes Van der Kerckhove", "Mieke Van den Eynde"} <= names(actors)
+    assert not {"Wannes Van", "Kerckhove", "Eynde"} & names(actors)
+
+
+def test_a_portfolio_after_a_minister_name_is_part_of_the_role(nlp):
+    """"minister Ilse Brinkhorst van Buitenlandse Zaken": the ministry short name after the name is her
+    portfolio, not an organisation, as it is before the name."""
+    actors = actors_of(nlp, "Minister Ilse Brinkhorst van Buitenlandse Zaken reisde af. Ook minister Karel Daalmeijer "
+                            "van Klimaat en Energie was er.")
+    assert {"Ilse Brinkhorst", "Karel Daalmeijer"} <= names(actors)
+    assert not {"Buitenlandse Zaken", "Klimaat en Energie", "Klimaat", "Energie"} & names(actors)
+
+
+def test_a_name_after_a_two_part_portfolio_keeps_its_lowercase_particle(nlp):
+    """"staatssecretaris voor Asiel en Migratie Hilde de Greef": the run that opens at "Migratie" is still
+    inside the portfolio, so the given name after it starts a person's name with "de"."""
+    actors = actors_of(nlp, "Dat zei staatssecretaris voor Asiel en Migratie Hilde de Greef dinsdag.")
+    assert "Hilde de Greef" in names(actors)
+    assert not {"Hilde", "Greef", "Migratie"} & names(actors)

@@ -717,3 +717,20 @@ def test_a_capitalised_name_tagged_as_a_past_verb_does_not_block_an_announced_da
     pos = ["PRON", "AUX", "DET", "NOUN", "VERB", "ADP", "NOUN", "ADP", "VERB", "PUNCT"]
     assert tense.tense_of_tokens(Doc(vocab, words=words, morphs=morphs, pos=pos), governed=True) == "future"
     assert tense.tense_of_tokens(Doc(vocab, words=words, morphs=morphs, pos=pos), governed=False) == "past"
+
+
+def test_sinds_a_day_without_a_year_ends_on_the_publication_day(nlp):
+    """"sinds 3 april" runs for weeks, not to the end of the year; with a year given the period ends in the
+    publication year as before."""
+    doc = run(nlp, "De grens is sinds 3 april dicht. De haven ligt sinds 9 mei 2019 stil.", pub="2021-06-17")
+    found = values(doc)
+    assert found["sinds 3 april"] == ("2021-04-03", "2021-06-17")
+    assert found["sinds 9 mei 2019"] == ("2019-05-09", "2021")
+
+
+def test_tot_before_a_month_points_ahead_in_a_present_clause(nlp):
+    """"blijft tot eind maart", written in November: the coming March; in a past clause the last one."""
+    doc = run(nlp, "De korting blijft tot eind maart gelden.", pub="2021-10-20")
+    assert values(doc)["eind maart"] == ("2022-03", None)
+    doc = run(nlp, "Zij werkte tot eind maart bij de bank.", pub="2021-10-20")
+    assert values(doc)["eind maart"] == ("2021-03", None)

@@ -34,15 +34,32 @@ def role_before_portfolio(lex: Lexicon, doc: Doc, i: int) -> int | None:
     return None
 
 
+def portfolio_after_name(lex: Lexicon, doc: Doc, i: int, end: int) -> bool:
+    """"minister Ilse Brinkhorst van Buitenlandse Zaken": a known portfolio after "van"/"voor" and a name that a
+    portfolio role opens belongs to that role, as it does before the name; no actor of its own."""
+    toks = doc.tokens
+    if i < 3 or toks[i - 1].lower_ not in lex.portfolio_links or not lex.is_portfolio(doc[i:end].text):
+        return False
+    for r in range(i - 3, max(-1, i - 7), -1):
+        if toks[r].lower_ in lex.portfolio_roles:
+            return all(toks[x].text[:1].isupper() for x in range(r + 1, i - 1))
+        if not toks[r + 1].text[:1].isupper():
+            return False
+    return False
+
+
 def portfolio_end(lex: Lexicon, doc: Doc, i: int, end: int) -> int | None:
     """Where the portfolio ends in a run that continues a portfolio role: in "minister van Volksgezondheid
     Chisomo Banda" (i at "Volksgezondheid") the name starts after the longest ministry short name, so a
     name whose given name no list knows is not swallowed by the role. None when no portfolio opens the
-    run or nothing follows it."""
-    if role_before_portfolio(lex, doc, i) is None:
+    run or nothing follows it. A run that opens inside the portfolio ("Migratie Nicole ..." after
+    "staatssecretaris voor Asiel en") is measured from the portfolio's first word after "voor"."""
+    r = role_before_portfolio(lex, doc, i)
+    if r is None:
         return None
+    first = r + 2  # the role, "van"/"voor", then the portfolio
     for p in range(end - 1, i, -1):
-        if lex.is_portfolio(doc[i:p].text):
+        if lex.is_portfolio(doc[i:p].text) or first < i and lex.is_portfolio(doc[first:p].text):
             return p
     return None
 

@@ -61,6 +61,18 @@ def capital_particle_surname(lex: Lexicon, doc: Doc, i: int, j: int) -> bool:
         and toks[j - 1].text in lex.first_names
 
 
+def flemish_particles(lex: Lexicon, doc: Doc, i: int, j: int) -> bool:
+    """"Tinne Van der Straeten", "Jan Van den Broeck": a capitalised particle right after a name word (the
+    Flemish spelling) opens a surname whose further particles stand lowercase, also when no list knows the
+    given name; not after a role, a function word or a name the gazetteers know ("Brussel Van ...")."""
+    toks = doc.tokens
+    if not (j > i and toks[j].lower_ in lex.particles and toks[j].text[:1].isupper()):
+        return False
+    before = toks[j - 1]
+    return before.text[:1].isupper() and before.lower_ not in lex.particles \
+        and before.lower_ not in lex.stop_words and not lex.is_role(before.text) and lex.lookup(before.text) is None
+
+
 def known_organisation(lex: Lexicon, doc: Doc, i: int) -> bool:
     """A known organisation's name starts at token i: "Bart Claes van Vlaams Belang" is a person of a
     party, not a surname "van Vlaams Belang"."""
@@ -155,7 +167,7 @@ def run_end(lex: Lexicon, doc: Doc, i: int, is_name: list[bool]) -> int:
                 # "Hof ter Schelde", "Huis ten Bosch": a particle that joins one name, not a surname's start
                 inner = low in lex.name_inner_particles and m == k + 1 and nxt.text == low \
                     and toks[j].lower_ not in lex.stop_words
-                if single_given or org_head or inner:
+                if single_given or org_head or inner or flemish_particles(lex, doc, i, j):
                     j = m
                     continue
             if m < n - 1 and m > k and (toks[j].text in lex.org_prefixes or toks[j].text in lex.org_suffixes) \

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from .lexicon import Lexicon
 from .mention import Mention, make_mention
-from .roles import apposition_after, portfolio_end, role_before_portfolio, roles_before
+from .roles import apposition_after, portfolio_after_name, portfolio_end, role_before_portfolio, roles_before
 from .runs import known_name
 from .shapes import MODEL_NUMBER, adjective_like, ends_sentence, is_acronym, lower_tail_split
 
@@ -28,6 +28,8 @@ def mention_from_run(lex: Lexicon, doc: Doc, i: int, end: int, mentions: list[Me
     honorific_start: int | None = None
     start = i
     role_at: tuple[int, str] | None = None
+    if portfolio_after_name(lex, doc, i, end):
+        return  # "minister Ilse Brinkhorst van Buitenlandse Zaken": the portfolio is part of her role
     r = role_before_portfolio(lex, doc, i)
     if r is not None:
         # "minister van Buitenlandse Zaken Sergei Lavrov": the portfolio belongs to the role

@@ -182,11 +182,13 @@ class Normaliser:
 
     def _since(self, c: Candidate, value: Value) -> Value:
         """End a "sinds" period at publication: in its year ("sinds 2017", "sinds oktober 1982"), or in its
-        month when the month stands without a year ("sinds januari": a few months, not the whole year)."""
+        month when the month stands without a year ("sinds januari": a few months, not the whole year), or
+        on the day when a day stands without a year ("sinds 24 februari": weeks, not the whole year)."""
         if self._is_since(c) and self._pub is not None and value.end_value is None \
                 and value.anchor is not None and value.anchor <= self._pub:
-            month_only = value.precision == "month" and "year" not in c.groups and "yearmod" not in c.groups
-            value.end_value = fmt("month" if month_only else "year", self._pub)
+            no_year = "year" not in c.groups and "yearmod" not in c.groups
+            unit = value.precision if no_year and value.precision in ("month", "day") else "year"
+            value.end_value = fmt(unit, self._pub)
         return value
 
     def _year_of(self, c: Candidate) -> int | None:
