@@ -53,22 +53,26 @@ def gazetteer_at(lex: Lexicon, doc: Doc, i: int) -> int | None:
     return None
 
 
+def _capitalised_particle(lex: Lexicon, doc: Doc, i: int, j: int) -> bool:
+    """Token j, inside the run started at i, is a particle spelled with a capital ("De", "Van"): the
+    Flemish spelling of a surname's particle, which the two rules below read differently."""
+    return j > i and doc.tokens[j].lower_ in lex.particles and doc.tokens[j].text[:1].isupper()
+
+
 def capital_particle_surname(lex: Lexicon, doc: Doc, i: int, j: int) -> bool:
     """"Tine De Wilde": after a given name, a capitalised particle (the Flemish spelling) goes on into the
     surname, even when the surname is also a function word ("wilde")."""
     toks = doc.tokens
-    return j > i and toks[j].lower_ in lex.particles and toks[j].text[:1].isupper() and toks[j].whitespace_ != "" \
-        and toks[j - 1].text in lex.first_names
+    return _capitalised_particle(lex, doc, i, j) and toks[j].whitespace_ != "" and toks[j - 1].text in lex.first_names
 
 
 def flemish_particles(lex: Lexicon, doc: Doc, i: int, j: int) -> bool:
     """"Tinne Van der Straeten", "Jan Van den Broeck": a capitalised particle right after a name word (the
     Flemish spelling) opens a surname whose further particles stand lowercase, also when no list knows the
     given name; not after a role, a function word or a name the gazetteers know ("Brussel Van ...")."""
-    toks = doc.tokens
-    if not (j > i and toks[j].lower_ in lex.particles and toks[j].text[:1].isupper()):
+    if not _capitalised_particle(lex, doc, i, j):
         return False
-    before = toks[j - 1]
+    before = doc.tokens[j - 1]
     return before.text[:1].isupper() and before.lower_ not in lex.particles \
         and before.lower_ not in lex.stop_words and not lex.is_role(before.text) and lex.lookup(before.text) is None
 
