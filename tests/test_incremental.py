@@ -124,13 +124,13 @@ def test_template_change_renders_everything(site, caplog):
 
 @pytest.mark.parametrize("search", [False, True], ids=["move", "link"])
 def test_a_re_rendered_explainer_keeps_its_share_image_unless_the_card_changed(site, caplog, monkeypatch, search):
-    """Rasterising a share card costs more than rendering the explainer's pages: a template change
+    """Drawing a share card costs more than rendering the explainer's pages: a template change
     renders every page again but links each unchanged card from the live site; a new site name is
     on every card, so all are drawn again. Both builds equal a build from scratch."""
     monkeypatch.setattr(build_module, "_index_search", lambda staging, *_: None)  # link mode without Pagefind
     build(site, caplog, search=search)
-    drawn, rasterise = [], explainer_generator.share_png
-    monkeypatch.setattr(explainer_generator, "share_png", lambda svg: drawn.append(svg) or rasterise(svg))
+    drawn, draw = [], explainer_generator.card_png
+    monkeypatch.setattr(explainer_generator, "card_png", lambda card: drawn.append(card) or draw(card))
     template = site / "theme" / "templates" / "explainer_quotes.html"
     packaged = render_cache.PACKAGE_DIR / "templates" / "explainer_quotes.html"
     template.write_text(packaged.read_text(encoding="utf-8").replace("{% block explainer %}",
@@ -142,7 +142,7 @@ def test_a_re_rendered_explainer_keeps_its_share_image_unless_the_card_changed(s
     conf = site / "pelicanconf.py"
     conf.write_text(conf.read_text(encoding="utf-8") + 'SITENAME = "De Uitlegkrant"\n', encoding="utf-8")
     assert build(site, caplog, search=search) == (N, 0)
-    assert len(drawn) == N and all("De Uitlegkrant" in svg for svg in drawn)
+    assert len(drawn) == N and all(card.site_name == "De Uitlegkrant" for card in drawn)
     assert tree(site / "output") == scratch(site, caplog, search=search)
 
 

@@ -3,6 +3,7 @@ context, provenance. Pure functions of generator/site/views.py, svg.py, annotate
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
 
@@ -163,30 +164,50 @@ def test_network_labels_are_whole_names_inside_the_chart():
         assert 0 <= left and left + widest <= svg.WIDTH, text
 
 
-def test_the_share_card_names_site_headline_date_and_counts_and_renders_to_the_same_png():
+def test_the_share_headline_wraps_to_the_card_and_is_cut_with_an_ellipsis():
     from pelican.plugins.explainer.site import share
 
-    title = "Gemeente <Deventer> bouwt 2.000 woningen aan de rand van de stad en bij het station"
-    card = share.share_svg(title, "Explainers", "3 maart 2024", "4 actoren · 2 citaten · 3 data")
-    assert "&lt;Deventer&gt;" in card and "<Deventer>" not in card  # every string escaped
-    lines = re.findall(r'font-size="56"[^>]*>([^<]*)<', card)
-    assert " ".join(lines) == title.replace("<", "&lt;").replace(">", "&gt;")
-    assert all(len(line) <= share.TITLE_CHARS for line in lines if "&" not in line)
-    assert "3 maart 2024" in card and "4 actoren" in card
-    png = share.share_png(card)
-    assert png.startswith(b"\x89PNG") and png == share.share_png(card)
+    title = "Gemeente Deventer bouwt 2.000 woningen aan de rand van de stad en bij het station"
+    fits = lambda line: len(line) <= 27  # noqa: E731 - a stand-in for the font's measure
+    lines = share.title_lines(title, fits)
+    assert " ".join(lines) == title and all(fits(line) for line in lines) and len(lines) == 4
+    long = " ".join(["woningbouw"] * 20)
+    cut = share.title_lines(long, fits)
+    assert len(cut) == share.TITLE_LINES and cut[-1].endswith("…") and all(fits(line) for line in cut)
+    measured = share.title_lines(title)  # the real font: every line fits between the margins
+    width = share.WIDTH - share.BAR - 2 * share.MARGIN
+    assert " ".join(measured) == title
+    assert all(share._font(True, share.TITLE_SIZE).getlength(line) <= width for line in measured)
 
 
-def test_a_share_card_is_rasterised_once_and_again_only_when_it_changed(tmp_path, monkeypatch):
+def test_the_share_card_is_a_palette_png_that_depends_on_what_it_shows():
+    from PIL import Image
+    from pelican.plugins.explainer.site import share
+
+    card = share.Card("Explainers", "Gemeente Deventer bouwt woningen", "3 maart 2024", "4 actoren · 2 citaten")
+    png = share.card_png(card)
+    assert png.startswith(b"\x89PNG") and png == share.card_png(card)  # same card, same bytes
+    image = Image.open(io.BytesIO(png))
+    assert image.size == (share.WIDTH, share.HEIGHT) and image.mode == "P"
+    pixels = image.convert("RGB")
+    assert pixels.getpixel((share.BAR // 2, 10)) == (0x0b, 0x57, 0xa4)  # the brand bar
+    assert pixels.getpixel((share.WIDTH - 10, share.HEIGHT - 10)) == (255, 255, 255)
+    inked = pixels.crop((share.MARGIN, 140, share.WIDTH, 220)).getcolors(4096)
+    assert any(colour == (0x11, 0x11, 0x11) for _, colour in inked)  # the headline, in its ink
+    other = share.Card("Explainers", "Gemeente Deventer bouwt woningen", "3 maart 2024", "5 actoren · 2 citaten")
+    assert share.card_png(other) != png and share.card_key(other) != share.card_key(card)
+
+
+def test_a_share_card_is_drawn_once_and_again_only_when_it_changed(tmp_path, monkeypatch):
     from pelican.plugins.explainer.site import share
 
     drawn = []
-    rasterise = share.share_png
-    monkeypatch.setattr(share, "share_png", lambda card: drawn.append(card) or rasterise(card))
-    card = share.share_svg("Explainers", "Explainers", "3 maart 2024", "12 explainers · 2 dossiers")
+    draw = share.card_png
+    monkeypatch.setattr(share, "card_png", lambda card: drawn.append(card) or draw(card))
+    card = share.Card("Explainers", "Explainers", "3 maart 2024", "12 explainers · 2 dossiers")
     first = share.cached_png(card, tmp_path)
     assert first.startswith(b"\x89PNG") and share.cached_png(card, tmp_path) == first and len(drawn) == 1
-    changed = card.replace("12 explainers", "13 explainers")
+    changed = share.Card("Explainers", "Explainers", "3 maart 2024", "13 explainers · 2 dossiers")
     assert share.cached_png(changed, tmp_path) != first and len(drawn) == 2
     for entry in (tmp_path / "share-images").iterdir():  # a damaged entry is drawn again, never served
         entry.write_bytes(b"garbage")

@@ -243,6 +243,6 @@ class DossierGenerator(Generator):
             write_json(self.output_path, view.urls.data("dossier.json"), dossier_json(view.dossier))
             write_json(self.output_path, view.urls.data("timeline.json"), dossier_timelinejs(view.dossier, locale))
             write_data_file(self.output_path, view.urls.data(SHARE_IMAGE), dossier_card(
-                view, self.settings.get("SITENAME", ""), i18n.translations_for(locale).ngettext, locale,
+                view, self.settings.get("SITENAME", ""), i18n.translations_for(locale).ngettext,
                 local_cache_folder(self.settings)))
 

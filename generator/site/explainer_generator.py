@@ -21,7 +21,7 @@ from ..dossier.dossiers import dossier_slug
 from ..errors import InputError
 from . import articles as reading, guard, i18n, refusals, render_cache
 from .settings import extractor as settings_extractor, local_cache_folder, setting
-from .share import SHARE_IMAGE, card_key, explainer_svg, share_png, site_card
+from .share import SHARE_IMAGE, card_key, card_png, explainer_card, site_card
 from ..formats.timelinejs import timelinejs
 from .views import EMBED_PAGE, PAGES, ArticlePage, LazyActor, LazyExplainer, urls_for
 from .writer import SESSION, write_data_file, write_json
@@ -264,7 +264,7 @@ class ExplainerGenerator(Generator):
             locale = setting(self.settings, "EXPLAINER_UI_LANG")
             write_data_file(self.output_path, SHARE_IMAGE, site_card(
                 self.settings.get("SITENAME", ""), self.explainers, len(self.context.get("dossiers") or []),
-                i18n.translations_for(locale).ngettext, locale, self.session.cache_folder))
+                i18n.translations_for(locale).ngettext, self.session.cache_folder))
 
     def _copy_static(self) -> None:
         """The explainer's CSS, for themes other than the bundled one (whose base.html links its own)."""
@@ -301,8 +301,8 @@ class ExplainerGenerator(Generator):
             write_json(self.output_path, data, timelinejs(explainer.extraction, explainer.locale))
         image = urls.data(SHARE_IMAGE)
         if not self.session.reuse(image):
-            svg = explainer_svg(explainer, self.settings.get("SITENAME", ""),
-                                i18n.translations_for(explainer.locale).ngettext)
-            if not self.session.reuse_card(image, urls.base, card_key(svg)):
-                write_data_file(self.output_path, image, share_png(svg))
+            card = explainer_card(explainer, self.settings.get("SITENAME", ""),
+                                  i18n.translations_for(explainer.locale).ngettext)
+            if not self.session.reuse_card(image, urls.base, card_key(card)):
+                write_data_file(self.output_path, image, card_png(card))
 
