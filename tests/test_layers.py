@@ -49,3 +49,16 @@ def test_the_check_sees_an_upward_import():
     assert _imported_layers(path, "from pelican.plugins.explainer.build import atomic\n") == {"build"}
     assert _imported_layers(path, "from ... import language\n") == {"extraction"}  # extraction/language.py
     assert _imported_layers(path, "from .... import cli\n") == {"cli"}
+
+
+def test_the_site_layer_does_not_import_spacy():
+    """A build whose extractions all come from the cache renders without spaCy (importing it costs
+    ~2 s): the plugin and its generators import only pure helpers from the extraction layer."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import pelican.plugins.explainer.site.plugin, pelican.plugins.explainer.site.views, "
+            "pelican.plugins.explainer.site.dossier_generator, pelican.plugins.explainer.build.atomic; "
+            "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith('spacy.')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
