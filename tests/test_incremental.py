@@ -65,9 +65,15 @@ def build(site: Path, caplog, output="output", search=False) -> tuple[int, int]:
     return render_cache.last_counts["rendered"], render_cache.last_counts["reused"]
 
 
+def drop_spare(site: Path, output="output") -> None:
+    """Delete the spare (the site before the live one, kept for the next build: render_cache.adopt_spare)."""
+    shutil.rmtree(render_cache.spare_path(site / "cache", site / output), ignore_errors=True)
+
+
 def scratch(site: Path, caplog, search=False) -> dict[str, str]:
-    """The same site built from nothing (its own output folder: nothing to reuse)."""
+    """The same site built from nothing (its own output folder and no spare: nothing to reuse)."""
     shutil.rmtree(site / "scratch", ignore_errors=True)
+    drop_spare(site, "scratch")
     assert build(site, caplog, "scratch", search=search) == (N, 0)
     return tree(site / "scratch")
 
@@ -191,7 +197,9 @@ def test_corrections_file_change_renders_that_article(site, caplog):
     assert "Iemand Anders" in (site / "output" / "art-0" / "explainer.json").read_text(encoding="utf-8")
     assert tree(site / "output") == scratch(site, caplog)
     corrections.unlink()
-    assert build(site, caplog) == (1, N - 1)
+    # undone: the spare (the site before the live one) still holds art-0 as it was, nothing is rendered
+    assert build(site, caplog) == (0, N)
+    assert tree(site / "output") == scratch(site, caplog)
 
 
 def test_dossier_change_renders_its_members(site, caplog):
@@ -209,13 +217,37 @@ def test_dossier_change_renders_its_members(site, caplog):
 
 def test_missing_files_are_rendered_again(site, caplog):
     build(site, caplog)
+    drop_spare(site)  # the live site is then the only place to reuse from
     shutil.rmtree(site / "output" / "art-2" / "citaten")
     assert build(site, caplog) == (1, N - 1)
     assert tree(site / "output") == scratch(site, caplog)
 
 
+def test_the_spare_keeps_unchanged_explainers_in_place_and_loses_the_others(site, caplog):
+    """The site before the live one becomes the next build's staging folder: unchanged explainers
+    stay (no link, no render), a changed one is rendered, one whose file went missing from the
+    spare comes from the live site, and files of no current explainer are gone."""
+    build(site, caplog)
+    spare = render_cache.spare_path(site / "cache", site / "output")
+    assert (spare / "art-1" / "index.html").samefile(site / "output" / "art-1" / "index.html")  # seeded by links
+    (spare / "art-3" / "explainer.json").unlink()
+    (spare / "weg").mkdir()
+    (spare / "weg" / "index.html").write_text("oud", encoding="utf-8")
+    path = site / "content" / "art-0.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nDe minister zei dinsdag dat het debat verdergaat.\n",
+                    encoding="utf-8")
+    assert build(site, caplog) == (1, N - 1)
+    assert not (site / "output" / "weg").exists()
+    assert tree(site / "output") == scratch(site, caplog)
+    # the old live site is the spare now: art-0 there is the old page, so the build after takes it from the live site
+    assert not (spare / "art-0" / "index.html").samefile(site / "output" / "art-0" / "index.html")
+    assert build(site, caplog) == (0, N)
+    assert tree(site / "output") == scratch(site, caplog)
+
+
 def test_a_replaced_output_folder_is_not_trusted(site, caplog):
     build(site, caplog)
+    drop_spare(site)
     shutil.copytree(site / "output", site / "copy")
     shutil.rmtree(site / "output")
     (site / "copy").rename(site / "output")
@@ -272,6 +304,7 @@ def test_a_no_change_rebuild_builds_no_template_data_outside_the_dossier(site, c
 
 def test_a_missing_overview_is_rendered_again(site, caplog):
     build(site, caplog)
+    drop_spare(site)
     (site / "output" / "art-2" / "index.html").unlink()
     assert build(site, caplog) == (1, N - 1)
     assert tree(site / "output") == scratch(site, caplog)

@@ -92,13 +92,13 @@ class _WarningPrinter(logging.Handler):
             print(f"explainer: warning: {line}", file=sys.stderr, flush=True)
 
 
-def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = None, move: bool = False,
+def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = None,
                  strict: bool = False) -> tuple[dict, dict[str, list[str]]]:
     """Pelican into ``staging``; returns the settings it ran with and the refused articles (file ->
     problems). Any other error, or with ``strict`` any refused article, fails the build."""
     from pelican import Pelican
 
-    settings = _read_settings(settings_file, staging, previous, move)
+    settings = _read_settings(settings_file, staging, previous)
     if settings.get("CACHE_CONTENT"):
         try:
             settings["CACHE_PATH"] = _reader_cache_path(settings)
@@ -127,7 +127,7 @@ def _run_pelican(settings_file: Path, staging: Path, previous: Path | None = Non
     return settings, collector.refused
 
 
-def _read_settings(settings_file: Path, staging: Path, previous: Path | None = None, move: bool = False) -> dict:
+def _read_settings(settings_file: Path, staging: Path, previous: Path | None = None) -> dict:
     """The settings Pelican runs with: the file's, writing into ``staging``, reusing from ``previous``."""
     from pelican.settings import read_settings
 
@@ -135,7 +135,6 @@ def _read_settings(settings_file: Path, staging: Path, previous: Path | None = N
         override = {"OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
         if previous is not None:  # the live site (if any): unchanged explainers' files are reused from it
             override["EXPLAINER_PREVIOUS_OUTPUT"] = str(previous)
-            override["EXPLAINER_REUSE"] = "move" if move else "link"
         return read_settings(str(settings_file), override=override)
     except Exception as err:  # a settings file is code: report its error in one line, not a traceback
         raise BuildError(_code_error(err, settings_file)) from None
@@ -152,7 +151,7 @@ def _code_error(err: Exception, where=None) -> str:
 
 _READER_CACHES_KEPT = 3
 # Settings that do not change how Pelican reads an article.
-_NOT_READING = {"OUTPUT_PATH", "EXPLAINER_PREVIOUS_OUTPUT", "EXPLAINER_REUSE", "CACHE_PATH", "SITEURL",
+_NOT_READING = {"OUTPUT_PATH", "EXPLAINER_PREVIOUS_OUTPUT", "CACHE_PATH", "SITEURL",
                 "FEED_DOMAIN", "DELETE_OUTPUT_DIRECTORY", "BIND", "PORT"}
 
 
@@ -188,8 +187,7 @@ def _index_search(staging: Path, cache_folder: str, output: Path) -> None:
     indexed again, the others moved in from the live site at the swap); a missing, empty or failed
     index fails the build."""
     try:
-        index_site(staging, cache_folder, output, reuse=functools.partial(render_cache.plan_move, output, staging,
-                                                                          files=[]))
+        index_site(staging, cache_folder, output, reuse=functools.partial(render_cache.plan_move, output, staging))
     except SearchIndexError as err:
         raise BuildError(str(err)) from err
 
@@ -264,15 +262,19 @@ def _build_site(settings_file, output: Path, search: bool, strict: bool) -> dict
     uptodate.forget(cache_folder, output)
     render_cache.begin(read)  # likewise the pages' fingerprint of theme and code, before Pelican reads them
     try:
-        # Unchanged explainers' files come from the live site (see render_cache), hard-linked into
-        # staging: the live site is never touched before the swap, so a kill at any point leaves it whole.
-        settings, refused = _run_pelican(Path(settings_file), staging, output, move=False, strict=strict)
+        # Staging starts as the spare (the site before the live one) with only its explainers' files
+        # left; unchanged explainers stay there, or are hard-linked from the live site (see
+        # render_cache): the live site is never touched before the swap, so a kill at any point leaves it whole.
+        render_cache.adopt_spare(cache_folder, output, staging)
+        settings, refused = _run_pelican(Path(settings_file), staging, output, strict=strict)
         if search:
             _index_search(staging, local_cache_folder(settings), output)
     except BaseException:
         render_cache.discard_pending()
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    old_entries = render_cache.load(cache_folder, output) if output.is_dir() else {}
+    new_entries = render_cache.pending_entries()
     previous = output.with_name(output.name + ".previous")
     if previous.exists():
         shutil.rmtree(previous)
@@ -284,6 +286,9 @@ def _build_site(settings_file, output: Path, search: bool, strict: bool) -> dict
             output.rename(previous)
         staging.rename(output)
     render_cache.commit_pending(output)
-    shutil.rmtree(previous, ignore_errors=True)
+    if previous.exists():  # the old site becomes the next build's staging folder
+        render_cache.keep_spare(cache_folder, previous, old_entries, output)
+    else:  # the first build: a spare of links, so the first rebuild is like every later one
+        render_cache.seed_spare(cache_folder, output, new_entries)
     uptodate.record(cache_folder, output, current, refused)
     return refused

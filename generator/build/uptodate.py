@@ -38,7 +38,7 @@ from ..site.settings import FROM_ENVIRONMENT, setting
 FORMAT = 2
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Settings that name this build's own folders, not what the site contains.
-_OWN_FOLDERS = {"OUTPUT_PATH", "EXPLAINER_PREVIOUS_OUTPUT", "EXPLAINER_REUSE", "CACHE_PATH"}
+_OWN_FOLDERS = {"OUTPUT_PATH", "EXPLAINER_PREVIOUS_OUTPUT", "CACHE_PATH"}
 
 
 def _tree(root, digest) -> None:

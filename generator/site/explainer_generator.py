@@ -84,14 +84,13 @@ class RenderSession:
             previous = None  # Pelican run in place: nothing to reuse from
         self.previous = Path(previous) if previous else None
         self.staging = Path(output_path)
-        self.move = settings.get("EXPLAINER_REUSE") == "move"
         self.settings = settings
         self.cache_folder = local_cache_folder(settings)
         self.items: list[tuple[object, object, str]] = []  # (article, explainer, extraction key)
         self._reusable: dict[str, str] | None = None  # file -> base of an explainer that is reused
         self.manifest: dict[str, dict] = {}
         self._cards: dict[str, str] = {}  # base -> the card key of its share image in the previous build
-        self.moved: set[str] = set()
+        self.kept: set[str] = set()  # bases whose files the adopted spare already holds in staging
         self.folders: set[str] = set()  # folders already made in staging (render_cache.link)
 
     def files_of(self, explainer) -> list[str]:
@@ -103,42 +102,53 @@ class RenderSession:
         return files + [urls.data("explainer.json"), urls.data("timeline.json"), urls.data(SHARE_IMAGE)]
 
     def plan(self) -> dict[str, str]:
+        """Decide, once, where each explainer's files come from: kept in staging (the adopted spare
+        holds them with the same key), linked from the live site, or rendered. Run when every
+        generator has its context and before anything is written (``all_generators_finalized``):
+        the spare's files that are not kept are deleted here, so no page is ever written into a
+        file staging shares with the live site."""
         if self._reusable is not None:
             return self._reusable
         self._reusable = {}
         if self.previous is None:
             return self._reusable
+        spare = dict(render_cache.adopted())
         site = render_cache.site_fingerprint(self.settings)
         entries = render_cache.load(self.cache_folder, self.previous) if self.previous.is_dir() else {}
         for article, explainer, extraction_key in self.items:
             key = render_cache.render_key(site, article, extraction_key, explainer.corrections)
             base = explainer.urls.base
-            entry = entries.get(base)
             files = self.files_of(explainer)
+            held = spare.pop(base, None)
+            if held and held.get("key") == key and held.get("files") == files:
+                self.kept.add(base)
+                self.manifest[base] = {"key": key, "files": files, "reused": True, "card": held.get("card")}
+                self._reusable.update((name, base) for name in files)
+                continue
+            if held:
+                render_cache.remove_files(self.staging, held["files"])
+            entry = entries.get(base)
             card = entry.get("card") if entry else None
             if entry and entry.get("files") == files and render_cache.reusable(entry, key, self.previous):
                 self.manifest[base] = {"key": key, "files": files, "reused": True, "card": card}
-                for name in files:
-                    self._reusable[name] = base
+                self._reusable.update((name, base) for name in files)
             else:
                 self.manifest[base] = {"key": key, "files": files, "reused": False, "card": None}
                 previous_files = entry.get("files") if entry else None
                 if isinstance(card, str) and isinstance(previous_files, list) \
                         and explainer.urls.data(SHARE_IMAGE) in previous_files:  # its image, by the same name
                     self._cards[base] = card
+        for held in spare.values():  # explainers no longer in the site, or at another URL
+            render_cache.remove_files(self.staging, held["files"])
         return self._reusable
 
     def reuse(self, name: str) -> bool:
-        """Bring file ``name`` over from the previous build if its explainer is unchanged."""
+        """Bring file ``name`` over from the previous build if its explainer is unchanged (nothing
+        to do when the adopted spare already holds it)."""
         base = self.plan().get(name)
         if base is None:
             return False
-        if self.move:
-            if base not in self.moved:
-                self.moved.add(base)
-                render_cache.plan_move(self.previous, self.staging, base, self.manifest[base]["files"])
-            return True
-        return render_cache.link(self.previous, self.staging, name, self.folders)
+        return base in self.kept or render_cache.link(self.previous, self.staging, name, self.folders)
 
     def reuse_card(self, name: str, base: str, card: str) -> bool:
         """Bring share image ``name`` of a re-rendered explainer over from the previous build if its

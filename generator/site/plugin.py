@@ -4,7 +4,8 @@ Only extension points: settings at ``initialized``, a Markdown reader at ``reade
 characters dropped from what was read at ``content_object_init``, articles and pages that would
 replace another's files refused at ``article_generator_pretaxonomy``/``page_generator_finalized``, the
 explainer's templates on each generator's Jinja loader at ``generator_init``, two generators at
-``get_generators`` and a writer at ``get_writer``. No Pelican method is replaced, no process forked.
+``get_generators``, a writer at ``get_writer`` and the reuse of unchanged explainers decided at
+``all_generators_finalized``. No Pelican method is replaced, no process forked.
 """
 from __future__ import annotations
 
@@ -103,6 +104,16 @@ def strip_control_characters(content):
                 setattr(content, key.lower(), metadata[key])
 
 
+def plan_reuse(generators):
+    """Once every generator has its context and before any writes: decide which explainers' files
+    are kept, linked or rendered (:meth:`.RenderSession.plan`, which also clears the adopted
+    spare's other files out of the output)."""
+    for generator in generators:
+        session = getattr(generator, "session", None) if isinstance(generator, ExplainerGenerator) else None
+        if session is not None:
+            session.plan()
+
+
 KEEP_PIPELINE = False  # the preview's build worker keeps it: it is replaced when generator/ changes
 
 
@@ -126,4 +137,5 @@ def connect_signals():
     signals.article_generator_pretaxonomy.connect(refuse_unsafe_articles)
     signals.page_generator_finalized.connect(refuse_unsafe_pages)
     signals.article_generator_finalized.connect(drop_unwritten_drafts)
+    signals.all_generators_finalized.connect(plan_reuse)
     signals.finalized.connect(reset_state)
