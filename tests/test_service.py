@@ -175,25 +175,3 @@ def test_explainer_extract_on_a_local_cluster_writes_what_a_local_run_writes(tmp
     local = extract(tmp_path / "local")
     assert len(local) == 4
     assert extract(tmp_path / "dask", "--scheduler", "local:2") == local
-
-
-def _freeze_count(_):
-    import gc
-
-    return gc.get_freeze_count()
-
-
-@pytest.mark.skipif(sys.platform == "win32", reason="fork")
-def test_workers_forked_for_extraction_inherit_a_frozen_heap_and_the_parent_is_unfrozen_after():
-    """A worker's garbage collector must not walk (and so copy) the pages it shares with the parent."""
-    import gc
-    import multiprocessing
-
-    from pelican.plugins.explainer.extraction.run import frozen_for_fork
-
-    held = [{"article": i} for i in range(10_000)]  # noqa: F841 - objects a worker inherits
-    with frozen_for_fork():
-        pool = multiprocessing.get_context("fork").Pool(1)
-    with pool:
-        assert pool.map(_freeze_count, [0])[0] > 0
-    assert gc.get_freeze_count() == 0

@@ -76,11 +76,6 @@ def local_cluster(workers: int):
     import dask
     from dask.distributed import LocalCluster
 
-    from .run import frozen_for_fork
-
-    with dask.config.set({**SETTINGS, **LOCAL_SETTINGS}):
-        with frozen_for_fork():  # the workers are forked while the cluster starts
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                   dashboard_address=None)
-        with cluster:
-            yield cluster
+    with dask.config.set({**SETTINGS, **LOCAL_SETTINGS}), LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                 host="127.0.0.1", dashboard_address=None) as cluster:
+        yield cluster

@@ -11,7 +11,6 @@ which cannot carry our ``Doc._`` values (dates, dataclasses). Each worker instea
 """
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
 import os
@@ -20,7 +19,6 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from .long_articles import is_long, is_very_long, merge, run_in_pieces, shift_mentions, split_source
@@ -162,20 +160,6 @@ def _extract_chunk(chunk: list[ArticleSource]) -> list[Extraction]:
         raise
 
 
-@contextmanager
-def frozen_for_fork():
-    """Worker processes forked inside this block inherit this process's objects (the loaded
-    pipeline, a build's articles) as frozen: their garbage collector never walks them, so those
-    pages stay shared with the parent instead of being copied on a worker's first full collection.
-    Measured on a Dask LocalCluster(2), 1,000 articles: the workers' CPU over one process's went from
-    1.21× to 1.05× (benchmarks/README.md, issue 24)."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 def _parallel(sources: list[ArticleSource], nlp: Language, processes: int, model: str | None,
               lang: str | None, chunk_size: int) -> Iterator[Extraction]:
     global _worker_nlp
@@ -185,9 +169,7 @@ def _parallel(sources: list[ArticleSource], nlp: Language, processes: int, model
     forked = context.get_start_method() == "fork"
     _worker_nlp = nlp if forked else None  # forked workers inherit the loaded pipeline: no reload
     try:
-        with frozen_for_fork():
-            pool = context.Pool(min(processes, len(chunks)), initializer=_init_worker, initargs=(model, lang))
-        with pool:
+        with context.Pool(min(processes, len(chunks)), initializer=_init_worker, initargs=(model, lang)) as pool:
             for extractions in pool.imap(_extract_chunk, chunks):
                 yield from extractions
     finally:
