@@ -78,9 +78,9 @@ def scratch(site: Path, caplog, search=False) -> dict[str, str]:
     return tree(site / "scratch")
 
 
-@pytest.mark.parametrize("search", [False, True], ids=["move", "link"])
+@pytest.mark.parametrize("search", [False, True], ids=["no-search", "search"])
 def test_unchanged_rebuild_reuses_everything_and_is_identical(site, caplog, monkeypatch, search):
-    monkeypatch.setattr(build_module, "_index_search", lambda staging, *_: None)  # link mode without Pagefind
+    monkeypatch.setattr(build_module, "_index_search", lambda staging, *_: None)  # search builds, without Pagefind
     build(site, caplog, search=search)
     first = tree(site / "output")
     assert any("/actoren/" in name for name in first)
@@ -128,12 +128,12 @@ def test_template_change_renders_everything(site, caplog):
     assert "<!-- nieuw -->" in (site / "output" / "art-0" / "tijdlijn" / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("search", [False, True], ids=["move", "link"])
+@pytest.mark.parametrize("search", [False, True], ids=["no-search", "search"])
 def test_a_re_rendered_explainer_keeps_its_share_image_unless_the_card_changed(site, caplog, monkeypatch, search):
     """Drawing a share card costs more than rendering the explainer's pages: a template change
     renders every page again but links each unchanged card from the live site; a new site name is
     on every card, so all are drawn again. Both builds equal a build from scratch."""
-    monkeypatch.setattr(build_module, "_index_search", lambda staging, *_: None)  # link mode without Pagefind
+    monkeypatch.setattr(build_module, "_index_search", lambda staging, *_: None)  # search builds, without Pagefind
     build(site, caplog, search=search)
     drawn, draw = [], explainer_generator.card_png
     monkeypatch.setattr(explainer_generator, "card_png", lambda card: drawn.append(card) or draw(card))
