@@ -294,11 +294,12 @@ def adopt_spare(cache_folder, output: Path, staging: Path) -> int:
     manifest_path(cache_folder, spare).unlink(missing_ok=True)  # it is about to describe nothing
     entries = {base: entry for base, entry in entries.items() if isinstance(entry, dict) and _safe(entry.get("files"))}
     try:
-        if not entries:
-            raise OSError("nothing to keep")
-        os.rename(spare, staging)
-        present = _prune(staging, {name for entry in entries.values() for name in entry["files"]})
+        if entries:
+            os.rename(spare, staging)
+            present = _prune(staging, {name for entry in entries.values() for name in entry["files"]})
     except OSError:
+        entries = {}
+    if not entries:
         shutil.rmtree(spare, ignore_errors=True)
         shutil.rmtree(staging, ignore_errors=True)
         return 0
@@ -345,6 +346,11 @@ def keep_spare(cache_folder, old_site: Path, entries: dict, output: Path) -> Non
     if spare is None:
         shutil.rmtree(old_site, ignore_errors=True)
         return
+    _record_spare(cache_folder, spare, entries)
+
+
+def _record_spare(cache_folder, spare: Path, entries: dict) -> None:
+    """The spare's manifest: its explainers, trusted only while the folder keeps this identity."""
     _write(manifest_path(cache_folder, spare), {"format": FORMAT, "output": str(spare), "output_identity":
                                                 _identity(spare), "articles": entries})
 
@@ -362,8 +368,7 @@ def seed_spare(cache_folder, output: Path, entries: dict) -> None:
         if _safe(entry.get("files")) and all(link(output, spare, name, folders) for name in entry["files"]):
             kept[base] = entry
     if kept:
-        _write(manifest_path(cache_folder, spare), {"format": FORMAT, "output": str(spare), "output_identity":
-                                                    _identity(spare), "articles": kept})
+        _record_spare(cache_folder, spare, kept)
     else:
         shutil.rmtree(spare, ignore_errors=True)
 
