@@ -115,14 +115,18 @@ def test_one_changed_article_is_rendered_alone_and_matches_a_scratch_build(site,
     assert after == scratch(site, caplog)
 
 
+def override_template(site: Path, name: str) -> None:
+    """The site's theme overrides the plugin's template ``name`` with a marked copy (<!-- nieuw -->)."""
+    packaged = render_cache.PACKAGE_DIR / "templates" / name
+    (site / "theme" / "templates" / name).write_text(
+        packaged.read_text(encoding="utf-8").replace("{% block explainer %}", "{% block explainer %}<!-- nieuw -->"),
+        encoding="utf-8")
+
+
 def test_template_change_renders_everything(site, caplog):
     """A theme that overrides one of the plugin's templates: every explainer is rendered again."""
     build(site, caplog)
-    template = site / "theme" / "templates" / "explainer_timeline.html"
-    packaged = render_cache.PACKAGE_DIR / "templates" / "explainer_timeline.html"
-    template.write_text(packaged.read_text(encoding="utf-8").replace("{% block explainer %}",
-                                                                    "{% block explainer %}<!-- nieuw -->"),
-                        encoding="utf-8")
+    override_template(site, "explainer_timeline.html")
     render_cache.clear()
     assert build(site, caplog) == (N, 0)
     assert "<!-- nieuw -->" in (site / "output" / "art-0" / "tijdlijn" / "index.html").read_text(encoding="utf-8")
@@ -137,11 +141,7 @@ def test_a_re_rendered_explainer_keeps_its_share_image_unless_the_card_changed(s
     build(site, caplog, search=search)
     drawn, draw = [], explainer_generator.card_png
     monkeypatch.setattr(explainer_generator, "card_png", lambda card: drawn.append(card) or draw(card))
-    template = site / "theme" / "templates" / "explainer_quotes.html"
-    packaged = render_cache.PACKAGE_DIR / "templates" / "explainer_quotes.html"
-    template.write_text(packaged.read_text(encoding="utf-8").replace("{% block explainer %}",
-                                                                    "{% block explainer %}<!-- nieuw -->"),
-                        encoding="utf-8")
+    override_template(site, "explainer_quotes.html")
     render_cache.clear()
     assert build(site, caplog, search=search) == (N, 0)
     assert drawn == []
